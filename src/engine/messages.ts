@@ -1,0 +1,52 @@
+/** Turns findings into text: one template table per language, filled once, in the reporters. */
+import { FIELDS, type FieldKey } from '../model/fields.js';
+import type { Finding, Lang, MessageDef, Rule } from './types.js';
+
+/** Messages the engine itself reports. */
+export const ENGINE_MESSAGES: Record<string, MessageDef> = {
+  crashed: {
+    zh: '规则 {rule} 检查本行时出错（{error}），本行这一项未能检查，请把此行反馈给维护人员',
+    en: 'rule {rule} failed on this row ({error}); this check was not done, please report the row to the maintainers',
+    severity: 'error',
+  },
+};
+
+export function fillTemplate(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+export class MessageBook {
+  private readonly rules: ReadonlyMap<string, Rule>;
+
+  constructor(rules: readonly Rule[]) {
+    this.rules = new Map(rules.map((r) => [r.id, r]));
+  }
+
+  rule(id: string): Rule | undefined {
+    return this.rules.get(id);
+  }
+
+  /** The finding's message in the language, naming the guide section where the rule has one. */
+  format(f: Finding, lang: Lang): string {
+    const rule = this.rules.get(f.rule);
+    const def = rule?.messages[f.messageId] ?? ENGINE_MESSAGES[f.messageId];
+    if (!def) return `${f.rule}: ${f.messageId}`;
+    const text = fillTemplate(def[lang], { rule: f.rule, ...f.data });
+    if (!rule?.guide || f.messageId === 'crashed') return text;
+    return lang === 'zh' ? `${text}（见指南 ${rule.guide}）` : `${text} (guide ${rule.guide})`;
+  }
+
+  description(id: string, lang: Lang): string {
+    return this.rules.get(id)?.description[lang] ?? id;
+  }
+}
+
+export function fieldLabel(field: FieldKey | null, lang: Lang): string {
+  if (!field) return lang === 'zh' ? '整行' : 'row';
+  return lang === 'zh' ? FIELDS[field].header : FIELDS[field].en;
+}
+
+export const SEVERITY_LABEL: Record<Lang, Record<Finding['severity'], string>> = {
+  zh: { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};

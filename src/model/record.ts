@@ -1,0 +1,100 @@
+/** One registration record per data row: every field's text, its cell, and the dates parsed once. */
+import { z } from 'zod';
+import { cellDate, normalizeCell, type CellKind } from './cell.js';
+import type { YMD } from './dates.js';
+import { FIELD_KEYS, FIELDS, columnLetter, type FieldKey } from './fields.js';
+
+/** Where a field came from and what the cell held. */
+export interface FieldCell {
+  /** Column letter, e.g. "J". */
+  column: string;
+  /** Cell address, e.g. "J17". */
+  address: string;
+  /** The header text as written in the sheet. */
+  header: string;
+  kind: CellKind;
+  /** Trimmed text as the clerk sees it. */
+  text: string;
+  /** For number cells (also dates stored as serials). */
+  number?: number;
+  formula?: boolean;
+}
+
+const YMDSchema = z.object({ y: z.number().int(), m: z.number().int().min(1).max(12), d: z.number().int().min(1).max(31).nullable() });
+
+/** Parsed date: undefined when the cell is empty or absent, null when it holds no readable date. */
+const DateField = YMDSchema.nullable().optional();
+
+const TextValues = z.object(
+  Object.fromEntries(FIELD_KEYS.map((k) => [k, z.string().transform((s) => s.trim())])) as Record<FieldKey, z.ZodPipe<z.ZodString, z.ZodTransform<string, string>>>,
+);
+
+export const RecordSchema = z.object({
+  file: z.string(),
+  sheet: z.string(),
+  /** The row number the spreadsheet program shows. */
+  row: z.number().int().positive(),
+  v: TextValues,
+  birthDate: DateField,
+  issueDate: DateField,
+  obtainDate: DateField,
+});
+
+export interface CertRecord extends z.output<typeof RecordSchema> {
+  /** The cells of the columns the sheet has, by field. */
+  cells: Partial<Record<FieldKey, FieldCell>>;
+}
+
+export type DateFieldKey = 'birthDate' | 'issueDate' | 'obtainDate';
+
+/** The header row's verdict: which column holds which field. */
+export interface ColumnMap {
+  /** 1-based column of each field found. */
+  columns: Partial<Record<FieldKey, number>>;
+  /** Header text of every column, index 0 = column A. */
+  headers: string[];
+}
+
+export interface RowSource {
+  file: string;
+  sheet: string;
+  row: number;
+  /** Cell values as read (index 0 = column A). */
+  values: readonly unknown[];
+  /** Number formats where known, same indexing. */
+  numFmts?: readonly (string | number | undefined)[];
+  date1904?: boolean;
+}
+
+/** Builds and validates the record of one data row. */
+export function buildRecord(src: RowSource, map: ColumnMap): CertRecord {
+  const cells: Partial<Record<FieldKey, FieldCell>> = {};
+  const text = {} as Record<FieldKey, string>;
+  const dates: Partial<Record<DateFieldKey, YMD | null | undefined>> = {};
+  for (const key of FIELD_KEYS) {
+    const col = map.columns[key];
+    if (col === undefined) {
+      text[key] = '';
+      continue;
+    }
+    const n = normalizeCell(src.values[col - 1], src.numFmts?.[col - 1], src.date1904);
+    const column = columnLetter(col);
+    const cell: FieldCell = { column, address: `${column}${src.row}`, header: map.headers[col - 1] ?? '', kind: n.kind, text: n.text };
+    if (n.number !== undefined) cell.number = n.number;
+    if (n.formula) cell.formula = true;
+    cells[key] = cell;
+    text[key] = n.text;
+    const precision = FIELDS[key].date;
+    if (precision) dates[key as DateFieldKey] = cellDate(n, precision === 'month');
+  }
+  const parsed = RecordSchema.parse({ file: src.file, sheet: src.sheet, row: src.row, v: text, ...dates });
+  return { ...parsed, cells };
+}
+
+/** True when every mapped field of the row is empty (such rows are skipped, not checked). */
+export function isBlankRow(values: readonly unknown[], map: ColumnMap): boolean {
+  for (const col of Object.values(map.columns)) {
+    if (normalizeCell(values[col - 1]).kind !== 'empty') return false;
+  }
+  return true;
+}

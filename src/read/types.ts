@@ -1,0 +1,52 @@
+/** What a reader hands the pipeline: every sheet and every row, in order, with the header row found. */
+import type { ColumnMap } from '../model/record.js';
+
+/** Why a row is there: rows above the header, the header itself, data rows, or rows of an unchecked sheet. */
+export type RowRole = 'before-header' | 'header' | 'data' | 'other';
+
+export interface SheetInfo {
+  name: string;
+  /** The header row (1-based) and its column map; null when the sheet has no recognisable header. */
+  header: { row: number; map: ColumnMap } | null;
+  /** Widest row seen in the header search (a hint for writers). */
+  columnCount: number;
+}
+
+export type ReadEvent =
+  | { type: 'sheet-start'; sheet: SheetInfo }
+  | {
+      type: 'row';
+      /** Row number as the spreadsheet program shows it. */
+      row: number;
+      role: RowRole;
+      /** Cell values as the file holds them (exceljs shapes; strings for CSV), index 0 = column A. */
+      values: unknown[];
+      numFmts?: (string | number | undefined)[];
+    }
+  | { type: 'sheet-end'; sheet: SheetInfo }
+  | { type: 'notice'; notice: Notice };
+
+/** Something the clerk should know about the input that is not a problem of a row. */
+export interface Notice {
+  /** Id into the notice messages (src/i18n.ts). */
+  id: 'sheet-skipped' | 'duplicate-header' | 'ignored-columns' | 'formula-no-result' | 'truncated-rows' | string;
+  sheet?: string;
+  data: Record<string, string | number>;
+}
+
+export interface ReadOptions {
+  /** CSV encoding override (e.g. gb18030, utf-8, utf-16le). */
+  encoding?: string;
+  /** Extra header aliases from the config. */
+  aliases?: import('../model/fields.js').AliasTable;
+  /** Refuse inputs with more data rows than this. */
+  maxRows?: number;
+}
+
+export interface InputReader {
+  /** 'xlsx' or 'csv'. */
+  format: 'xlsx' | 'csv';
+  /** The workbook uses the 1904 date system. */
+  date1904: boolean;
+  events(): AsyncIterable<ReadEvent>;
+}
