@@ -1,0 +1,66 @@
+/** What reporters receive: the run's findings and what was read. Reporters are functions of this only. */
+import type { MessageBook } from '../engine/messages.js';
+import type { Finding, Lang } from '../engine/types.js';
+import type { Notice } from '../read/types.js';
+
+export interface SheetResult {
+  name: string;
+  /** Header row number, or null when the sheet was skipped. */
+  headerRow: number | null;
+  /** Data rows checked. */
+  rows: number;
+}
+
+export interface FileResult {
+  /** The input path as given (relative to the working directory when it was relative). */
+  path: string;
+  /** The checked sheets (usually one). */
+  sheets: SheetResult[];
+  /** Path of the annotated workbook written, or null. */
+  annotated: string | null;
+  notices: Notice[];
+}
+
+export interface CheckResult {
+  files: FileResult[];
+  findings: Finding[];
+  messages: MessageBook;
+  startedAt: Date;
+}
+
+export interface ReportOptions {
+  lang: Lang;
+  /** Print resident ID numbers unmasked. */
+  showPii: boolean;
+}
+
+export interface Summary {
+  files: number;
+  rows: number;
+  rowsWithErrors: number;
+  rowsWithWarnings: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Counts for the summary line and the JSON report. */
+export function summarize(result: CheckResult): Summary {
+  const errRows = new Set<string>();
+  const warnRows = new Set<string>();
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of result.findings) {
+    const key = `${f.file}\u0000${f.sheet}\u0000${f.row}`;
+    if (f.severity === 'error') {
+      errors++;
+      if (f.row !== null) errRows.add(key);
+    } else if (f.severity === 'warning') {
+      warnings++;
+      if (f.row !== null) warnRows.add(key);
+    } else infos++;
+  }
+  const rows = result.files.reduce((n, file) => n + file.sheets.reduce((m, s) => m + s.rows, 0), 0);
+  return { files: result.files.length, rows, rowsWithErrors: errRows.size, rowsWithWarnings: warnRows.size, errors, warnings, infos };
+}
