@@ -1,0 +1,173 @@
+/** The command line: options, subcommands, output streams and exit codes (contract). Heavy modules load lazily. */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { InputError } from '../errors.js';
+import type { Lang } from '../engine/types.js';
+import { packageRoot } from '../paths.js';
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_BAD_INPUT = 2;
+
+interface MainOptions {
+  assets?: string;
+  /** A path, or false for --no-out. */
+  out?: string | false;
+  outDir?: string;
+  format: 'pretty' | 'json';
+  lang: Lang;
+  showPii?: boolean;
+  encoding?: string;
+  maxRows?: number;
+  cache?: string;
+  config?: string;
+  color?: boolean;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(`${packageRoot()}/package.json`, 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Commander's English usage errors, said in one Chinese sentence. */
+function usageDetail(err: CommanderError, lang: Lang): string {
+  if (lang === 'en') return err.message.replace(/^error:\s*/, '');
+  const arg = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+  switch (err.code) {
+    case 'commander.unknownOption':
+      return `不认识的选项 ${arg}`;
+    case 'commander.missingArgument':
+      return '缺少要检查的文件：请写出 .xlsx/.csv 文件或文件夹';
+    case 'commander.optionMissingArgument':
+      return `选项 ${arg} 需要一个值`;
+    case 'commander.invalidArgument':
+      return `选项的值不对：${err.message.replace(/^error:\s*/, '')}`;
+    case 'commander.unknownCommand':
+      return `不认识的命令 ${arg}`;
+    case 'commander.excessArguments':
+      return '参数太多';
+    default:
+      return err.message.replace(/^error:\s*/, '');
+  }
+}
+
+function langOf(argv: readonly string[]): Lang {
+  const i = argv.indexOf('--lang');
+  const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  return v === 'en' ? 'en' : 'zh';
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InputError('usage', { detail: `--max-rows 应为正整数，而不是 ${value}` });
+  return n;
+}
+
+/** Runs the command line; returns the exit code. Never throws. */
+export async function run(argv: string[]): Promise<number> {
+  const lang = langOf(argv);
+  const program = new Command();
+  let exitCode = EXIT_OK;
+  program
+    .name('cert-check')
+    .description(lang === 'zh' ? '职称电子证书登记信息批量检查' : 'Batch checker for professional-title certificate registration records')
+    .version(version(), '-V, --version')
+    .argument('<inputs...>', lang === 'zh' ? '.xlsx / .csv 文件或文件夹' : '.xlsx / .csv files or folders')
+    .option('-a, --assets <dir>', lang === 'zh' ? '照片和 PDF 所在文件夹（默认：输入文件所在文件夹）' : 'folder of photos and PDFs (default: the input\'s folder)')
+    .option('-o, --out <file>', lang === 'zh' ? '标注后工作簿的路径（仅一个输入时）' : 'annotated workbook path (one input)')
+    .option('--out-dir <dir>', lang === 'zh' ? '多个输入时标注工作簿的输出文件夹' : 'folder for annotated workbooks of several inputs')
+    .option('--no-out', lang === 'zh' ? '不写标注工作簿' : 'write no annotated workbook')
+    .addOption(new Option('-f, --format <name>', lang === 'zh' ? '输出格式' : 'output format').choices(['pretty', 'json']).default('pretty'))
+    .addOption(new Option('--lang <lang>', lang === 'zh' ? '消息语言' : 'message language').choices(['zh', 'en']).default('zh'))
+    .option('--show-pii', lang === 'zh' ? '在终端和 JSON 中显示完整身份证号' : 'print ID numbers unmasked')
+    .option('--encoding <name>', lang === 'zh' ? 'CSV 编码（默认自动识别：BOM、UTF-8、GB18030）' : 'CSV encoding (default: detect)')
+    .option('--max-rows <n>', lang === 'zh' ? '每个文件最多处理的数据行数（默认 500000）' : 'refuse files with more data rows (default 500000)', positiveInt)
+    .option('--cache <file>', lang === 'zh' ? '照片/PDF 检查结果缓存文件' : 'cache of photo/PDF results')
+    .option('--config <file>', lang === 'zh' ? '配置文件（默认 cert-check.config.json）' : 'configuration file (default cert-check.config.json)')
+    .option('--no-color', lang === 'zh' ? '不使用颜色' : 'no colours')
+    .action(async (inputs: string[], opts: MainOptions) => {
+      exitCode = await checkCommand(inputs, opts);
+    });
+
+  program
+    .command('committees')
+    .description(lang === 'zh' ? '列出官方评审机构名称，或与查询最接近的名称' : 'list official committee names, or those closest to a query')
+    .argument('[query]')
+    .action(async (query: string | undefined) => {
+      const { committeesCommand } = await import('./committees.js');
+      process.stdout.write(committeesCommand(query, { lang }) + '\n');
+    });
+
+  program.exitOverride();
+  program.configureOutput({
+    writeErr: () => {},
+    writeOut: (s) => process.stdout.write(s),
+  });
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+      return fail(new InputError('usage', { detail: usageDetail(err, lang) }), lang);
+    }
+    return fail(err, lang);
+  }
+}
+
+/** Prints one sentence for an error and gives exit 2; a stack trace only with CERT_CHECK_DEBUG=1. */
+function fail(err: unknown, lang: Lang): number {
+  if (err instanceof InputError) {
+    process.stderr.write(`cert-check: ${err.text(lang)}\n`);
+  } else {
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(
+      lang === 'zh'
+        ? `cert-check: 内部错误（${msg}）。请把所用命令和文件情况反馈给维护人员。\n`
+        : `cert-check: internal error (${msg}). Please report the command and the file to the maintainers.\n`,
+    );
+    if (process.env.CERT_CHECK_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+  }
+  return EXIT_BAD_INPUT;
+}
+
+async function checkCommand(inputs: string[], opts: MainOptions): Promise<number> {
+  const lang = opts.lang;
+  const { runCheck } = await import('../engine/pipeline.js');
+  const { jsonReport, prettyReport, shouldColor } = await import('../report/index.js');
+  const spinner = process.stderr.isTTY ? (await import('ora')).default({ text: lang === 'zh' ? '正在检查…' : 'Checking…', stream: process.stderr }).start() : null;
+  try {
+    const result = await runCheck({
+      inputs,
+      assets: opts.assets,
+      out: typeof opts.out === 'string' ? opts.out : undefined,
+      noOut: opts.out === false,
+      outDir: opts.outDir,
+      lang,
+      encoding: opts.encoding,
+      maxRows: opts.maxRows,
+      cacheFile: opts.cache,
+      onProgress: spinner
+        ? (rows, file) => {
+            spinner.text = lang === 'zh' ? `正在检查 ${file}：${rows} 行` : `Checking ${file}: ${rows} rows`;
+          }
+        : undefined,
+    });
+    spinner?.stop();
+    const reportOpts = { lang, showPii: Boolean(opts.showPii) };
+    if (result.failures.length && result.files.length === 0) return fail(result.failures[0]!.error, lang);
+    if (opts.format === 'json') {
+      process.stdout.write(jsonReport(result, reportOpts) + '\n');
+    } else {
+      const color = opts.color !== false && shouldColor(process.stdout, process.env);
+      process.stdout.write(prettyReport(result, { ...reportOpts, color }));
+    }
+    for (const f of result.failures) process.stderr.write(`cert-check: ${f.error.text(lang)}\n`);
+    if (result.failures.length) return EXIT_BAD_INPUT;
+    return result.findings.some((f) => f.severity === 'error') ? EXIT_ERRORS : EXIT_OK;
+  } catch (err) {
+    spinner?.stop();
+    return fail(err, lang);
+  }
+}

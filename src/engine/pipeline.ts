@@ -1,0 +1,193 @@
+/** One check run: inputs → records → rules → findings, with the annotated workbook written as rows stream by. */
+import { realpathSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { RULES } from '../../rules/index.js';
+import { createAssetInspector } from '../assets/index.js';
+import type { AssetInspector } from '../assets/types.js';
+import { InputError } from '../errors.js';
+import type { AliasTable } from '../model/fields.js';
+import { buildRecord, isBlankRow, type CertRecord, type ColumnMap } from '../model/record.js';
+import { expandInputs, openInput } from '../read/index.js';
+import type { Notice, RowRole, SheetInfo } from '../read/types.js';
+import type { CheckResult, FileResult, SheetResult } from '../report/types.js';
+import { AnnotatedWorkbook } from '../report/workbook.js';
+import type { YMD } from '../model/dates.js';
+import { createContext } from './context.js';
+import { Engine } from './engine.js';
+import { MessageBook } from './messages.js';
+import type { Finding, Lang, ReferenceData, Rule, SeveritySetting } from './types.js';
+
+export interface CheckOptions {
+  inputs: string[];
+  /** Folder of photos and PDFs; default: the first input's folder. Null: do not check assets. */
+  assets?: string | null;
+  /** Annotated workbook path (one input only). */
+  out?: string;
+  outDir?: string;
+  /** Write no annotated workbook. */
+  noOut?: boolean;
+  lang: Lang;
+  encoding?: string;
+  maxRows?: number;
+  cacheFile?: string;
+  aliases?: AliasTable;
+  severities?: Readonly<Record<string, SeveritySetting>>;
+  data?: ReferenceData;
+  assetPatterns?: import('../assets/naming.js').NamingPatterns;
+  today?: YMD;
+  rules?: readonly Rule[];
+  /** Called every few hundred rows with the count so far. */
+  onProgress?: (rows: number, file: string) => void;
+}
+
+/** The result, plus inputs that could not be read (each is an exit-2 problem). */
+export interface RunResult extends CheckResult {
+  failures: { path: string; error: InputError }[];
+}
+
+/** Rows checked together: their assets are inspected concurrently before the rules see them. */
+const BATCH = 256;
+
+interface Pending {
+  row: number;
+  role: RowRole;
+  values: unknown[];
+  numFmts?: (string | number | undefined)[];
+  record: CertRecord | null;
+}
+
+export async function runCheck(opts: CheckOptions): Promise<RunResult> {
+  const startedAt = new Date();
+  const files = await expandInputs(opts.inputs);
+  if (opts.out && files.length > 1) throw new InputError('usage', { detail: '有多个输入文件时不能用 -o，请改用 --out-dir' });
+  const rules = opts.rules ?? RULES;
+  const messages = new MessageBook(rules);
+  const ctx = createContext({ today: opts.today, data: opts.data });
+  const assetsDir = opts.assets === null ? null : resolve(opts.assets ?? dirname(resolve(files[0]!)));
+  let inspector: AssetInspector | null = null;
+  if (assetsDir) {
+    inspector = await createAssetInspector({ dir: assetsDir, cacheFile: opts.cacheFile, patterns: opts.assetPatterns, inputs: files });
+    ctx.assets = inspector.facts;
+  }
+  const engine = new Engine(rules, ctx, { severities: opts.severities });
+  const result: RunResult = { files: [], findings: [], messages, startedAt, failures: [] };
+  const outputs = new Set<string>();
+
+  try {
+    for (const file of files) {
+      const out = opts.noOut ? null : outputPath(file, opts, outputs, files);
+      try {
+        const fileResult = await checkFile(file, out, opts, engine, inspector, messages, result);
+        result.files.push(fileResult);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        result.failures.push({ path: file, error: err });
+      }
+    }
+    result.findings.push(...engine.finish());
+  } finally {
+    await inspector?.close();
+  }
+  return result;
+}
+
+async function checkFile(
+  file: string, out: string | null, opts: CheckOptions, engine: Engine, inspector: AssetInspector | null,
+  messages: MessageBook, run: RunResult,
+): Promise<FileResult> {
+  const reader = await openInput(file, { encoding: opts.encoding, aliases: opts.aliases, maxRows: opts.maxRows });
+  const writer = out ? await AnnotatedWorkbook.create(out, { lang: opts.lang, messages, inputPath: file }) : null;
+  const fileResult: FileResult = { path: file, sheets: [], annotated: out, notices: [] };
+  const findings: Finding[] = [];
+  let sheet: SheetInfo | null = null;
+  let map: ColumnMap | null = null;
+  let sheetResult: SheetResult | null = null;
+  let pending: Pending[] = [];
+  let dataRows = 0;
+  let total = 0;
+
+  const flush = async (): Promise<void> => {
+    const records = pending.flatMap((p) => (p.record ? [p.record] : []));
+    if (inspector && records.length) await inspector.prepare(records);
+    for (const p of pending) {
+      const rowFindings = p.record ? engine.check(p.record) : [];
+      for (const f of rowFindings) findings.push(f);
+      writer?.addRow(p.row, p.role, p.values, rowFindings, p.numFmts);
+    }
+    total += records.length;
+    pending = [];
+    opts.onProgress?.(total, file);
+  };
+
+  try {
+    for await (const ev of reader.events()) {
+      switch (ev.type) {
+        case 'sheet-start':
+          sheet = ev.sheet;
+          map = ev.sheet.header?.map ?? null;
+          sheetResult = ev.sheet.header ? { name: ev.sheet.name, headerRow: ev.sheet.header.row, rows: 0 } : null;
+          if (sheetResult) fileResult.sheets.push(sheetResult);
+          writer?.startSheet(ev.sheet);
+          break;
+        case 'row': {
+          let record: CertRecord | null = null;
+          if (ev.role === 'data' && map && sheet && !isBlankRow(ev.values, map)) {
+            record = buildRecord({ file, sheet: sheet.name, row: ev.row, values: ev.values, numFmts: ev.numFmts, date1904: reader.date1904 }, map);
+            sheetResult!.rows++;
+            dataRows++;
+          }
+          pending.push({ row: ev.row, role: ev.role, values: ev.values, numFmts: ev.numFmts, record });
+          if (pending.length >= BATCH) await flush();
+          break;
+        }
+        case 'sheet-end':
+          await flush();
+          await writer?.endSheet();
+          sheet = null;
+          map = null;
+          break;
+        case 'notice':
+          fileResult.notices.push(ev.notice);
+          break;
+      }
+    }
+    await flush();
+    if (fileResult.sheets.length === 0) throw noHeader(file, fileResult.notices);
+    run.findings.push(...findings);
+    if (writer) await writer.finish({ ...run, files: [fileResult], findings });
+    void dataRows;
+    return fileResult;
+  } catch (err) {
+    await writer?.abort();
+    throw err;
+  }
+}
+
+function noHeader(file: string, _notices: Notice[]): InputError {
+  return new InputError('no-header', { path: file, expected: '姓名、身份证号、职称系列、职称级别、职称名称、批准文号' });
+}
+
+/** Where the annotated workbook of an input goes; never the input itself (links included). */
+export function outputPath(file: string, opts: Pick<CheckOptions, 'out' | 'outDir'>, taken: Set<string>, inputs: readonly string[]): string {
+  const stem = basename(file, extname(file));
+  let out = opts.out ? resolve(opts.out) : resolve(opts.outDir ?? dirname(resolve(file)), `${stem}.checked.xlsx`);
+  for (let n = 2; taken.has(out); n++) out = resolve(dirname(out), `${stem}.${n}.checked.xlsx`);
+  if (inputs.some((input) => sameFile(out, input))) throw new InputError('output-is-input', { out: opts.out ?? out });
+  taken.add(out);
+  return out;
+}
+
+function sameFile(a: string, b: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      try {
+        return join(realpathSync(dirname(p)), basename(p));
+      } catch {
+        return resolve(p);
+      }
+    }
+  };
+  return real(a) === real(b);
+}
