@@ -10,6 +10,15 @@ export interface SheetInfo {
   header: { row: number; map: ColumnMap } | null;
   /** Widest row seen in the header search (a hint for writers). */
   columnCount: number;
+  /** Every row of the header (more than one for a two-row header); rows with role 'header'. */
+  headerRows?: number[];
+  /**
+   * 0-based position of the sheet among the workbook's tabs. Sheets are emitted in the order the file
+   * stores them, which can differ from the tab order (a moved sheet keeps its sheetN.xml).
+   */
+  position?: number;
+  /** The sheet is hidden in the workbook. */
+  hidden?: boolean;
 }
 
 export type ReadEvent =

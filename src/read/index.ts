@@ -1,0 +1,37 @@
+/**
+ * Reading inputs: `openInput` sniffs a file by content and returns the reader for it; `expandInputs`
+ * turns the command line's files and folders into the list of inputs.
+ *
+ * Event order per sheet: `sheet-start` (after the first rows were buffered for the header search), the
+ * sheet's notices (sheet-skipped, duplicate-header, ignored-columns), every non-empty row with its role,
+ * then formula-no-result if any, then `sheet-end`. Read problems surface as InputError, either from
+ * `openInput` or thrown by `events()` (corrupt XML, --max-rows exceeded…): the pipeline treats both as
+ * exit 2. `reader.date1904` is known from the first sheet-start on.
+ */
+import { InputError } from '../errors.js';
+import { FIELDS } from '../model/fields.js';
+import { CsvReader } from './csv.js';
+import { sniff } from './sniff.js';
+import type { InputReader, ReadOptions, SheetInfo } from './types.js';
+import { XlsxReader } from './xlsx.js';
+
+export { expandInputs, isInputName } from './inputs.js';
+export { detectHeader, matchHeaderCell, HEADER_SEARCH_ROWS, MIN_HEADER_FIELDS } from './header.js';
+export * from './limits.js';
+export type { InputReader, ReadEvent, ReadOptions, RowRole, SheetInfo, Notice } from './types.js';
+
+export async function openInput(path: string, options: ReadOptions = {}): Promise<InputReader> {
+  const kind = await sniff(path, options);
+  if (kind.format === 'xlsx') return new XlsxReader(path, options);
+  return new CsvReader(path, kind.encoding, options);
+}
+
+/**
+ * The error for an input none of whose sheets had a header row (the reader itself only emits
+ * sheet-skipped notices): call it with the SheetInfo of every sheet-end; null when some sheet had one.
+ */
+export function noHeaderError(path: string, sheets: readonly SheetInfo[]): InputError | null {
+  if (sheets.some((s) => s.header)) return null;
+  const expected = [FIELDS.name.header, FIELDS.idNumber.header, FIELDS.title.header, FIELDS.approvalNo.header].join('、');
+  return new InputError('no-header', { path, expected });
+}

@@ -1,0 +1,272 @@
+/**
+ * What an input really is, decided by its content (never by its extension), and every way it can be
+ * unreadable turned into an InputError: missing, empty, old .xls, encrypted .xlsx (both OLE2 containers),
+ * truncated zip, zip that is no workbook, zip bomb, PDF/image/other binary, HTML or XML saved as .xls.
+ */
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { fileTypeFromBuffer } from 'file-type';
+import iconv from 'iconv-lite';
+import yauzl from 'yauzl';
+import { InputError } from '../errors.js';
+import {
+  MAX_COMPRESSION_RATIO, MAX_CSV_BYTES, MAX_SHEET_XML_BYTES, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES, RATIO_MIN_BYTES,
+  formatBytes,
+} from './limits.js';
+
+const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const HEAD_BYTES = 8192;
+/** A CSV is text: no NUL in its first KB once decoded. */
+const TEXT_CHECK_BYTES = 1024;
+
+export interface ZipEntryInfo {
+  name: string;
+  compressed: number;
+  uncompressed: number;
+}
+
+export interface ZipFacts {
+  /** Entry names in the order the zip holds them. */
+  entries: string[];
+}
+
+export type Sniffed =
+  | { format: 'xlsx'; size: number; zip: ZipFacts }
+  | { format: 'csv'; size: number; /** iconv-lite encoding name */ encoding: string; /** how it was chosen */ encodingSource: 'bom' | 'utf-8' | 'fallback' | 'option' };
+
+/** Decides what `path` holds; throws InputError for everything cert-check cannot read. */
+export async function sniff(path: string, options: { encoding?: string } = {}): Promise<Sniffed> {
+  const st = await stat(path).catch(() => null);
+  if (!st) throw new InputError('missing-path', { path });
+  if (st.isDirectory()) throw new InputError('not-spreadsheet', { path, kind: 'folder (文件夹)' });
+  if (st.size === 0) throw new InputError('empty-file', { path });
+
+  let fh: FileHandle;
+  try {
+    fh = await open(path, 'r');
+  } catch (e) {
+    throw new InputError('missing-path', { path, detail: errorDetail(e) });
+  }
+  try {
+    const head = Buffer.alloc(Math.min(HEAD_BYTES, st.size));
+    await fh.read(head, 0, head.length, 0);
+
+    if (head.subarray(0, 8).equals(OLE2_MAGIC)) {
+      const names = await ole2Names(fh, st.size);
+      if (names.some((n) => n === 'EncryptionInfo' || n === 'EncryptedPackage')) throw new InputError('encrypted-xlsx', { path });
+      if (names.includes('WordDocument')) throw new InputError('not-spreadsheet', { path, kind: 'Word 97-2003 (.doc)' });
+      if (names.includes('PowerPoint Document')) throw new InputError('not-spreadsheet', { path, kind: 'PowerPoint 97-2003 (.ppt)' });
+      throw new InputError('old-xls', { path });
+    }
+
+    if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5 || head[2] === 7)) {
+      const entries = await readZipDirectory(path);
+      const names = entries.map((e) => e.name);
+      if (!names.includes('xl/workbook.xml')) {
+        // Sheets without their workbook part: a damaged workbook, not some other kind of zip.
+        if (names.some((n) => n.startsWith('xl/worksheets/'))) throw new InputError('corrupt-xlsx', { path, detail: 'xl/workbook.xml missing' });
+        throw new InputError('not-spreadsheet', { path, kind: zipKind(names) });
+      }
+      checkZipLimits(path, entries);
+      return { format: 'xlsx', size: st.size, zip: { entries: names } };
+    }
+
+    const bom = bomEncoding(head);
+    let encoding: string;
+    let source: 'bom' | 'utf-8' | 'fallback' | 'option';
+    if (options.encoding) {
+      if (!iconv.encodingExists(options.encoding)) throw new InputError('bad-encoding', { path, encoding: options.encoding });
+      encoding = options.encoding;
+      source = 'option';
+    } else if (bom) {
+      encoding = bom;
+      source = 'bom';
+    } else {
+      const ft = await fileTypeFromBuffer(head).catch(() => undefined);
+      // XML is text: it goes on to the markup check below, which names it better.
+      if (ft && ft.ext !== 'xml') throw new InputError('not-spreadsheet', { path, kind: binaryKind(ft.ext) });
+      encoding = (await isStrictUtf8(path)) ? 'utf-8' : 'gb18030';
+      source = encoding === 'utf-8' ? 'utf-8' : 'fallback';
+    }
+    const text = iconv.decode(head.subarray(0, TEXT_CHECK_BYTES), encoding);
+    if (text.includes('\u0000')) throw new InputError('not-spreadsheet', { path, kind: 'binary data (二进制数据)' });
+    const markup = markupKind(text);
+    if (markup) throw new InputError('not-spreadsheet', { path, kind: markup });
+    if (st.size > MAX_CSV_BYTES) {
+      throw new InputError('too-large', { path, detail: `CSV ${formatBytes(st.size)} > ${formatBytes(MAX_CSV_BYTES)}` });
+    }
+    return { format: 'csv', size: st.size, encoding, encodingSource: source };
+  } finally {
+    await fh.close();
+  }
+}
+
+function errorDetail(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.split('\n')[0]!.slice(0, 160);
+}
+
+/** The encoding a byte-order mark announces, or null. */
+export function bomEncoding(head: Uint8Array): string | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** The whole file decodes as UTF-8 without a single invalid sequence (read as a stream, nothing kept). */
+export async function isStrictUtf8(path: string): Promise<boolean> {
+  const { createReadStream } = await import('node:fs');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) decoder.decode(chunk as Buffer, { stream: true });
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const BINARY_KINDS: Record<string, string> = {
+  pdf: 'PDF', jpg: 'JPEG', png: 'PNG', gif: 'GIF', bmp: 'BMP', webp: 'WebP', tif: 'TIFF', heic: 'HEIC',
+  rar: 'RAR', '7z': '7z', gz: 'gzip', bz2: 'bzip2', xz: 'xz', zip: 'ZIP', exe: 'EXE', mp4: 'MP4', mp3: 'MP3',
+  rtf: 'RTF', sqlite: 'SQLite',
+};
+
+function binaryKind(ext: string): string {
+  return BINARY_KINDS[ext] ?? `.${ext}`;
+}
+
+/** HTML or XML text (web systems often save an HTML table as “.xls”). */
+function markupKind(text: string): string | null {
+  const s = text.replace(/^\uFEFF/, '').trimStart().slice(0, 512).toLowerCase();
+  if (!s.startsWith('<')) return null;
+  if (s.startsWith('<?xml')) {
+    return text.includes('urn:schemas-microsoft-com:office:spreadsheet') ? 'Excel 2003 XML' : 'XML';
+  }
+  if (/^<(!doctype\s+html|html|table|head|body|meta)\b/.test(s)) return 'HTML';
+  return null;
+}
+
+/** What a zip without xl/workbook.xml is. */
+function zipKind(names: readonly string[]): string {
+  const has = (n: string) => names.includes(n);
+  if (has('word/document.xml')) return 'Word (.docx)';
+  if (has('ppt/presentation.xml')) return 'PowerPoint (.pptx)';
+  if (has('xl/workbook.bin')) return 'Excel binary workbook (.xlsb)';
+  if (has('mimetype') && has('content.xml')) return 'OpenDocument (.ods/.odt)';
+  return 'ZIP';
+}
+
+/** The central directory of a zip; a file that is not a complete zip → corrupt-xlsx. */
+export function readZipDirectory(path: string): Promise<ZipEntryInfo[]> {
+  return new Promise((resolve, reject) => {
+    const corrupt = (e: unknown) => reject(new InputError('corrupt-xlsx', { path, detail: `zip: ${errorDetail(e)}` }));
+    yauzl.open(path, { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: true }, (err, zip) => {
+      if (err || !zip) return corrupt(err ?? 'unreadable');
+      if (zip.entryCount > MAX_ZIP_ENTRIES) {
+        zip.close();
+        return reject(new InputError('too-large', { path, detail: `${zip.entryCount} zip entries > ${MAX_ZIP_ENTRIES}` }));
+      }
+      const entries: ZipEntryInfo[] = [];
+      zip.on('entry', (e: yauzl.Entry) => {
+        entries.push({ name: e.fileName, compressed: e.compressedSize, uncompressed: e.uncompressedSize });
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(entries));
+      zip.on('error', corrupt);
+      zip.readEntry();
+    });
+  });
+}
+
+const SHEET_XML = /^xl\/(worksheets\/sheet\d+\.xml|sharedStrings\.xml)$/;
+
+/** Refuses zip bombs and giant workbooks from their central directory (limits in ./limits.ts). */
+export function checkZipLimits(path: string, entries: readonly ZipEntryInfo[]): void {
+  let sheetXml = 0;
+  let total = 0;
+  for (const e of entries) {
+    total += e.uncompressed;
+    if (SHEET_XML.test(e.name)) sheetXml += e.uncompressed;
+    if (e.uncompressed > RATIO_MIN_BYTES && e.uncompressed > MAX_COMPRESSION_RATIO * Math.max(e.compressed, 1)) {
+      const ratio = Math.round(e.uncompressed / Math.max(e.compressed, 1));
+      throw new InputError('too-large', {
+        path,
+        detail: `${e.name}: ${formatBytes(e.compressed)} → ${formatBytes(e.uncompressed)}, ratio ${ratio}:1 > ${MAX_COMPRESSION_RATIO}:1`,
+      });
+    }
+  }
+  if (sheetXml > MAX_SHEET_XML_BYTES) {
+    throw new InputError('too-large', { path, detail: `sheet XML ${formatBytes(sheetXml)} > ${formatBytes(MAX_SHEET_XML_BYTES)}` });
+  }
+  if (total > MAX_UNCOMPRESSED_BYTES) {
+    throw new InputError('too-large', { path, detail: `unzipped ${formatBytes(total)} > ${formatBytes(MAX_UNCOMPRESSED_BYTES)}` });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// OLE2 (Compound File Binary): old .xls, and encrypted .xlsx (an OOXML file with a password is an OLE2
+// container holding the streams EncryptionInfo and EncryptedPackage).
+
+const FREESECT = 0xffffffff;
+const MAX_CHAIN = 100_000;
+
+/** Directory entry names of an OLE2 file; falls back to a byte scan when the structure is damaged. */
+export async function ole2Names(fh: FileHandle, size: number): Promise<string[]> {
+  try {
+    const names = await cfbDirectory(fh, size);
+    if (names.length) return names;
+  } catch {
+    // fall through to the scan
+  }
+  const buf = Buffer.alloc(Math.min(size, 8 << 20));
+  await fh.read(buf, 0, buf.length, 0);
+  return ['EncryptionInfo', 'EncryptedPackage', 'Workbook', 'Book', 'WordDocument'].filter((n) => buf.includes(Buffer.from(n, 'utf16le')));
+}
+
+async function readAt(fh: FileHandle, length: number, position: number): Promise<Buffer> {
+  const buf = Buffer.alloc(length);
+  const { bytesRead } = await fh.read(buf, 0, length, position);
+  if (bytesRead < length) throw new Error('short read');
+  return buf;
+}
+
+async function cfbDirectory(fh: FileHandle, size: number): Promise<string[]> {
+  const header = await readAt(fh, 512, 0);
+  const shift = header.readUInt16LE(0x1e);
+  if (shift !== 9 && shift !== 12) throw new Error('bad sector shift');
+  const sectorSize = 1 << shift;
+  const perSector = sectorSize / 4;
+  const offset = (sector: number) => (sector + 1) * sectorSize;
+
+  // DIFAT: 109 entries in the header, then a chain of DIFAT sectors.
+  const difat: number[] = [];
+  for (let i = 0; i < 109; i++) difat.push(header.readUInt32LE(0x4c + 4 * i));
+  let difatSector = header.readUInt32LE(0x44);
+  for (let n = header.readUInt32LE(0x48), guard = 0; n > 0 && difatSector < FREESECT - 5 && guard < MAX_CHAIN; n--, guard++) {
+    const s = await readAt(fh, sectorSize, offset(difatSector));
+    for (let i = 0; i < perSector - 1; i++) difat.push(s.readUInt32LE(4 * i));
+    difatSector = s.readUInt32LE(4 * (perSector - 1));
+  }
+
+  const next = async (sector: number): Promise<number> => {
+    const fatSector = difat[Math.floor(sector / perSector)];
+    if (fatSector === undefined || fatSector >= FREESECT - 5) throw new Error('sector outside the FAT');
+    return (await readAt(fh, 4, offset(fatSector) + (sector % perSector) * 4)).readUInt32LE(0);
+  };
+
+  const names: string[] = [];
+  let sector = header.readUInt32LE(0x30);
+  for (let guard = 0; sector < FREESECT - 5 && guard < MAX_CHAIN; guard++) {
+    if (offset(sector) + sectorSize > size) throw new Error('directory beyond end of file');
+    const s = await readAt(fh, sectorSize, offset(sector));
+    for (let off = 0; off + 128 <= sectorSize; off += 128) {
+      const len = s.readUInt16LE(off + 64);
+      const type = s[off + 66];
+      if (!type || len < 2 || len > 64) continue;
+      names.push(s.toString('utf16le', off, off + len - 2));
+    }
+    sector = await next(sector);
+  }
+  return names;
+}
