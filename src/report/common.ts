@@ -1,0 +1,109 @@
+/** Helpers the reporters share: ordering findings, masking, per-rule counts, labels of a finding's place. */
+import { fieldLabel } from '../engine/messages.js';
+import type { Finding, Lang, Severity } from '../engine/types.js';
+import { maskIds } from '../util/id-number.js';
+import type { CheckResult } from './types.js';
+
+/** "J" → 10, "AA" → 27; 0 for null or anything that is not a column letter. */
+export function columnNumber(letter: string | null): number {
+  if (!letter || !/^[A-Z]{1,3}$/i.test(letter)) return 0;
+  let n = 0;
+  for (const ch of letter.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * Findings in reading order: by file (in the order the run read them), sheet (in the file's order), row
+ * (problems of no row first), column (row-level problems first); otherwise as the engine reported them.
+ */
+export function sortFindings(result: Pick<CheckResult, 'files' | 'findings'>): Finding[] {
+  const fileOrder = new Map<string, number>();
+  const sheetOrder = new Map<string, number>();
+  result.files.forEach((f, i) => {
+    fileOrder.set(f.path, i);
+    f.sheets.forEach((s, j) => sheetOrder.set(`${f.path}\u0000${s.name}`, j));
+  });
+  const fileRank = (f: Finding): number => fileOrder.get(f.file) ?? Number.MAX_SAFE_INTEGER;
+  const sheetRank = (f: Finding): number =>
+    f.sheet === null ? -1 : (sheetOrder.get(`${f.file}\u0000${f.sheet}`) ?? Number.MAX_SAFE_INTEGER);
+  const indexed = result.findings.map((f, i) => ({ f, i }));
+  indexed.sort((a, b) =>
+    fileRank(a.f) - fileRank(b.f)
+    || compareText(a.f.file, b.f.file)
+    || sheetRank(a.f) - sheetRank(b.f)
+    || compareText(a.f.sheet ?? '', b.f.sheet ?? '')
+    || (a.f.row ?? -1) - (b.f.row ?? -1)
+    || columnNumber(a.f.column) - columnNumber(b.f.column)
+    || a.i - b.i);
+  return indexed.map((x) => x.f);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Masks ID numbers unless PII is to be shown. */
+export function masker(showPii: boolean): (text: string) => string {
+  return showPii ? (t) => t : maskIds;
+}
+
+/** Every string inside a JSON-able value, masked (keys are left alone). */
+export function maskDeep<T>(value: T, mask: (text: string) => string): T {
+  if (typeof value === 'string') return mask(value) as T;
+  if (Array.isArray(value)) return value.map((v) => maskDeep(v, mask)) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = maskDeep(v, mask);
+    return out as T;
+  }
+  return value;
+}
+
+export interface RuleCount {
+  rule: string;
+  severity: Severity;
+  count: number;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Counts per rule and severity, most frequent first (ties: by severity, then rule id). */
+export function countByRule(findings: readonly Finding[]): RuleCount[] {
+  const counts = new Map<string, RuleCount>();
+  for (const f of findings) {
+    const key = `${f.rule}\u0000${f.severity}`;
+    const c = counts.get(key);
+    if (c) c.count++;
+    else counts.set(key, { rule: f.rule, severity: f.severity, count: 1 });
+  }
+  return [...counts.values()].sort((a, b) =>
+    b.count - a.count || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareText(a.rule, b.rule));
+}
+
+/** Counts per rule (all severities together), most frequent first. */
+export function topRules(findings: readonly Finding[], n: number): { rule: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([rule, count]) => ({ rule, count }))
+    .sort((a, b) => b.count - a.count || compareText(a.rule, b.rule))
+    .slice(0, n);
+}
+
+/** The worst severity of some findings, or null when there are none. */
+export function worstSeverity(findings: readonly Finding[]): Severity | null {
+  let worst: Severity | null = null;
+  for (const f of findings) if (worst === null || SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst]) worst = f.severity;
+  return worst;
+}
+
+/**
+ * The name of the place a finding sits in: the sheet's header text, else the field's label; "整行" for a
+ * problem of a whole row, "文件" for one of no row.
+ */
+export function placeLabel(f: Finding, lang: Lang): string {
+  const header = f.header?.trim();
+  if (header) return header;
+  if (f.field === null && f.row === null) return lang === 'zh' ? '文件' : 'file';
+  return fieldLabel(f.field, lang);
+}

@@ -1,0 +1,91 @@
+/** The JSON report (`--format json`): exactly the contract's document, with a few added fields. */
+import type { Notice } from '../read/types.js';
+import { maskDeep, masker, sortFindings } from './common.js';
+import { formatNotice } from './notices.js';
+import { summarize, type CheckResult, type ReportOptions, type Summary } from './types.js';
+
+export interface JsonNotice {
+  id: string;
+  sheet: string | null;
+  message: string;
+  data: Record<string, string | number>;
+}
+
+export interface JsonFile {
+  path: string;
+  /** The checked sheet; null when the file had none. */
+  sheet: string | null;
+  headerRow: number | null;
+  rows: number;
+  annotated: string | null;
+  /** Added: the file's notices (sheets skipped and the like), the same on every entry of the file. */
+  notices: JsonNotice[];
+}
+
+export interface JsonProblem {
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  field: string | null;
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  value: string | null;
+  suggestion: string | null;
+  /** Added: the message's id within the rule. */
+  messageId: string;
+  /** Added: the column's header as written in the sheet. */
+  header: string | null;
+}
+
+export interface JsonDocument {
+  version: 1;
+  summary: Summary;
+  files: JsonFile[];
+  problems: JsonProblem[];
+  /** Added, only when some inputs could not be read: those inputs and why. */
+  failures?: { path: string; message: string }[];
+}
+
+/** A run result that may carry the inputs that could not be read (the pipeline's RunResult). */
+type WithFailures = CheckResult & { failures?: readonly { path: string; error: { text(lang: 'zh' | 'en'): string } }[] };
+
+/** The report as a document (masked unless `showPii`). */
+export function jsonDocument(result: WithFailures, opts: ReportOptions): JsonDocument {
+  const notice = (n: Notice): JsonNotice => ({ id: n.id, sheet: n.sheet ?? null, message: formatNotice(n, opts.lang), data: { ...n.data } });
+  const files: JsonFile[] = [];
+  for (const file of result.files) {
+    const notices = file.notices.map(notice);
+    if (file.sheets.length === 0) {
+      files.push({ path: file.path, sheet: null, headerRow: null, rows: 0, annotated: file.annotated, notices });
+    }
+    for (const s of file.sheets) {
+      files.push({ path: file.path, sheet: s.name, headerRow: s.headerRow, rows: s.rows, annotated: file.annotated, notices });
+    }
+  }
+  const problems: JsonProblem[] = sortFindings(result).map((f) => ({
+    file: f.file,
+    sheet: f.sheet,
+    row: f.row,
+    column: f.column,
+    field: f.field,
+    rule: f.rule,
+    severity: f.severity,
+    message: result.messages.format(f, opts.lang),
+    value: f.value,
+    suggestion: f.suggestion,
+    messageId: f.messageId,
+    header: f.header,
+  }));
+  const doc: JsonDocument = { version: 1, summary: summarize(result), files, problems };
+  if (result.failures?.length) {
+    doc.failures = result.failures.map((x) => ({ path: x.path, message: x.error.text(opts.lang) }));
+  }
+  return maskDeep(doc, masker(opts.showPii));
+}
+
+/** The JSON report: one document, no trailing text (the caller adds the newline). */
+export function jsonReport(result: CheckResult, opts: ReportOptions): string {
+  return JSON.stringify(jsonDocument(result, opts), null, 2);
+}

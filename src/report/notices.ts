@@ -1,0 +1,89 @@
+/**
+ * Text of the readers' notices (src/read/types.ts `Notice`), in Chinese and English. Notices are data like
+ * findings: the reader gives an id and data, only reporters make text. A template copes with data it does
+ * not get (the optional parts are left out), and an unknown id still gives a readable line.
+ *
+ * Data keys read (all optional): sheet (else `notice.sheet`), reason, header, columns, column, first, used,
+ * cells, cell, count, max, rows.
+ */
+import type { Lang } from '../engine/types.js';
+import type { Notice } from '../read/types.js';
+
+type Data = Record<string, string | number>;
+type Template = (n: Notice, d: (key: string) => string | null) => string;
+
+/** The sheet a notice is about, quoted for the language. */
+function sheetOf(n: Notice, lang: Lang): string {
+  const name = n.sheet ?? (n.data.sheet !== undefined ? String(n.data.sheet) : null);
+  if (name === null) return lang === 'zh' ? '表格' : 'the file';
+  return lang === 'zh' ? `工作表「${name}」` : `sheet "${name}"`;
+}
+
+export const NOTICE_MESSAGES: Record<string, Record<Lang, Template>> = {
+  'sheet-skipped': {
+    zh: (n, d) => `${sheetOf(n, 'zh')}中没有找到表头行，未检查${d('reason') ? `（${d('reason')}）` : ''}`,
+    en: (n, d) => `${cap(sheetOf(n, 'en'))} has no recognisable header row and was not checked${d('reason') ? ` (${d('reason')})` : ''}`,
+  },
+  'duplicate-header': {
+    zh: (n, d) => {
+      const cols = d('columns') ? `${d('columns')} 列` : d('first') && d('column') ? `${d('first')} 列和 ${d('column')} 列` : d('column') ? `${d('column')} 列` : null;
+      const used = d('used') ?? d('first');
+      return `${sheetOf(n, 'zh')}的表头“${d('header') ?? '?'}”出现了不止一次${cols ? `（${cols}）` : ''}`
+        + `${used ? `，检查的是 ${used} 列` : ''}；请删除或改名多余的列`;
+    },
+    en: (n, d) => {
+      const cols = d('columns') ?? (d('first') && d('column') ? `${d('first')} and ${d('column')}` : d('column'));
+      const used = d('used') ?? d('first');
+      return `The header "${d('header') ?? '?'}" appears more than once in ${sheetOf(n, 'en')}${cols ? ` (columns ${cols})` : ''}`
+        + `${used ? `; column ${used} was checked` : ''}; remove or rename the extra columns`;
+    },
+  },
+  'ignored-columns': {
+    zh: (n, d) => `${sheetOf(n, 'zh')}中这些列不是登记项目，未检查：${d('columns') ?? d('count') ?? ''}`,
+    en: (n, d) => `These columns of ${sheetOf(n, 'en')} are not registration fields and were not checked: ${d('columns') ?? d('count') ?? ''}`,
+  },
+  'formula-no-result': {
+    zh: (n, d) =>
+      `${sheetOf(n, 'zh')}中${d('count') ? ` ${d('count')} 个` : '有'}公式单元格没有保存计算结果${cellsOf(d, 'zh')}，`
+      + '按空值检查；请在 Excel/WPS 中打开并保存后再检查',
+    en: (n, d) =>
+      `${d('count') ? `${d('count')} formula cells` : 'Formula cells'} in ${sheetOf(n, 'en')} have no saved result${cellsOf(d, 'en')}`
+      + ' and were checked as empty; open and save the file in Excel/WPS and check again',
+  },
+  'truncated-rows': {
+    zh: (n, d) =>
+      `${sheetOf(n, 'zh')}${d('max') ? `超过 ${d('max')} 行，` : ''}${d('count') ?? d('rows') ? `有 ${d('count') ?? d('rows')} 行` : '部分行'}未检查`,
+    en: (n, d) =>
+      `${cap(sheetOf(n, 'en'))}${d('max') ? ` has more than ${d('max')} rows;` : ':'} ${d('count') ?? d('rows') ? `${d('count') ?? d('rows')} rows were` : 'some rows were'} not checked`,
+  },
+};
+
+/** The cells a notice names: all of them (`cells`) or the first (`cell`). */
+function cellsOf(d: (key: string) => string | null, lang: Lang): string {
+  const all = d('cells');
+  if (all) return lang === 'zh' ? `（${all}）` : ` (${all})`;
+  const first = d('cell');
+  if (first) return lang === 'zh' ? `（如 ${first}）` : ` (e.g. ${first})`;
+  return '';
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function lookup(data: Data): (key: string) => string | null {
+  return (key) => {
+    const v = data[key];
+    return v === undefined || v === '' ? null : String(v);
+  };
+}
+
+/** One line of text for a notice. */
+export function formatNotice(n: Notice, lang: Lang): string {
+  const data = n.data ?? {};
+  const template = NOTICE_MESSAGES[n.id]?.[lang];
+  if (template) return template(n, lookup(data));
+  const details = Object.entries(data).map(([k, v]) => `${k}=${v}`).join(', ');
+  const where = n.sheet ? `${sheetOf(n, lang)}: ` : '';
+  return `${where}${n.id}${details ? ` (${details})` : ''}`;
+}
