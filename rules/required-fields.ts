@@ -8,7 +8,7 @@ export default rowRule({
   description: { zh: '必填项不能为空', en: 'Required fields are filled in' },
   guide: '二（二）',
   severity: 'error',
-  fields: [...REQUIRED_FIELDS],
+  fields: REQUIRED_FIELDS.filter((f) => f !== 'photo' && f !== 'attachment'),
   messages: {
     missing: { zh: '“{header}”未填写', en: '"{header}" is empty' },
   },
@@ -16,8 +16,9 @@ export default rowRule({
     const out: RuleReport[] = [];
     for (const field of REQUIRED_FIELDS) {
       if (record.v[field]) continue;
-      // Photos and attachments may be found by file name (src/assets) when their column is absent.
-      if ((field === 'photo' || field === 'attachment') && !record.cells[field]) continue;
+      // An empty photo or attachment cell is not a problem when a file named by the ID is found: the
+      // asset rules (photo-file, attachment-file) own those two fields.
+      if (field === 'photo' || field === 'attachment') continue;
       out.push({ messageId: 'missing', field, data: { header: FIELDS[field].header } });
     }
     return out;

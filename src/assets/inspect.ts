@@ -1,0 +1,125 @@
+/**
+ * Looking inside one file: the type by its leading bytes (file-type), a photo decoded to a thumbnail
+ * (sharp, loaded on first use), a PDF parsed (pdfjs-dist legacy build, loaded on first use).
+ */
+import { promises as fs } from 'node:fs';
+import { fileTypeFromBuffer } from 'file-type';
+import { GREY_THUMBNAIL_PX, GREY_TOLERANCE, SNIFF_BYTES } from './limits.js';
+import type { ImageFacts, PdfFacts } from './types.js';
+
+export interface Sniffed {
+  /** file-type's extension, 'empty', or null when not recognised. */
+  type: string | null;
+  mime: string | null;
+}
+
+/** Reads at most SNIFF_BYTES leading bytes and names the type by content. */
+export async function sniff(file: string): Promise<Sniffed> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, SNIFF_BYTES, 0);
+    if (bytesRead === 0) return { type: 'empty', mime: null };
+    const found = await fileTypeFromBuffer(buf.subarray(0, bytesRead));
+    return found ? { type: found.ext, mime: found.mime } : { type: null, mime: null };
+  } finally {
+    await handle.close();
+  }
+}
+
+type Sharp = typeof import('sharp').default;
+let sharpModule: Promise<Sharp> | null = null;
+
+/** sharp (native libvips) is loaded on the first photo that needs decoding. */
+function loadSharp(): Promise<Sharp> {
+  sharpModule ??= import('sharp').then((m) => m.default);
+  return sharpModule;
+}
+
+/**
+ * Decodes the whole picture to a thumbnail of at most GREY_THUMBNAIL_PX px (a truncated or corrupt file
+ * fails here), and tells colour from grey: 1–2 stored channels are grey without pixel work; otherwise the
+ * picture is grey when every thumbnail pixel's R, G, B differ pairwise by at most GREY_TOLERANCE.
+ */
+export async function inspectImage(file: string): Promise<ImageFacts> {
+  const sharp = await loadSharp();
+  try {
+    const input = sharp(file, { failOn: 'warning' });
+    const meta = await input.metadata();
+    const { data, info } = await input
+      .clone()
+      .resize(GREY_THUMBNAIL_PX, GREY_THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true })
+      .removeAlpha()
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const swap = (meta.orientation ?? 1) >= 5;
+    const width = swap ? meta.height : meta.width;
+    const height = swap ? meta.width : meta.height;
+    const channels = meta.channels ?? info.channels;
+    let colour: ImageFacts['colour'];
+    if (channels <= 2) colour = 'grey-channels';
+    else colour = isGreyPixels(data, info.channels) ? 'grey-pixels' : 'colour';
+    return { decoded: true, width, height, channels, colour };
+  } catch (err) {
+    return { decoded: false, error: shortMessage(err) };
+  }
+}
+
+/** True when every pixel's channels differ by at most GREY_TOLERANCE. */
+export function isGreyPixels(data: Uint8Array, channels: number): boolean {
+  if (channels < 3) return true;
+  for (let i = 0; i + 2 < data.length; i += channels) {
+    const r = data[i]!;
+    const g = data[i + 1]!;
+    const b = data[i + 2]!;
+    if (Math.abs(r - g) > GREY_TOLERANCE || Math.abs(g - b) > GREY_TOLERANCE || Math.abs(r - b) > GREY_TOLERANCE) return false;
+  }
+  return true;
+}
+
+type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsModule: Promise<PdfjsModule> | null = null;
+/** pdfjs (~41 MB package) is loaded on the first PDF that needs parsing. */
+function loadPdfjs(): Promise<PdfjsModule> {
+  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsModule;
+}
+
+/**
+ * Parses a PDF: a user password → 'user-password'; anything pdfjs cannot read → 'invalid'; otherwise the
+ * page count, and whether it is encrypted with an owner password only (it opens, with restrictions).
+ */
+export async function inspectPdf(file: string): Promise<PdfFacts> {
+  const pdfjs = await loadPdfjs();
+  const data = new Uint8Array(await fs.readFile(file));
+  const task = pdfjs.getDocument({
+    data,
+    verbosity: 0, // errors only: pdfjs's warnings would litter stderr
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    disableAutoFetch: true,
+    stopAtErrors: false,
+  });
+  try {
+    const doc = await task.promise;
+    const pages = doc.numPages;
+    const meta = await doc.getMetadata();
+    const info = (meta.info ?? {}) as { EncryptFilterName?: string | null };
+    const permissions = await doc.getPermissions();
+    await doc.getPage(1);
+    return { status: 'ok', pages, ownerOnly: Boolean(info.EncryptFilterName) || permissions !== null };
+  } catch (err) {
+    const name = (err as { name?: string })?.name;
+    if (name === 'PasswordException') return { status: 'user-password' };
+    return { status: 'invalid', error: shortMessage(err) };
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+function shortMessage(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.split('\n')[0]!.trim().slice(0, 160);
+}
