@@ -10,7 +10,8 @@ export const EXIT_ERRORS = 1;
 export const EXIT_BAD_INPUT = 2;
 
 interface MainOptions {
-  assets?: string;
+  /** A folder, or false for --no-assets. */
+  assets?: string | false;
   /** A path, or false for --no-out. */
   out?: string | false;
   outDir?: string;
@@ -74,6 +75,7 @@ export async function run(argv: string[]): Promise<number> {
     .version(version(), '-V, --version')
     .argument('<inputs...>', lang === 'zh' ? '.xlsx / .csv 文件或文件夹' : '.xlsx / .csv files or folders')
     .option('-a, --assets <dir>', lang === 'zh' ? '照片和 PDF 所在文件夹（默认：输入文件所在文件夹）' : 'folder of photos and PDFs (default: the input\'s folder)')
+    .option('--no-assets', lang === 'zh' ? '不检查照片和 PDF' : 'do not check photos and PDFs')
     .option('-o, --out <file>', lang === 'zh' ? '标注后工作簿的路径（仅一个输入时）' : 'annotated workbook path (one input)')
     .option('--out-dir <dir>', lang === 'zh' ? '多个输入时标注工作簿的输出文件夹' : 'folder for annotated workbooks of several inputs')
     .option('--no-out', lang === 'zh' ? '不写标注工作簿' : 'write no annotated workbook')
@@ -140,7 +142,7 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
   try {
     const result = await runCheck({
       inputs,
-      assets: opts.assets,
+      assets: opts.assets === false ? null : opts.assets,
       out: typeof opts.out === 'string' ? opts.out : undefined,
       noOut: opts.out === false,
       outDir: opts.outDir,

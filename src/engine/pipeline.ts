@@ -7,8 +7,8 @@ import type { AssetInspector } from '../assets/types.js';
 import { InputError } from '../errors.js';
 import type { AliasTable } from '../model/fields.js';
 import { buildRecord, isBlankRow, type CertRecord, type ColumnMap } from '../model/record.js';
-import { expandInputs, openInput } from '../read/index.js';
-import type { Notice, RowRole, SheetInfo } from '../read/types.js';
+import { DEFAULT_MAX_ROWS, expandInputs, noHeaderError, openInput } from '../read/index.js';
+import type { RowRole, SheetInfo } from '../read/types.js';
 import type { CheckResult, FileResult, SheetResult } from '../report/types.js';
 import { AnnotatedWorkbook } from '../report/workbook.js';
 import type { YMD } from '../model/dates.js';
@@ -95,15 +95,15 @@ async function checkFile(
   file: string, out: string | null, opts: CheckOptions, engine: Engine, inspector: AssetInspector | null,
   messages: MessageBook, run: RunResult,
 ): Promise<FileResult> {
-  const reader = await openInput(file, { encoding: opts.encoding, aliases: opts.aliases, maxRows: opts.maxRows });
+  const reader = await openInput(file, { encoding: opts.encoding, aliases: opts.aliases, maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS });
   const writer = out ? await AnnotatedWorkbook.create(out, { lang: opts.lang, messages, inputPath: file }) : null;
   const fileResult: FileResult = { path: file, sheets: [], annotated: out, notices: [] };
   const findings: Finding[] = [];
+  const sheets: SheetInfo[] = [];
   let sheet: SheetInfo | null = null;
   let map: ColumnMap | null = null;
   let sheetResult: SheetResult | null = null;
   let pending: Pending[] = [];
-  let dataRows = 0;
   let total = 0;
 
   const flush = async (): Promise<void> => {
@@ -127,20 +127,23 @@ async function checkFile(
           map = ev.sheet.header?.map ?? null;
           sheetResult = ev.sheet.header ? { name: ev.sheet.name, headerRow: ev.sheet.header.row, rows: 0 } : null;
           if (sheetResult) fileResult.sheets.push(sheetResult);
-          writer?.startSheet(ev.sheet);
+          if (writer) {
+            writer.date1904 = reader.date1904;
+            writer.startSheet(ev.sheet);
+          }
           break;
         case 'row': {
           let record: CertRecord | null = null;
           if (ev.role === 'data' && map && sheet && !isBlankRow(ev.values, map)) {
             record = buildRecord({ file, sheet: sheet.name, row: ev.row, values: ev.values, numFmts: ev.numFmts, date1904: reader.date1904 }, map);
             sheetResult!.rows++;
-            dataRows++;
           }
           pending.push({ row: ev.row, role: ev.role, values: ev.values, numFmts: ev.numFmts, record });
           if (pending.length >= BATCH) await flush();
           break;
         }
         case 'sheet-end':
+          sheets.push(ev.sheet);
           await flush();
           await writer?.endSheet();
           sheet = null;
@@ -152,19 +155,15 @@ async function checkFile(
       }
     }
     await flush();
-    if (fileResult.sheets.length === 0) throw noHeader(file, fileResult.notices);
+    const noHeader = noHeaderError(file, sheets);
+    if (noHeader) throw noHeader;
     run.findings.push(...findings);
     if (writer) await writer.finish({ ...run, files: [fileResult], findings });
-    void dataRows;
     return fileResult;
   } catch (err) {
     await writer?.abort();
     throw err;
   }
-}
-
-function noHeader(file: string, _notices: Notice[]): InputError {
-  return new InputError('no-header', { path: file, expected: '姓名、身份证号、职称系列、职称级别、职称名称、批准文号' });
 }
 
 /** Where the annotated workbook of an input goes; never the input itself (links included). */

@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// `npm run bench`: speed and memory of cert-check against raw spreadsheet I/O, with the targets of the issue.
+// Options: --sizes 1000,10000,100000   --runs 3   --skip-hostile   --skip-assets
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateAssets, generateWorkbook } from './generate.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const work = join(root, '.bench');
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : def;
+};
+const sizes = opt('sizes', '1000,10000,100000').split(',').map(Number);
+const runs = Number(opt('runs', '3'));
+const flag = (name) => args.includes(`--${name}`);
+
+if (!existsSync(join(root, 'dist/src/cli/main.js'))) {
+  console.error('bench: run `npm run build` first');
+  process.exit(2);
+}
+
+/** Runs a child node script; it reports {ms, maxRssMB, code} as one JSON line on fd 3. */
+function child(script, argv) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [script, ...argv], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], cwd: root });
+    let report = '';
+    let err = '';
+    p.stdio[3].on('data', (c) => (report += c));
+    p.stderr.on('data', (c) => (err += c));
+    p.on('error', reject);
+    p.on('close', () => {
+      try {
+        resolve(JSON.parse(report));
+      } catch {
+        reject(new Error(`${script} ${argv.join(' ')} reported nothing: ${err.slice(-500)}`));
+      }
+    });
+  });
+}
+
+/** Wall time of a whole process, start-up included. */
+function wall(argv) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const p = spawn(process.execPath, argv, { stdio: 'ignore', cwd: root });
+    p.on('error', reject);
+    p.on('close', (code) => resolve({ ms: performance.now() - t0, code }));
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function repeat(n, fn) {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(await fn());
+  return { ms: median(out.map((r) => r.ms)), maxRssMB: Math.max(...out.map((r) => r.maxRssMB ?? 0)), code: out[0].code };
+}
+
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const results = [];
+const targets = [];
+const target = (name, ok, detail) => targets.push({ name, ok, detail });
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+console.log(`cert-check benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30)} GiB; median of ${runs} runs\n`);
+
+const measure = join(root, 'bench/measure.js');
+const baseline = join(root, 'bench/baseline.js');
+for (const size of sizes) {
+  const input = join(work, `records-${size}.xlsx`);
+  const assets = await generateWorkbook(input, size);
+  const withAssets = size <= 1000 && !flag('skip-assets');
+  const assetDir = join(work, `files-${size}`);
+  if (withAssets) generateAssets(assetDir, assets, join(root, 'examples/files'));
+  const assetArgs = withAssets ? ['--assets', assetDir] : ['--no-assets'];
+  const base = await repeat(runs, () => child(baseline, [input, join(work, `baseline-${size}.xlsx`)]));
+  const full = await repeat(runs, () => child(measure, ['node', 'cert-check', input, ...assetArgs, '--format', 'json', '-o', join(work, `checked-${size}.xlsx`)]));
+  const noOut = await repeat(runs, () => child(measure, ['node', 'cert-check', input, ...assetArgs, '--format', 'json', '--no-out']));
+  results.push({ size, base, full, noOut, withAssets, mb: statSync(input).size / 2 ** 20 });
+  console.log(
+    `${fmt(size).padStart(7)} rows (${fmt(statSync(input).size / 2 ** 20, 1)} MB${withAssets ? `, ${assets.length} files` : ', --no-assets'}): ` +
+      `check+annotate ${fmt(full.ms)} ms (${fmt((size / full.ms) * 1000)} rows/s, peak ${fmt(full.maxRssMB)} MB) · ` +
+      `--no-out json ${fmt(noOut.ms)} ms (peak ${fmt(noOut.maxRssMB)} MB) · ` +
+      `baseline read+write ${fmt(base.ms)} ms (peak ${fmt(base.maxRssMB)} MB) · ratio ${fmt(full.ms / base.ms, 2)} / ${fmt(noOut.ms / base.ms, 2)}`,
+  );
+}
+
+const by = (n) => results.find((r) => r.size === n);
+if (by(100000)) {
+  const r = by(100000);
+  target('100k rows, full check + annotated workbook ≤ 1.5 × baseline', r.full.ms <= 1.5 * r.base.ms, `${fmt(r.full.ms / r.base.ms, 2)} ×`);
+  target('100k rows, peak RSS ≤ 600 MB', r.full.maxRssMB <= 600, `${fmt(r.full.maxRssMB)} MB`);
+  target('100k rows, --no-out --format json ≤ 0.6 × baseline', r.noOut.ms <= 0.6 * r.base.ms, `${fmt(r.noOut.ms / r.base.ms, 2)} ×`);
+  if (by(10000)) target('linear: 100k time ≤ 11 × 10k time', r.full.ms <= 11 * by(10000).full.ms, `${fmt(r.full.ms / by(10000).full.ms, 1)} ×`);
+}
+
+// 1k rows with 2,000 files, end to end as a clerk runs it (process start-up included).
+if (by(1000)?.withAssets) {
+  const input = join(work, 'records-1000.xlsx');
+  const assetDir = join(work, 'files-1000');
+  const cold = [];
+  for (let i = 0; i < runs; i++) cold.push((await wall(['bin/cert-check.js', input, '--assets', assetDir, '--format', 'json', '-o', join(work, 'e2e-1000.xlsx')])).ms);
+  const ms = median(cold);
+  console.log(`\n1,000 rows + 2,000 files, whole process: ${fmt(ms)} ms`);
+  target('1k rows with 2,000 files end to end ≤ 3 s', ms <= 3000, `${fmt(ms)} ms`);
+}
+
+const version = [];
+for (let i = 0; i < 5; i++) version.push((await wall(['bin/cert-check.js', '--version'])).ms);
+console.log(`cert-check --version: ${fmt(median(version))} ms`);
+target('cert-check --version ≤ 300 ms', median(version) <= 300, `${fmt(median(version))} ms`);
+
+if (!flag('skip-hostile')) {
+  const { hostileBench } = await import('./hostile.js');
+  for (const h of await hostileBench(work, child, measure)) {
+    console.log(`${h.name}: exit ${h.code}, ${fmt(h.ms)} ms, peak ${fmt(h.maxRssMB)} MB (limit ${h.limitMB} MB)`);
+    target(`${h.name}: bounded memory ≤ ${h.limitMB} MB`, h.maxRssMB <= h.limitMB, `${fmt(h.maxRssMB)} MB`);
+  }
+}
+
+try {
+  const { committeeBench } = await import('./committee.js');
+  const c = await committeeBench();
+  console.log(`committee matcher: ${fmt(c.lookups)} look-ups in ${fmt(c.ms)} ms (${c.distinct} distinct inputs)`);
+  target('committee matcher: 100,000 look-ups < 1 s', c.ms < 1000, `${fmt(c.ms)} ms`);
+} catch (e) {
+  console.log(`committee matcher: skipped (${e.message})`);
+}
+
+console.log('\nTargets:');
+for (const t of targets) console.log(`  ${t.ok ? 'PASS' : 'FAIL'}  ${t.name}: ${t.detail}`);
+process.exitCode = targets.every((t) => t.ok) ? 0 : 1;
