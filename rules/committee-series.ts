@@ -1,0 +1,27 @@
+/** The committee reviews the row's 职称系列: no 高级会计师 from an 工程技术 committee (guide 三（十四）1). */
+import { rowRule } from '../src/engine/define.js';
+import { committeeSeries, namedCommittee, namesOffice, rowCommittee } from '../src/match/row.js';
+
+export default rowRule({
+  id: 'committee-series',
+  description: { zh: '评审机构的评审系列与职称系列一致', en: 'The committee reviews the row\'s title series' },
+  guide: '三（十四）',
+  severity: 'error',
+  fields: ['committee', 'series'],
+  messages: {
+    series: {
+      zh: '评审机构“{committee}”评审的是{committeeSeries}系列职称，与职称系列“{series}”不符，请核对职称系列或评审机构',
+      en: 'the committee "{committee}" reviews the {committeeSeries} series, not "{series}"; check the series or the committee',
+    },
+  },
+  check(record, ctx) {
+    const rc = rowCommittee(record, ctx);
+    // An unknown series is series-known's to report; a committee of unsure series is not checked.
+    if (!rc || namesOffice(rc.method) || !rc.series) return [];
+    const entry = namedCommittee(rc);
+    if (!entry) return [];
+    const series = committeeSeries(entry, ctx.data.guide);
+    if (!series || series.includes(rc.series)) return [];
+    return [{ messageId: 'series', field: 'committee', data: { committee: entry.name, committeeSeries: series.join('/'), series: record.v.series } }];
+  },
+});
