@@ -1,5 +1,5 @@
 /** One check run: inputs → records → rules → findings, with the annotated workbook written as rows stream by. */
-import { realpathSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { RULES } from '../../rules/index.js';
 import { createAssetInspector } from '../assets/index.js';
@@ -72,6 +72,7 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
   const engine = new Engine(rules, ctx, { severities: opts.severities });
   const result: RunResult = { files: [], findings: [], messages, startedAt, failures: [] };
   const outputs = new Set<string>();
+  if (opts.outDir && !opts.noOut) mkdirSync(opts.outDir, { recursive: true });
 
   try {
     for (const file of files) {
