@@ -1,0 +1,35 @@
+/** 审核机关（单位）: 高级 is filled by the platform; 中级/初级 → 铜梁区人力资源和社会保障局 (guide 三（十三）). */
+import { rowRule } from '../src/engine/define.js';
+import { textKey } from '../src/data/guide.js';
+import { canonicalLevel, isSenior } from '../src/data/levels.js';
+
+export const CITY_AUTHORITY = '重庆市人力资源和社会保障局（重庆市职称改革办公室）';
+export const DISTRICT_AUTHORITY = '铜梁区人力资源和社会保障局';
+
+export default rowRule({
+  id: 'authority-by-level',
+  description: {
+    zh: '审核机关（单位）：高级为重庆市人力资源和社会保障局（重庆市职称改革办公室），中、初级为铜梁区人力资源和社会保障局',
+    en: 'Approving authority: the city bureau for senior titles, 铜梁区人力资源和社会保障局 for intermediate and junior ones',
+  },
+  guide: '三（十三）',
+  severity: 'error',
+  fields: ['authority'],
+  messages: {
+    wrong: { zh: '{level}职称的审核机关（单位）应为“{expected}”，不是“{value}”', en: 'the approving authority of a {level} title is "{expected}", not "{value}"' },
+    empty: { zh: '审核机关（单位）未填写，{level}职称应选“{expected}”', en: 'the approving authority is empty; a {level} title takes "{expected}"' },
+  },
+  check(record) {
+    if (!record.cells.authority) return [];
+    const level = canonicalLevel(record.v.level);
+    if (!level) return [];
+    const value = record.v.authority;
+    if (isSenior(level)) {
+      // The platform fills it for 高级: empty or the same name in other brackets is fine.
+      if (!value || textKey(value) === textKey(CITY_AUTHORITY)) return [];
+      return [{ messageId: 'wrong', field: 'authority', data: { level, expected: CITY_AUTHORITY, value }, suggestion: CITY_AUTHORITY }];
+    }
+    if (value === DISTRICT_AUTHORITY) return [];
+    return [{ messageId: value ? 'wrong' : 'empty', field: 'authority', data: { level, expected: DISTRICT_AUTHORITY, value }, suggestion: DISTRICT_AUTHORITY }];
+  },
+});

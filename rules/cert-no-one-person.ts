@@ -1,0 +1,34 @@
+/** One 证书编号 belongs to one person: the same number under another ID is a typo or a copy (guide 三（一）、三（十五）). */
+import { setRule } from '../src/engine/define.js';
+import { earlierRow, idKey, looseKey, seenAt, type Seen } from './duplicate-certificate.js';
+
+export default setRule({
+  id: 'cert-no-one-person',
+  description: { zh: '同一证书编号不属于两个人', en: 'One certificate number does not belong to two people' },
+  guide: '三（十五）',
+  severity: 'error',
+  fields: ['certNo'],
+  messages: {
+    shared: {
+      zh: '证书编号“{certNo}”与{at}第 {row} 行另一人（身份证号不同）的相同，请按本人纸质证书核对',
+      en: 'the certificate number "{certNo}" is also given for another person (another ID number) in row {row} of {at}; check this holder\'s paper certificate',
+    },
+  },
+  start() {
+    const owners = new Map<string, Seen & { id: string }>();
+    return {
+      check(record) {
+        const id = idKey(record);
+        const certNo = looseKey(record.v.certNo);
+        if (!id || !certNo) return [];
+        const first = owners.get(certNo);
+        if (!first) {
+          owners.set(certNo, { ...seenAt(record), id });
+          return [];
+        }
+        if (first.id === id) return [];
+        return [{ messageId: 'shared', field: 'certNo', data: { certNo: record.v.certNo, ...earlierRow(first, record) } }];
+      },
+    };
+  },
+});

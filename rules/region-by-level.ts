@@ -1,0 +1,25 @@
+/** 行政区划: 高级 → 重庆市, 中级/初级 → 铜梁区 (guide 三（五）). */
+import { rowRule } from '../src/engine/define.js';
+import { canonicalLevel, isSenior } from '../src/data/levels.js';
+
+export default rowRule({
+  id: 'region-by-level',
+  description: { zh: '行政区划：高级选重庆市，中、初级选铜梁区', en: 'Region: 重庆市 for senior titles, 铜梁区 for intermediate and junior ones' },
+  guide: '三（五）',
+  severity: 'error',
+  fields: ['region'],
+  messages: {
+    wrong: { zh: '{level}职称的行政区划应选“{expected}”，不是“{value}”', en: 'the region of a {level} title must be "{expected}", not "{value}"' },
+    empty: { zh: '行政区划未填写，{level}职称应选“{expected}”', en: 'the region is empty; a {level} title takes "{expected}"' },
+  },
+  check(record) {
+    // A sheet without the column leaves the choice to the platform form.
+    if (!record.cells.region) return [];
+    const level = canonicalLevel(record.v.level);
+    if (!level) return [];
+    const expected = isSenior(level) ? '重庆市' : '铜梁区';
+    const value = record.v.region;
+    if (value === expected) return [];
+    return [{ messageId: value ? 'wrong' : 'empty', field: 'region', data: { level, expected, value }, suggestion: expected }];
+  },
+});

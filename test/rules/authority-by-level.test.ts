@@ -1,0 +1,20 @@
+import rule, { CITY_AUTHORITY, DISTRICT_AUTHORITY } from '../../rules/authority-by-level.js';
+import { testRule } from './rule-tester.js';
+
+// 三（十三）: 高级默认为重庆市人力资源和社会保障局（重庆市职称改革办公室），无需选择；中、初级选择“铜梁区人力资源和社会保障局”。
+testRule(rule, {
+  valid: [
+    { name: '中级 district bureau', row: { level: '中级', authority: '铜梁区人力资源和社会保障局' } },
+    { name: '初级 district bureau', row: { level: '初级（含员级）', authority: DISTRICT_AUTHORITY } },
+    { name: '高级 empty: the platform fills it', row: { level: '高级（副高）', authority: '' } },
+    { name: '高级 the city bureau', row: { level: '高级（正高）', authority: '重庆市人力资源和社会保障局（重庆市职称改革办公室）' } },
+    { name: '高级 the city bureau, half-width brackets', row: { level: '高级（正高）', authority: '重庆市人力资源和社会保障局(重庆市职称改革办公室)' } },
+    { name: 'no authority column', row: { level: '中级' }, omit: ['authority'] },
+  ],
+  invalid: [
+    { name: '中级 with the city bureau', row: { level: '中级', authority: CITY_AUTHORITY }, errors: [{ messageId: 'wrong', field: 'authority', suggestion: DISTRICT_AUTHORITY }] },
+    { name: '中级 abbreviated', row: { level: '中级', authority: '铜梁区人社局' }, errors: [{ messageId: 'wrong', suggestion: DISTRICT_AUTHORITY }] },
+    { name: '初级 empty', row: { level: '初级（含员级）', authority: '' }, errors: [{ messageId: 'empty', suggestion: DISTRICT_AUTHORITY }] },
+    { name: '高级 with the district bureau', row: { level: '高级（副高）', authority: DISTRICT_AUTHORITY }, errors: [{ messageId: 'wrong', suggestion: CITY_AUTHORITY }] },
+  ],
+});

@@ -1,0 +1,23 @@
+import rule from '../../rules/id-number.js';
+import { testRule } from './rule-tester.js';
+
+// GB 11643-1999; worked examples from reference/README.md.
+testRule(rule, {
+  valid: [
+    { name: 'GOOD_ROW', row: {} },
+    { name: '11010519491231002X', row: { idNumber: '11010519491231002X' } },
+    { name: 'old area code 500224 (铜梁县) is fine', row: { idNumber: '500224198503150024' } },
+    { name: 'lower-case x is id-number-lowercase-x\'s job', row: { idNumber: '11010519491231002x' } },
+    { name: 'empty is required-fields\' job', row: { idNumber: '' } },
+    { name: 'a number cell is id-number-lost-digits\' job', row: { idNumber: 500224198001011235 } },
+  ],
+  invalid: [
+    { name: '17 digits', row: { idNumber: '50022419800101123' }, errors: [{ messageId: 'length', field: 'idNumber', data: { length: 17 } }] },
+    { name: 'a letter inside', row: { idNumber: '50022419800101123A' }, errors: [{ messageId: 'chars' }] },
+    { name: 'province 99', row: { idNumber: '990224198001011235' }, errors: [{ messageId: 'province', data: { code: '99' } }] },
+    { name: 'month 13', row: { idNumber: '500224198013011235' }, errors: [{ messageId: 'birth', data: { date: '19801301' } }] },
+    // The reference's checksum example is born in 1880: dates before 1900 are refused as birth dates.
+    { name: '440524188001010014 (born 1880)', row: { idNumber: '440524188001010014' }, errors: [{ messageId: 'birth', data: { date: '18800101' } }] },
+    { name: 'wrong check character', row: { idNumber: '500224198001011234' }, errors: [{ messageId: 'checksum', data: { expected: '5' } }] },
+  ],
+});

@@ -1,0 +1,57 @@
+import rule from '../../rules/title-series-level.js';
+import { testRule, type Row } from './rule-tester.js';
+
+const ok = (series: string, level: string, title: string): { name: string; row: Row } => ({ name: `${series} ${level} ${title}`, row: { series, level, title } });
+
+// 三（九）: 职称名称请与职称级别和系列对应选择。Traps from reference/README.md each get a case.
+testRule(rule, {
+  valid: [
+    ok('工程技术', '中级', '工程师'),
+    ok('工程技术', '高级（副高）', '高级工程师'),
+    ok('工程技术', '高级（正高）', '正高级工程师'),
+    ok('工程技术', '高级（正高）', '教授级高级工程师'), // legacy name
+    ok('工程技术', '初级（含员级）', '技术员'),
+    ok('新闻', '中级', '编辑'),
+    ok('出版', '中级', '编辑'),
+    ok('图书资料', '中级', '馆员'),
+    ok('文物博物', '中级', '馆员'),
+    ok('档案', '高级（副高）', '副研究馆员'),
+    ok('群众文化', '中级', '馆员'),
+    ok('高等学校教师', '中级', '讲师'),
+    ok('技工学校教师', '中级', '讲师'),
+    ok('中职教师', '高级（副高）', '高级讲师'),
+    ok('自然科学研究', '中级', '助理研究员'),
+    ok('社会科学研究', '高级（正高）', '研究员'),
+    ok('艺术', '高级（正高）', '一级演员'),
+    ok('艺术', '初级（含员级）', '四级演员'),
+    ok('律师', '高级（正高）', '一级律师'),
+    ok('中小学教师', '中级', '小学高级教师'), // pre-2015 name, 中级 not 高级
+    ok('卫生', '中级', '主治医师（内科）'),
+    ok('卫生技术', '初级（含员级）', '法医师'),
+    { name: 'level variant 副高 is level-value\'s job', row: { level: '副高', title: '高级工程师' } },
+    { name: 'unknown series: nothing to compare', row: { series: '火星', title: '教授' } },
+    { name: 'unknown level: nothing to compare', row: { level: '甲等' } },
+  ],
+  invalid: [
+    {
+      name: '高级工程师 is 副高, not 正高',
+      row: { level: '高级（正高）', title: '高级工程师' },
+      errors: [{ messageId: 'level', field: 'title', data: { belongs: '工程技术 高级（副高）', level: '高级（正高）' } }],
+    },
+    {
+      name: '助理研究员 is 中级, not 初级',
+      row: { series: '自然科学研究', level: '初级（含员级）', title: '助理研究员' },
+      errors: [{ messageId: 'level', data: { belongs: '自然科学研究 中级' } }],
+    },
+    { name: '艺术 一级 is 正高', row: { series: '艺术', level: '中级', title: '一级演员' }, errors: [{ messageId: 'level', data: { belongs: '艺术 高级（正高）' } }] },
+    { name: '律师 二级 is 副高', row: { series: '律师', level: '高级（正高）', title: '二级律师' }, errors: [{ messageId: 'level', data: { belongs: '律师 高级（副高）' } }] },
+    { name: '副编审 belongs to 出版', row: { series: '新闻', level: '高级（副高）', title: '副编审' }, errors: [{ messageId: 'series', data: { belongs: '出版 高级（副高）', series: '新闻' } }] },
+    {
+      name: '讲师 in 工程技术 names every series it belongs to',
+      row: { title: '讲师' },
+      errors: [{ messageId: 'series', data: { belongs: '高等学校教师 中级 / 技工院校教师 中级 / 中等职业学校教师 中级 / 党校教师 中级' } }],
+    },
+    { name: 'typo with one current title at that level', row: { title: '工程帅' }, errors: [{ messageId: 'unknown', severity: 'warning', suggestion: '工程师', data: { expected: '工程师' } }] },
+    { name: 'unknown with several candidates', row: { series: '卫生技术', title: '主治大夫' }, errors: [{ messageId: 'unknown', severity: 'warning' }] },
+  ],
+});
