@@ -137,11 +137,18 @@ function fail(err: unknown, lang: Lang): number {
 async function checkCommand(inputs: string[], opts: MainOptions): Promise<number> {
   const lang = opts.lang;
   const { runCheck } = await import('../engine/pipeline.js');
+  const { loadSettings } = await import('../config.js');
+  const { RULES } = await import('../../rules/index.js');
   const { jsonReport, prettyReport, shouldColor } = await import('../report/index.js');
   const spinner = process.stderr.isTTY ? (await import('ora')).default({ text: lang === 'zh' ? '正在检查…' : 'Checking…', stream: process.stderr }).start() : null;
   try {
+    const settings = loadSettings(opts.config, process.cwd(), RULES.map((r) => r.id), lang);
     const result = await runCheck({
       inputs,
+      severities: settings.severities,
+      aliases: settings.aliases,
+      data: settings.data,
+      assetPatterns: settings.assetPatterns,
       assets: opts.assets === false ? null : opts.assets,
       out: typeof opts.out === 'string' ? opts.out : undefined,
       noOut: opts.out === false,

@@ -1,0 +1,123 @@
+/**
+ * The configuration file (cert-check.config.json in the working folder, or --config): rule severities, extra
+ * column aliases, committees, specialties, issuers and the asset naming convention. Validated with zod; every
+ * error names the key and says why, and ends the run with exit 2.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_NAMING, type NamingPatterns } from './assets/naming.js';
+import { loadGuideData } from './data/guide.js';
+import { loadReferenceData } from './engine/context.js';
+import type { ReferenceData, Lang, SeveritySetting } from './engine/types.js';
+import { InputError } from './errors.js';
+import { loadCommitteeMatcher, parseCommitteeEntries, readCommitteeFile, type CommitteeEntry } from './match/committee.js';
+import { FIELD_KEYS, buildAliasTable, type AliasTable, type FieldKey } from './model/fields.js';
+
+export const DEFAULT_CONFIG_NAME = 'cert-check.config.json';
+
+const SeverityText = z.enum(['off', 'warn', 'warning', 'error', 'info']);
+const Names = z.array(z.string().trim().min(1));
+const Convention = z.object({ patterns: Names.min(1).optional(), extensions: Names.min(1).optional() }).strict();
+
+export const ConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    /** Rule id → off / warn / error / info. */
+    rules: z.record(z.string(), SeverityText).optional(),
+    /** Field key → more header names that mean it. */
+    aliases: z.partialRecord(z.enum(FIELD_KEYS), Names).optional(),
+    /** Extra committees (other years, other districts): a list, or the path of a JSON file holding one. */
+    committees: z.union([z.array(z.unknown()), z.string().min(1)]).optional(),
+    /** More names of the 评审专业名称 dropdown. */
+    specialties: Names.optional(),
+    /** More approval-number issuer prefixes. */
+    issuers: z.object({ city: Names.optional(), district: Names.optional(), area: Names.optional() }).strict().optional(),
+    /** More spellings of a series: canonical name → aliases. */
+    seriesAliases: z.record(z.string(), Names).optional(),
+    /** The asset naming convention ({id}, {name}, {title} placeholders). */
+    assets: z.object({ photo: Convention.optional(), attachment: Convention.optional() }).strict().optional(),
+  })
+  .strict();
+
+export type ConfigFile = z.infer<typeof ConfigSchema>;
+
+/** What the configuration changes in a run. */
+export interface Settings {
+  path: string | null;
+  severities: Record<string, SeveritySetting>;
+  aliases: AliasTable;
+  data: ReferenceData;
+  assetPatterns: NamingPatterns;
+}
+
+function bad(path: string, detail: string): InputError {
+  return new InputError('bad-config', { path, detail });
+}
+
+function zodDetail(issue: z.core.$ZodIssue, lang: Lang): string {
+  const key = issue.path.length ? issue.path.join('.') : lang === 'zh' ? '（整个文件）' : '(the whole file)';
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.join(', ');
+    return lang === 'zh' ? `${key}：不认识的键 ${keys}` : `${key}: unknown key ${keys}`;
+  }
+  if (issue.code === 'invalid_value' && issue.path[0] === 'rules') {
+    return lang === 'zh' ? `${key}：级别只能是 off、warn、error 或 info` : `${key}: severity must be off, warn, error or info`;
+  }
+  if (issue.code === 'invalid_key' && issue.path[0] === 'aliases') {
+    return lang === 'zh' ? `aliases：字段名应为 ${FIELD_KEYS.join(', ')} 之一` : `aliases: field keys are ${FIELD_KEYS.join(', ')}`;
+  }
+  return `${key}: ${issue.message}`;
+}
+
+/**
+ * Reads the configuration: `explicit` (--config, must exist), else cert-check.config.json in `cwd` if there is
+ * one, else the defaults. `ruleIds` are the registered rules (an unknown id is an error, not a silent no-op).
+ */
+export function loadSettings(explicit: string | undefined, cwd: string, ruleIds: readonly string[], lang: Lang = 'zh'): Settings {
+  const path = explicit ? resolve(cwd, explicit) : resolve(cwd, DEFAULT_CONFIG_NAME);
+  if (!existsSync(path)) {
+    if (explicit) throw new InputError('missing-path', { path: explicit });
+    return settingsFrom({}, null, ruleIds, lang);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw bad(path, lang === 'zh' ? `不是有效的 JSON（${(err as Error).message}）` : `not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) throw bad(path, zodDetail(parsed.error.issues[0]!, lang));
+  return settingsFrom(parsed.data, path, ruleIds, lang);
+}
+
+export function settingsFrom(config: ConfigFile, path: string | null, ruleIds: readonly string[], lang: Lang = 'zh'): Settings {
+  const where = path ?? '(config)';
+  const severities: Record<string, SeveritySetting> = {};
+  for (const [id, value] of Object.entries(config.rules ?? {})) {
+    if (!ruleIds.includes(id)) {
+      throw bad(where, lang === 'zh' ? `rules.${id}：没有这条规则（运行 cert-check rules 查看全部规则）` : `rules.${id}: no such rule (run cert-check rules to list them)`);
+    }
+    severities[id] = value === 'warn' ? 'warning' : value;
+  }
+  let committees: CommitteeEntry[] = [];
+  if (typeof config.committees === 'string') committees = readCommitteeFile(resolve(path ? dirname(path) : '.', config.committees));
+  else if (config.committees) committees = parseCommitteeEntries(config.committees, where);
+  const custom = Boolean(config.specialties || config.issuers || config.seriesAliases || committees.length);
+  const data: ReferenceData | null = custom
+    ? {
+        guide: loadGuideData({ specialties: config.specialties, issuers: config.issuers, seriesAliases: config.seriesAliases }),
+        committees: loadCommitteeMatcher(committees),
+      }
+    : null;
+  return {
+    path,
+    severities,
+    aliases: buildAliasTable(config.aliases as Partial<Record<FieldKey, string[]>> | undefined),
+    data: data ?? loadReferenceData(),
+    assetPatterns: {
+      photo: { ...DEFAULT_NAMING.photo, ...config.assets?.photo },
+      attachment: { ...DEFAULT_NAMING.attachment, ...config.assets?.attachment },
+    },
+  };
+}
