@@ -9,11 +9,15 @@ export default rowRule({
   fields: ['name'],
   messages: {
     spaces: { zh: '姓名“{value}”中有空格，应与身份证上的姓名一致', en: 'the name "{value}" contains spaces; it must match the name on the ID card' },
+    padded: { zh: '姓名“{value}”前后有多余的空格，请删去', en: 'the name "{value}" has spaces before or after it; remove them' },
   },
   check(record) {
     const value = record.v.name;
-    // Names in Latin letters keep their spaces.
-    if (!/[\s\u3000\u00a0]/.test(value) || /[A-Za-z]/.test(value)) return [];
-    return [{ messageId: 'spaces', field: 'name', data: { value }, suggestion: value.replace(/[\s\u3000\u00a0]+/g, '') }];
+    if (/[A-Za-z]/.test(value)) return []; // names in Latin letters keep their inner spaces
+    if (/[\s\u3000\u00a0]/.test(value)) {
+      return [{ messageId: 'spaces', field: 'name', data: { value }, suggestion: value.replace(/[\s\u3000\u00a0]+/g, '') }];
+    }
+    if (record.cells.name?.padded) return [{ messageId: 'padded', field: 'name', data: { value }, suggestion: value }];
+    return [];
   },
 });

@@ -17,9 +17,9 @@ export function daysInMonth(y: number, m: number): number {
   return m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!;
 }
 
-/** A date of a plausible year (1900–2199) that exists in the calendar. */
-export function validYMD(y: number, m: number, d: number | null): YMD | null {
-  if (!Number.isInteger(y) || y < 1900 || y > 2199) return null;
+/** A date of a plausible year (by default 1900–2199) that exists in the calendar. */
+export function validYMD(y: number, m: number, d: number | null, minYear = 1900): YMD | null {
+  if (!Number.isInteger(y) || y < minYear || y > 2199) return null;
   if (!Number.isInteger(m) || m < 1 || m > 12) return null;
   if (d !== null && (!Number.isInteger(d) || d < 1 || d > daysInMonth(y, m))) return null;
   return { y, m, d };

@@ -18,6 +18,8 @@ export interface FieldCell {
   /** For number cells (also dates stored as serials). */
   number?: number;
   formula?: boolean;
+  /** The cell's text had white space before or after it (the record holds it trimmed). */
+  padded?: boolean;
 }
 
 const YMDSchema = z.object({ y: z.number().int(), m: z.number().int().min(1).max(12), d: z.number().int().min(1).max(31).nullable() });
@@ -82,6 +84,8 @@ export function buildRecord(src: RowSource, map: ColumnMap): CertRecord {
     const cell: FieldCell = { column, address: `${column}${src.row}`, header: map.headers[col - 1] ?? '', kind: n.kind, text: n.text };
     if (n.number !== undefined) cell.number = n.number;
     if (n.formula) cell.formula = true;
+    const raw = src.values[col - 1];
+    if (typeof raw === 'string' && n.text && raw.length !== n.text.length) cell.padded = true;
     cells[key] = cell;
     text[key] = n.text;
     const precision = FIELDS[key].date;

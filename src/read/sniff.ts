@@ -22,6 +22,9 @@ export interface ZipEntryInfo {
   name: string;
   compressed: number;
   uncompressed: number;
+  /** Where the entry's local header starts, and its general-purpose flags (bit 3: data descriptor). */
+  offset?: number;
+  flags?: number;
 }
 
 export interface ZipFacts {
@@ -67,6 +70,7 @@ export async function sniff(path: string, options: { encoding?: string } = {}): 
         throw new InputError('not-spreadsheet', { path, kind: zipKind(names) });
       }
       checkZipLimits(path, entries);
+      await verifyZipEntries(path, fh, entries);
       return { format: 'xlsx', size: st.size, zip: { entries: names } };
     }
 
@@ -169,7 +173,10 @@ export function readZipDirectory(path: string): Promise<ZipEntryInfo[]> {
       }
       const entries: ZipEntryInfo[] = [];
       zip.on('entry', (e: yauzl.Entry) => {
-        entries.push({ name: e.fileName, compressed: e.compressedSize, uncompressed: e.uncompressedSize });
+        entries.push({
+          name: e.fileName, compressed: e.compressedSize, uncompressed: e.uncompressedSize,
+          offset: e.relativeOffsetOfLocalHeader, flags: e.generalPurposeBitFlag,
+        });
         zip.readEntry();
       });
       zip.on('end', () => resolve(entries));
@@ -202,6 +209,67 @@ export function checkZipLimits(path: string, entries: readonly ZipEntryInfo[]): 
   if (total > MAX_UNCOMPRESSED_BYTES) {
     throw new InputError('too-large', { path, detail: `unzipped ${formatBytes(total)} > ${formatBytes(MAX_UNCOMPRESSED_BYTES)}` });
   }
+}
+
+/** The parts exceljs' streaming reader inflates and parses (everything else is skipped unread). */
+const PARSED_PART = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml|worksheets\/_rels\/sheet\d+\.xml\.rels)$/;
+
+/**
+ * The sizes in the central directory are declared by the file, and exceljs does not read them: it walks
+ * the local headers from the start of the file and inflates each part to its end. So before exceljs opens
+ * a workbook, make sure that what it will inflate is what was measured:
+ * - the entries lie end to end from byte 0 to the central directory (no hidden entry between them, which
+ *   a sequential reader would see and the central directory does not list), each local header agreeing
+ *   with the central directory on its sizes;
+ * - every part exceljs parses inflates to exactly its declared size (yauzl's validateEntrySizes stops the
+ *   inflation as soon as a part gives more bytes than it declared: a lying zip bomb costs at most the
+ *   declared size, already within the limits).
+ * Costs one inflation of the sheet XML (~1 s per 500 MB), no memory.
+ */
+export async function verifyZipEntries(path: string, fh: FileHandle, entries: readonly ZipEntryInfo[]): Promise<void> {
+  const corrupt = (detail: string) => new InputError('corrupt-xlsx', { path, detail });
+  const sorted = [...entries].filter((e) => e.offset !== undefined).sort((a, b) => a.offset! - b.offset!);
+  let expected = 0;
+  for (const e of sorted) {
+    const header = Buffer.alloc(30);
+    const { bytesRead } = await fh.read(header, 0, 30, e.offset!);
+    if (bytesRead < 30 || header.readUInt32LE(0) !== 0x04034b50) throw corrupt(`zip: no local header for ${e.name}`);
+    const gap = e.offset! - expected;
+    // Between two entries there may be the previous entry's data descriptor (12/16 bytes, 20/24 in ZIP64).
+    if (gap !== 0 && !(expected > 0 && [12, 16, 20, 24].includes(gap))) throw corrupt(`zip: ${gap} unlisted bytes before ${e.name}`);
+    const flags = header.readUInt16LE(6);
+    const localCompressed = header.readUInt32LE(18);
+    const localSize = header.readUInt32LE(22);
+    const described = (flags & 0x08) !== 0;
+    if (!described && (localCompressed !== e.compressed || localSize !== e.uncompressed) && localCompressed !== 0xffffffff) {
+      throw corrupt(`zip: the sizes of ${e.name} disagree`);
+    }
+    expected = e.offset! + 30 + header.readUInt16LE(26) + header.readUInt16LE(28) + e.compressed;
+  }
+  await new Promise<void>((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: true }, (err, zip) => {
+      if (err || !zip) return reject(corrupt(`zip: ${errorDetail(err ?? 'unreadable')}`));
+      const fail = (e: unknown, name: string) => {
+        zip.close();
+        const msg = errorDetail(e);
+        reject(/too many bytes/.test(msg)
+          ? new InputError('too-large', { path, detail: `${name} inflates beyond its declared ${formatBytes(entries.find((x) => x.name === name)?.uncompressed ?? 0)} (zip bomb)` })
+          : corrupt(`zip: ${name}: ${msg}`));
+      };
+      zip.on('error', (e) => fail(e, 'zip'));
+      zip.on('end', () => resolve());
+      zip.on('entry', (e: yauzl.Entry) => {
+        if (!PARSED_PART.test(e.fileName)) return zip.readEntry();
+        zip.openReadStream(e, (err2, stream) => {
+          if (err2 || !stream) return fail(err2 ?? 'unreadable', e.fileName);
+          stream.on('error', (x) => fail(x, e.fileName));
+          stream.on('end', () => zip.readEntry());
+          stream.resume();
+        });
+      });
+      zip.readEntry();
+    });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -78,7 +78,7 @@ const RESULT_HEADERS = [WORKBOOK_TEXT.zh, WORKBOOK_TEXT.en].map((t) => [t.result
 const MAX_TEXT = 32767;
 
 // Minimal views of exceljs' streaming writer (its typings describe the normal workbook).
-interface XCell {
+export interface XCell {
   value: unknown;
   numFmt: string;
   fill: unknown;
@@ -86,11 +86,11 @@ interface XCell {
   alignment: unknown;
   note: unknown;
 }
-interface XRow {
+export interface XRow {
   getCell(col: number): XCell;
   commit(): void;
 }
-interface XSheet {
+export interface XSheet {
   name: string;
   state?: string;
   columns: unknown[];
@@ -98,7 +98,7 @@ interface XSheet {
   getRow(row: number): XRow;
   commit(): void;
 }
-interface XWriter {
+export interface XWriter {
   addWorksheet(name: string, options?: { views?: unknown[]; state?: 'visible' | 'hidden' }): XSheet;
   /** Sheets by id (sparse); the order of this array is the order of the tabs. */
   _worksheets: (XSheet | undefined)[];
@@ -127,11 +127,13 @@ function formatCode(numFmt: string | number | undefined): string | undefined {
   return undefined;
 }
 
-function text(s: string): string {
+/** Text clipped to Excel's limit on one cell. */
+export function text(s: string): string {
   return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT) : s;
 }
 
-function solid(argb: string): unknown {
+/** A solid fill of one colour (ARGB). */
+export function solid(argb: string): unknown {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } };
 }
 
@@ -628,16 +630,91 @@ export class AnnotatedWorkbook {
   }
 }
 
-function errorText(err: unknown): string {
+export function errorText(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const code = (err as NodeJS.ErrnoException).code;
   return code && !err.message.startsWith(code) ? `${code}: ${err.message}` : err.message;
 }
 
 /** "2026-11-27 14:08:00 (UTC+08:00)" in the machine's time zone. */
-function localTime(d: Date): string {
+export function localTime(d: Date): string {
   const p = (n: number): string => String(n).padStart(2, '0');
   const off = -d.getTimezoneOffset();
   const zone = `UTC${off >= 0 ? '+' : '-'}${p(Math.floor(Math.abs(off) / 60))}:${p(Math.abs(off) % 60)}`;
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())} (${zone})`;
+}
+
+/** A streaming workbook written atomically (see `openAtomicXlsx`). */
+export interface AtomicXlsx {
+  readonly outPath: string;
+  readonly writer: XWriter;
+  /** Writes the workbook out and renames the temporary file into place; an InputError (output-failed) on failure. */
+  commit(): Promise<void>;
+  /** Removes the temporary file; the target is left as it was. Safe to call twice. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Opens exceljs' streaming writer on a temporary file beside `outPath` (as the annotated workbook does);
+ * `commit` renames it into place only when complete. For the other workbooks cert-check writes (fix list,
+ * template). An unwritable place is an InputError (output-failed).
+ */
+export async function openAtomicXlsx(outPath: string): Promise<AtomicXlsx> {
+  const out = resolve(outPath);
+  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  const stream = createWriteStream(tmp);
+  try {
+    await new Promise<void>((res, rej) => {
+      stream.once('open', () => res());
+      stream.once('error', rej);
+    });
+  } catch (err) {
+    throw new InputError('output-failed', { out: outPath, detail: errorText(err) });
+  }
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false }) as unknown as XWriter;
+  let failure: Error | null = null;
+  const failed = new Promise<never>((_, reject) => {
+    const fail = (err: Error): void => {
+      failure ??= err;
+      reject(err);
+    };
+    stream.on('error', fail);
+    writer.zip.on('error', fail);
+  });
+  failed.catch(() => {});
+  let state: 'open' | 'done' = 'open';
+  const abort = async (): Promise<void> => {
+    if (state !== 'open') return;
+    state = 'done';
+    try {
+      writer.zip.abort?.();
+    } catch {
+      // the archive is being thrown away
+    }
+    if (!stream.closed) {
+      await new Promise<void>((res) => {
+        stream.once('close', () => res());
+        stream.destroy();
+      });
+    }
+    await unlink(tmp).catch(() => {});
+  };
+  return {
+    outPath: out,
+    writer,
+    abort,
+    async commit() {
+      if (state !== 'open') throw new Error('AtomicXlsx is closed');
+      try {
+        await Promise.race([writer.commit(), failed]);
+        if (!stream.closed) await new Promise<void>((res) => stream.once('close', () => res()));
+        if (failure) throw failure;
+        await rename(tmp, out);
+        state = 'done';
+      } catch (err) {
+        await abort();
+        throw new InputError('output-failed', { out: outPath, detail: errorText(err) });
+      }
+    },
+  };
 }

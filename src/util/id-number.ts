@@ -29,10 +29,10 @@ export function idProblem(id: string): IdProblem | null {
   return null;
 }
 
-/** The birth date an ID number holds, or null. */
+/** The birth date an ID number holds (GB 11643 allows 18xx births), or null. */
 export function idBirthDate(id: string): YMD | null {
   const m = /^\d{6}(\d{4})(\d{2})(\d{2})/.exec(id);
-  return m ? validYMD(+m[1]!, +m[2]!, +m[3]!) : null;
+  return m ? validYMD(+m[1]!, +m[2]!, +m[3]!, 1800) : null;
 }
 
 /** True for text such as 5.00224E+17 or a number of 15+ digits: an ID that went through a number cell. */

@@ -6,6 +6,8 @@ testRule(rule, {
   valid: [
     { name: 'GOOD_ROW', row: {} },
     { name: '11010519491231002X', row: { idNumber: '11010519491231002X' } },
+    // GB 11643 allows 18xx births; the reference's worked example is born in 1880.
+    { name: '440524188001010014 (born 1880)', row: { idNumber: '440524188001010014' } },
     { name: 'old area code 500224 (铜梁县) is fine', row: { idNumber: '500224198503150024' } },
     { name: 'lower-case x is id-number-lowercase-x\'s job', row: { idNumber: '11010519491231002x' } },
     { name: 'empty is required-fields\' job', row: { idNumber: '' } },
@@ -16,8 +18,7 @@ testRule(rule, {
     { name: 'a letter inside', row: { idNumber: '50022419800101123A' }, errors: [{ messageId: 'chars' }] },
     { name: 'province 99', row: { idNumber: '990224198001011235' }, errors: [{ messageId: 'province', data: { code: '99' } }] },
     { name: 'month 13', row: { idNumber: '500224198013011235' }, errors: [{ messageId: 'birth', data: { date: '19801301' } }] },
-    // The reference's checksum example is born in 1880: dates before 1900 are refused as birth dates.
-    { name: '440524188001010014 (born 1880)', row: { idNumber: '440524188001010014' }, errors: [{ messageId: 'birth', data: { date: '18800101' } }] },
+    { name: 'birth date 1799 is before any ID', row: { idNumber: '440524179901010014' }, errors: [{ messageId: 'birth', data: { date: '17990101' } }] },
     { name: 'wrong check character', row: { idNumber: '500224198001011234' }, errors: [{ messageId: 'checksum', data: { expected: '5' } }] },
   ],
 });
