@@ -34,6 +34,6 @@ export default rowRule({
     if (!fixed) return [];
     const m = YEAR_IN_BRACKETS.exec(text)!;
     const found = `${m[0][0]}${m[0][m[0].length - 1]}`;
-    return [{ messageId: 'brackets', field: 'approvalNo', data: { found }, suggestion: fixed }];
+    return [{ messageId: 'brackets', field: 'approvalNo', data: { found }, suggestion: fixed, fix: fixed }];
   },
 });

@@ -17,6 +17,6 @@ export default rowRule({
     const obtain = record.obtainDate;
     const value = record.v.certNo;
     if (!obtain || obtain.y < 2021 || !value) return [];
-    return [{ messageId: 'notNeeded', field: 'certNo', data: { year: obtain.y, value } }];
+    return [{ messageId: 'notNeeded', field: 'certNo', data: { year: obtain.y, value }, fix: '' }];
   },
 });

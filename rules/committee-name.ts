@@ -46,14 +46,14 @@ export default rowRule({
     const out: RuleReport[] = [];
     switch (match.kind) {
       case 'exact':
-        if (match.reason === 'form') out.push({ messageId: 'form', field: 'committee', data: { name: match.entry!.name }, suggestion: match.entry!.name });
+        if (match.reason === 'form') out.push({ messageId: 'form', field: 'committee', data: { name: match.entry!.name }, suggestion: match.entry!.name, fix: match.entry!.name });
         break;
       case 'near': {
         const entry = match.entry!;
         if (match.reason === 'misprint') {
-          out.push({ messageId: 'misprint', field: 'committee', data: { item: entry.item ?? '?', name: entry.name }, suggestion: entry.name });
+          out.push({ messageId: 'misprint', field: 'committee', data: { item: entry.item ?? '?', name: entry.name }, suggestion: entry.name, fix: entry.name });
         } else {
-          out.push({ messageId: 'incomplete', field: 'committee', data: { name: entry.name }, suggestion: entry.name });
+          out.push({ messageId: 'incomplete', field: 'committee', data: { name: entry.name }, suggestion: entry.name, fix: entry.name });
         }
         break;
       }

@@ -60,11 +60,11 @@ export default rowRule({
     };
     const out: RuleReport[] = [];
     if (match.entry?.name === office && match.kind === 'exact') {
-      if (match.reason === 'form') out.push({ messageId: 'office-form', field: 'committee', data, suggestion: office });
+      if (match.reason === 'form') out.push({ messageId: 'office-form', field: 'committee', data, suggestion: office, fix: office });
     } else if (match.kind === 'unknown' && /职称改革办公室/.test(expandKey(formKey(rc.text)))) {
-      out.push({ messageId: 'other-office', field: 'committee', data, suggestion: office });
+      out.push({ messageId: 'other-office', field: 'committee', data, suggestion: office, fix: office });
     } else {
-      out.push({ messageId: 'office', field: 'committee', data, suggestion: office });
+      out.push({ messageId: 'office', field: 'committee', data, suggestion: office, fix: office });
     }
     return out;
   },

@@ -12,7 +12,7 @@ export default rowRule({
   },
   check(record) {
     const id = record.v.idNumber;
-    if (/^\d{17}x$/.test(id)) return [{ messageId: 'lower', field: 'idNumber', suggestion: id.toUpperCase() }];
+    if (/^\d{17}x$/.test(id)) return [{ messageId: 'lower', field: 'idNumber', suggestion: id.toUpperCase(), fix: id.toUpperCase() }];
     return [];
   },
 });

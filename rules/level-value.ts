@@ -19,7 +19,7 @@ export default rowRule({
     const value = record.v.level;
     if (!value || (PLATFORM_LEVELS as readonly string[]).includes(value)) return [];
     const expected = canonicalLevel(value);
-    if (expected) return [{ messageId: 'variant', field: 'level', data: { value, expected }, suggestion: expected }];
+    if (expected) return [{ messageId: 'variant', field: 'level', data: { value, expected }, suggestion: expected, fix: expected }];
     // The title often tells the level: 高级工程师 → 高级（副高）.
     const series = ctx.data.guide.canonicalSeries(record.v.series);
     // A bare 高级 only ever means one of the two senior levels.

@@ -15,9 +15,10 @@ export default rowRule({
     const value = record.v.name;
     if (/[A-Za-z]/.test(value)) return []; // names in Latin letters keep their inner spaces
     if (/[\s\u3000\u00a0]/.test(value)) {
-      return [{ messageId: 'spaces', field: 'name', data: { value }, suggestion: value.replace(/[\s\u3000\u00a0]+/g, '') }];
+      const joined = value.replace(/[\s\u3000\u00a0]+/g, '');
+      return [{ messageId: 'spaces', field: 'name', data: { value }, suggestion: joined, fix: joined }];
     }
-    if (record.cells.name?.padded) return [{ messageId: 'padded', field: 'name', data: { value }, suggestion: value }];
+    if (record.cells.name?.padded) return [{ messageId: 'padded', field: 'name', data: { value }, suggestion: value, fix: value }];
     return [];
   },
 });

@@ -20,6 +20,6 @@ export default rowRule({
     const expected = isSenior(level) ? '重庆市' : '铜梁区';
     const value = record.v.region;
     if (value === expected) return [];
-    return [{ messageId: value ? 'wrong' : 'empty', field: 'region', data: { level, expected, value }, suggestion: expected }];
+    return [{ messageId: value ? 'wrong' : 'empty', field: 'region', data: { level, expected, value }, suggestion: expected, fix: expected }];
   },
 });

@@ -102,7 +102,7 @@ export function settingsFrom(config: ConfigFile, path: string | null, ruleIds: r
   }
   let committees: CommitteeEntry[] = [];
   if (typeof config.committees === 'string') committees = readCommitteeFile(resolve(path ? dirname(path) : '.', config.committees));
-  else if (config.committees) committees = parseCommitteeEntries(config.committees, where);
+  else if (config.committees) committees = parseCommitteeEntries({ committees: config.committees }, where);
   const custom = Boolean(config.specialties || config.issuers || config.seriesAliases || committees.length);
   const data: ReferenceData | null = custom
     ? {

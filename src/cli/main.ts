@@ -23,6 +23,7 @@ interface MainOptions {
   cache?: string;
   config?: string;
   color?: boolean;
+  fix?: boolean;
 }
 
 function version(): string {
@@ -67,6 +68,13 @@ function positiveInt(value: string): number {
 /** Runs the command line; returns the exit code. Never throws. */
 export async function run(argv: string[]): Promise<number> {
   const lang = langOf(argv);
+  // A reader that stops early (`cert-check … | head`) closes the pipe: the rest of the report is dropped
+  // quietly instead of ending in an unhandled EPIPE stack trace.
+  for (const out of [process.stdout, process.stderr]) {
+    out.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  }
   const program = new Command();
   let exitCode = EXIT_OK;
   program
@@ -86,6 +94,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('--max-rows <n>', lang === 'zh' ? '每个文件最多处理的数据行数（默认 500000）' : 'refuse files with more data rows (default 500000)', positiveInt)
     .option('--cache <file>', lang === 'zh' ? '照片/PDF 检查结果缓存文件' : 'cache of photo/PDF results')
     .option('--config <file>', lang === 'zh' ? '配置文件（默认 cert-check.config.json）' : 'configuration file (default cert-check.config.json)')
+    .option('--fix', lang === 'zh' ? '另写 <name>.fixed.xlsx，应用所有确定的修正' : 'also write <name>.fixed.xlsx with every certain fix applied')
     .option('--no-color', lang === 'zh' ? '不使用颜色' : 'no colours')
     .action(async (inputs: string[], opts: MainOptions) => {
       exitCode = await checkCommand(inputs, opts);
@@ -152,6 +161,7 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
       assets: opts.assets === false ? null : opts.assets,
       out: typeof opts.out === 'string' ? opts.out : undefined,
       noOut: opts.out === false,
+      fix: Boolean(opts.fix),
       outDir: opts.outDir,
       lang,
       encoding: opts.encoding,

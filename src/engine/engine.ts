@@ -46,6 +46,22 @@ export class Engine {
     return out;
   }
 
+  /**
+   * The certain corrections of one record (row rules only, so cross-row state is untouched): the findings
+   * that carry a `fix` for a cell the sheet has.
+   */
+  fixes(record: CertRecord): Finding[] {
+    const out: Finding[] = [];
+    for (const a of this.active) {
+      const rule = a.rule;
+      if (rule.kind !== 'row') continue;
+      const found = this.guard(a, record, () => rule.check(record, this.ctx).filter((r) => r.fix !== undefined && r.field && record.cells[r.field]).map((r) => this.locate(a, r, record)), []);
+      out.push(...found);
+    }
+    this.takeCrashes();
+    return out;
+  }
+
   /** Problems the set rules find once every row was seen. */
   finish(): Finding[] {
     const out: Finding[] = [];
@@ -69,7 +85,7 @@ export class Engine {
       this.crashes.push({
         rule: a.rule.id, messageId: 'crashed', severity: 'error',
         file: record?.file ?? '', sheet: record?.sheet ?? null, row: record?.row ?? null,
-        column: null, field: null, header: null, value: null, data: { error: error.slice(0, 200) }, suggestion: null,
+        column: null, field: null, header: null, value: null, data: { error: error.slice(0, 200) }, suggestion: null, fix: null,
       });
       return fallback;
     }
@@ -103,6 +119,7 @@ export class Engine {
       value: cell ? cell.text : null,
       data: r.data ?? {},
       suggestion: r.suggestion ?? null,
+      fix: r.fix ?? null,
     };
   }
 
@@ -110,7 +127,7 @@ export class Engine {
     return {
       rule: a.rule.id, messageId: r.messageId, severity: this.severity(a, r),
       file: r.file, sheet: r.sheet ?? null, row: r.row ?? null, column: null, field: r.field,
-      header: null, value: null, data: r.data ?? {}, suggestion: r.suggestion ?? null,
+      header: null, value: null, data: r.data ?? {}, suggestion: r.suggestion ?? null, fix: r.fix ?? null,
     };
   }
 }

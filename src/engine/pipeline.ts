@@ -2,14 +2,14 @@
 import { mkdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { RULES } from '../../rules/index.js';
-import { createAssetInspector } from '../assets/index.js';
-import type { AssetInspector } from '../assets/types.js';
+import { createAssetInspector, recordKey } from '../assets/index.js';
+import type { AssetInspector, RecordAssets } from '../assets/types.js';
 import { InputError } from '../errors.js';
 import type { AliasTable } from '../model/fields.js';
 import { buildRecord, isBlankRow, type CertRecord, type ColumnMap } from '../model/record.js';
 import { DEFAULT_MAX_ROWS, expandInputs, noHeaderError, openInput } from '../read/index.js';
 import type { RowRole, SheetInfo } from '../read/types.js';
-import type { CheckResult, FileResult, SheetResult } from '../report/types.js';
+import type { CellFix, CheckResult, FileResult, SheetResult } from '../report/types.js';
 import { AnnotatedWorkbook } from '../report/workbook.js';
 import type { YMD } from '../model/dates.js';
 import { createContext } from './context.js';
@@ -26,6 +26,8 @@ export interface CheckOptions {
   outDir?: string;
   /** Write no annotated workbook. */
   noOut?: boolean;
+  /** Apply every certain correction and write <name>.fixed.xlsx instead of the .checked.xlsx. */
+  fix?: boolean;
   lang: Lang;
   encoding?: string;
   maxRows?: number;
@@ -38,11 +40,21 @@ export interface CheckOptions {
   rules?: readonly Rule[];
   /** Called every few hundred rows with the count so far. */
   onProgress?: (rows: number, file: string) => void;
+  /** Keep every data row's 姓名 in RunResult.names (the fix list shows it beside each problem). */
+  collectNames?: boolean;
+  /** Called with the assets folder (absolute) before any input is read; may throw an InputError (--fix-photos). */
+  onAssetsDir?: (dir: string) => void;
+  /** Called for each record once its photo and attachment were found and inspected (--fix-photos). */
+  onRecordAssets?: (record: CertRecord, assets: RecordAssets) => void;
 }
 
 /** The result, plus inputs that could not be read (each is an exit-2 problem). */
 export interface RunResult extends CheckResult {
   failures: { path: string; error: InputError }[];
+  /** 姓名 by row (key: recordKey, i.e. file \0 sheet \0 row), with `collectNames`. */
+  names: Map<string, string>;
+  /** The assets folder checked (absolute), or null. */
+  assetsDir: string | null;
 }
 
 /** Rows checked together: their assets are inspected concurrently before the rules see them. */
@@ -66,17 +78,18 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
   const assetsDir = opts.assets === null ? null : resolve(opts.assets ?? dirname(resolve(files[0]!)));
   let inspector: AssetInspector | null = null;
   if (assetsDir) {
+    opts.onAssetsDir?.(assetsDir);
     inspector = await createAssetInspector({ dir: assetsDir, cacheFile: opts.cacheFile, patterns: opts.assetPatterns, inputs: files });
     ctx.assets = inspector.facts;
   }
   const engine = new Engine(rules, ctx, { severities: opts.severities });
-  const result: RunResult = { files: [], findings: [], messages, startedAt, failures: [] };
+  const result: RunResult = { files: [], findings: [], messages, startedAt, failures: [], names: new Map(), assetsDir, ...(opts.fix ? { fixes: [] } : {}) };
   const outputs = new Set<string>();
   if (opts.outDir && !opts.noOut) mkdirSync(opts.outDir, { recursive: true });
 
   try {
     for (const file of files) {
-      const out = opts.noOut ? null : outputPath(file, opts, outputs, files);
+      const out = opts.noOut ? null : outputPath(file, opts, outputs, files, opts.fix ? 'fixed' : 'checked');
       try {
         const fileResult = await checkFile(file, out, opts, engine, inspector, messages, result);
         result.files.push(fileResult);
@@ -111,9 +124,13 @@ async function checkFile(
     const records = pending.flatMap((p) => (p.record ? [p.record] : []));
     if (inspector && records.length) await inspector.prepare(records);
     for (const p of pending) {
+      let changes: CellFix[] = [];
+      if (p.record && opts.fix && map) ({ record: p.record, values: p.values, changes } = applyFixes(engine, p.record, p.values, map, p.numFmts, reader.date1904));
+      if (p.record) collectRow(p.record, opts, inspector, run);
       const rowFindings = p.record ? engine.check(p.record) : [];
       for (const f of rowFindings) findings.push(f);
-      writer?.addRow(p.row, p.role, p.values, rowFindings, p.numFmts);
+      for (const c of changes) run.fixes?.push(c);
+      writer?.addRow(p.row, p.role, p.values, rowFindings, p.numFmts, changes);
     }
     total += records.length;
     pending = [];
@@ -167,11 +184,57 @@ async function checkFile(
   }
 }
 
-/** Where the annotated workbook of an input goes; never the input itself (links included). */
-export function outputPath(file: string, opts: Pick<CheckOptions, 'out' | 'outDir'>, taken: Set<string>, inputs: readonly string[]): string {
+/**
+ * Applies the certain corrections of a row's rules (`fix`) to its values, again until nothing changes (a fixed
+ * level may make another fix certain); two rules that disagree on a cell leave it alone. Returns the new
+ * values and record and what changed, with the cell's original text.
+ */
+export function applyFixes(
+  engine: Engine, record: CertRecord, original: unknown[], map: ColumnMap, numFmts: Pending['numFmts'], date1904: boolean,
+): { record: CertRecord; values: unknown[]; changes: CellFix[] } {
+  let values = original;
+  const changes = new Map<string, CellFix>();
+  for (let pass = 0; pass < 3; pass++) {
+    const byColumn = new Map<string, Finding[]>();
+    for (const f of engine.fixes(record)) {
+      const list = byColumn.get(f.column!) ?? [];
+      byColumn.set(f.column!, [...list, f]);
+    }
+    let changed = false;
+    for (const [column, list] of byColumn) {
+      const to = list[0]!.fix!;
+      if (list.some((f) => f.fix !== to)) continue;
+      const col = map.columns[list[0]!.field!]!;
+      const raw = values[col - 1];
+      if (typeof raw === 'string' ? raw === to : raw == null && to === '') continue;
+      if (values === original) values = [...original];
+      values[col - 1] = to === '' ? null : to;
+      const before = changes.get(column);
+      changes.set(column, {
+        file: record.file, sheet: record.sheet, row: record.row, column, field: list[0]!.field!,
+        from: before?.from ?? (typeof raw === 'string' ? raw : record.cells[list[0]!.field!]!.text), to, rules: [...new Set([...(before?.rules ?? []), ...list.map((f) => f.rule)])],
+      });
+      changed = true;
+    }
+    if (!changed) break;
+    record = buildRecord({ file: record.file, sheet: record.sheet, row: record.row, values, numFmts, date1904 }, map);
+  }
+  return { record, values, changes: [...changes.values()] };
+}
+
+/** What --fix-list and --fix-photos need of a row: its 姓名, its photo facts. */
+function collectRow(record: CertRecord, opts: CheckOptions, inspector: AssetInspector | null, run: RunResult): void {
+  if (opts.collectNames && record.v.name) run.names.set(recordKey(record), record.v.name);
+  if (inspector && opts.onRecordAssets) opts.onRecordAssets(record, inspector.facts.forRecord(record));
+}
+
+/** Where the annotated (or fixed) workbook of an input goes; never the input itself (links included). */
+export function outputPath(
+  file: string, opts: Pick<CheckOptions, 'out' | 'outDir'>, taken: Set<string>, inputs: readonly string[], kind: 'checked' | 'fixed' = 'checked',
+): string {
   const stem = basename(file, extname(file));
-  let out = opts.out ? resolve(opts.out) : resolve(opts.outDir ?? dirname(resolve(file)), `${stem}.checked.xlsx`);
-  for (let n = 2; taken.has(out); n++) out = resolve(dirname(out), `${stem}.${n}.checked.xlsx`);
+  let out = opts.out ? resolve(opts.out) : resolve(opts.outDir ?? dirname(resolve(file)), `${stem}.${kind}.xlsx`);
+  for (let n = 2; taken.has(out); n++) out = resolve(dirname(out), `${stem}.${n}.${kind}.xlsx`);
   if (inputs.some((input) => sameFile(out, input))) throw new InputError('output-is-input', { out: opts.out ?? out });
   taken.add(out);
   return out;

@@ -26,6 +26,11 @@ export interface RuleReport {
   data?: Record<string, string | number>;
   /** The value to type instead, when it can be known. */
   suggestion?: string;
+  /**
+   * The value `--fix` writes into the cell, only when the correction is certain ('' clears the cell).
+   * Usually equal to the suggestion; absent when a person must decide.
+   */
+  fix?: string;
 }
 
 export interface RuleMeta {
@@ -87,6 +92,8 @@ export interface Finding {
   value: string | null;
   data: Record<string, string | number>;
   suggestion: string | null;
+  /** The certain correction `--fix` applies ('' clears the cell), or null. */
+  fix: string | null;
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { Notice } from '../read/types.js';
 import { maskDeep, masker, sortFindings } from './common.js';
 import { formatNotice } from './notices.js';
-import { summarize, type CheckResult, type ReportOptions, type Summary } from './types.js';
+import { summarize, type CellFix, type CheckResult, type ReportOptions, type Summary } from './types.js';
 
 export interface JsonNotice {
   id: string;
@@ -44,6 +44,8 @@ export interface JsonDocument {
   summary: Summary;
   files: JsonFile[];
   problems: JsonProblem[];
+  /** Added, with --fix: every cell changed in the .fixed.xlsx (from, to, the rules). */
+  fixes?: CellFix[];
   /** Added, only when some inputs could not be read: those inputs and why. */
   failures?: { path: string; message: string }[];
 }
@@ -79,6 +81,7 @@ export function jsonDocument(result: WithFailures, opts: ReportOptions): JsonDoc
     header: f.header,
   }));
   const doc: JsonDocument = { version: 1, summary: summarize(result), files, problems };
+  if (result.fixes) doc.fixes = result.fixes;
   if (result.failures?.length) {
     doc.failures = result.failures.map((x) => ({ path: x.path, message: x.error.text(opts.lang) }));
   }

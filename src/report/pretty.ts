@@ -41,6 +41,7 @@ const TEXT = {
     allClear: (files: number, rows: number) => `✔ 全部通过：${files} 个文件，${rows} 行数据，没有发现问题`,
     noErrors: '没有错误；请核对上面的警告和提示',
     annotated: '已写出标注表格：',
+    fixed: (n: number) => (n ? `已自动修正 ${n} 个单元格（标蓝，批注中保留原值），其余问题见上` : '没有可以自动修正的单元格'),
   },
   en: {
     wholeFile: 'whole file',
@@ -58,6 +59,7 @@ const TEXT = {
     allClear: (files: number, rows: number) => `✔ All clear: ${files} file${files === 1 ? '' : 's'}, ${rows} data rows, no problems found`,
     noErrors: 'No errors; please look at the warnings and notes above',
     annotated: 'Annotated workbook: ',
+    fixed: (n: number) => (n ? `Fixed ${n} cells automatically (blue, the old value kept in a note); the problems above remain` : 'Nothing could be fixed automatically'),
   },
 } satisfies Record<Lang, unknown>;
 
@@ -139,6 +141,7 @@ export function prettyReport(result: CheckResult & Failures, opts: PrettyOptions
     }
     if (s.errors === 0 && s.warnings + s.infos > 0) lines.push(`  ${c.green(t.noErrors)}`);
   }
+  if (result.fixes) lines.push(c.blue(t.fixed(result.fixes.length)));
   for (const f of result.files) if (f.annotated) lines.push(`${t.annotated}${show(f.annotated)}`);
   return `${lines.map(mask).join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 /** What reporters receive: the run's findings and what was read. Reporters are functions of this only. */
 import type { MessageBook } from '../engine/messages.js';
 import type { Finding, Lang } from '../engine/types.js';
+import type { FieldKey } from '../model/fields.js';
 import type { Notice } from '../read/types.js';
 
 export interface SheetResult {
@@ -21,9 +22,25 @@ export interface FileResult {
   notices: Notice[];
 }
 
+/** A cell that --fix changed. */
+export interface CellFix {
+  file: string;
+  sheet: string;
+  row: number;
+  column: string;
+  field: FieldKey;
+  /** The cell's text before and after. */
+  from: string;
+  to: string;
+  /** The rules whose certain correction was applied. */
+  rules: string[];
+}
+
 export interface CheckResult {
   files: FileResult[];
   findings: Finding[];
+  /** Cells --fix changed (absent without --fix). */
+  fixes?: CellFix[];
   messages: MessageBook;
   startedAt: Date;
 }

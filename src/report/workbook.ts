@@ -9,7 +9,7 @@
  * formulas are written as plain formulas), rich text is kept as rich text, hyperlinks are kept, error
  * values are kept. ID numbers are NOT masked here: the workbook is the clerk's own data.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -24,7 +24,7 @@ import { isBlankRow } from '../model/record.js';
 import type { RowRole, SheetInfo } from '../read/types.js';
 import { columnNumber, countByRule, placeLabel, sortFindings, worstSeverity } from './common.js';
 import { formatNotice } from './notices.js';
-import { summarize, type CheckResult, type FileResult } from './types.js';
+import { summarize, type CellFix, type CheckResult, type FileResult } from './types.js';
 
 export interface AnnotatedWorkbookOptions {
   lang: Lang;
@@ -37,6 +37,9 @@ export interface AnnotatedWorkbookOptions {
    */
   date1904?: boolean;
 }
+
+/** The fill of a cell that --fix corrected (light blue). */
+export const FIXED_FILL = 'FFBDD7EE';
 
 /** Cell fills (ARGB). */
 export const FILLS: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
@@ -55,6 +58,7 @@ export const WORKBOOK_TEXT = {
     notices: '说明', byRule: { rule: '规则', description: '规则说明', severity: '级别', count: '数量' },
     noProblems: '全部通过，没有发现问题',
     overflow: '本行的检查结果列已有原始数据，未写入；问题如下：',
+    fixedNote: (from: string, rules: string) => `[已自动修正] 原值：${from === '' ? '（空）' : from}（${rules}）`,
   },
   en: {
     result: 'Result', problems: 'Problems', suggestions: 'Suggested values',
@@ -68,6 +72,7 @@ export const WORKBOOK_TEXT = {
     notices: 'Notes', byRule: { rule: 'Rule', description: 'Description', severity: 'Severity', count: 'Count' },
     noProblems: 'All clear, no problems found',
     overflow: 'The result columns of this row already hold data and were not written; the problems are:',
+    fixedNote: (from: string, rules: string) => `[fixed automatically] old value: ${from === '' ? '(empty)' : from} (${rules})`,
   },
 } as const;
 
@@ -175,6 +180,38 @@ export function slideFormula(formula: string, from: string, to: string): string 
     });
 }
 
+/**
+ * Temporary files being written. On Ctrl-C (SIGINT), SIGTERM or SIGHUP they are removed before the process
+ * ends, so an interrupted run leaves neither a half-written workbook nor its temporary file (only SIGKILL,
+ * which cannot be caught, can leave a `.<name>.<pid>.tmp` behind; the target is never half-written, since
+ * it only ever appears by rename).
+ */
+const liveTemps = new Set<string>();
+let signalsHooked = false;
+
+function removeLiveTemps(): void {
+  for (const p of liveTemps) {
+    try {
+      unlinkSync(p);
+    } catch {
+      // already gone
+    }
+  }
+  liveTemps.clear();
+}
+
+function hookSignals(): void {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  process.once('exit', removeLiveTemps);
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      removeLiveTemps();
+      process.exit(code);
+    });
+  }
+}
+
 export class AnnotatedWorkbook {
   private state: 'open' | 'finished' | 'aborted' = 'open';
   private readonly t: (typeof WORKBOOK_TEXT)[Lang];
@@ -233,6 +270,8 @@ export class AnnotatedWorkbook {
     } catch (err) {
       throw new InputError('output-failed', { out: outPath, detail: errorText(err) });
     }
+    liveTemps.add(tmp);
+    hookSignals();
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false }) as unknown as XWriter;
     return new AnnotatedWorkbook(out, tmp, stream, writer, opts);
   }
@@ -275,7 +314,11 @@ export class AnnotatedWorkbook {
     this.current = { ws, info, resultCol, reuse, lastRow: 0, masters: new Map() };
   }
 
-  addRow(row: number, role: RowRole, values: unknown[], findings: Finding[], numFmts?: (string | number | undefined)[]): void {
+  /**
+   * Writes one row of the input: its values, the marks of its findings, and (with --fix) the cells that were
+   * corrected — filled blue, with the old value in the note.
+   */
+  addRow(row: number, role: RowRole, values: unknown[], findings: Finding[], numFmts?: (string | number | undefined)[], changes: readonly CellFix[] = []): void {
     this.assertOpen();
     const cur = this.current;
     if (!cur) throw new Error('AnnotatedWorkbook.addRow called outside a sheet');
@@ -324,11 +367,18 @@ export class AnnotatedWorkbook {
     }
     const overflow = isData && resultCol !== null && collides && findings.length > 0;
     if (overflow && !byCell.has(1)) byCell.set(1, []);
+    for (const change of changes) {
+      const col = columnNumber(change.column);
+      if (col && !byCell.has(col)) byCell.set(col, []);
+    }
     for (const [col, list] of byCell) {
       const cell = r.getCell(col);
       const worst = worstSeverity(list);
+      const change = changes.find((c) => columnNumber(c.column) === col);
       if (worst) cell.fill = solid(FILLS[worst]);
+      else if (change) cell.fill = solid(FIXED_FILL);
       const lines = list.map((f) => this.noteLine(f));
+      if (change) lines.unshift(this.t.fixedNote(change.from, change.rules.join(', ')));
       if (col === 1 && overflow) lines.push(this.t.overflow, ...this.problemLines(findings));
       if (lines.length) cell.note = text(lines.join('\n'));
     }
@@ -375,6 +425,7 @@ export class AnnotatedWorkbook {
       if (!this.stream.closed) await new Promise<void>((res) => this.stream.once('close', () => res()));
       if (this.failure) throw this.failure;
       await rename(this.tmpPath, this.outPath);
+      liveTemps.delete(this.tmpPath);
       this.state = 'finished';
     } catch (err) {
       await this.abort();
@@ -399,6 +450,7 @@ export class AnnotatedWorkbook {
       });
     }
     await unlink(this.tmpPath).catch(() => {});
+    liveTemps.delete(this.tmpPath);
   }
 
   /**
