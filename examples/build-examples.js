@@ -30,6 +30,41 @@ const TL_ENG = '重庆市工程技术中级职务铜梁区评审委员会';
 const TL_TEACH = '重庆市中小学教师中级职务铜梁区评审委员会';
 const TL_OFFICE = '重庆市铜梁区职称改革办公室';
 
+const SURNAMES = '钱孙周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜';
+
+/** A correct row of the given kind with one field changed: the planted mistake `rule`. */
+function planted(kind, rule, n, changes) {
+  const birthId = changes.birthId ?? `19${70 + (n % 25)}0${1 + (n % 9)}1${n % 9}`;
+  const id = changes.id === 'lower-x' ? lowerX(birthId) : changes.id ?? makeId(birthId, 100 + n);
+  const base = {
+    name: `${SURNAMES[n % SURNAMES.length]}${'明华英杰静丽强军'[n % 8]}`, id, birth: `${birthId.slice(0, 4)}.${birthId.slice(4, 6)}`,
+    series: '工程技术', has: '是', specialty: '建设', local: '', photo: 'photo-ok', pdf: 'scan3',
+    ...KINDS[kind],
+  };
+  const { birthId: _b, id: _i, ...rest } = changes;
+  return { expect: [rule], ...base, ...rest, id };
+}
+
+const KINDS = {
+  mid: { level: '中级', title: '工程师', method: '评审', approvalNo: '铜职改办【2019】15号', region: '铜梁区', issue: d('2019-12-20'), obtain: d('2019-11-15'),
+    authority: DISTRICT, committee: TL_ENG, certNo: 'TL2019009900' },
+  senior: { level: '高级（副高）', title: '高级工程师', method: '评审', approvalNo: '渝职改办【2019】125号', region: '重庆市', issue: d('2019-12-30'), obtain: d('2019-10-26'),
+    authority: CITY, committee: '重庆市工程技术建设专业副高级职称评审委员会', certNo: 'YGZ2019125099' },
+  initial: { level: '初级（含员级）', title: '助理工程师', method: '初定', approvalNo: '铜职改办【2019】2号', region: '铜梁区', issue: d('2019-03-15'), obtain: d('2019-03-15'),
+    authority: DISTRICT, committee: TL_OFFICE, certNo: 'TL2019000299', specialty: '其他', local: '土木工程' },
+};
+const mid = (rule, n, changes) => planted('mid', rule, n, { certNo: `TL20190099${String(n).padStart(2, '0')}`, ...changes });
+const senior = (rule, n, changes) => planted('senior', rule, n, { certNo: `YGZ20191250${String(n).padStart(2, '0')}`, ...changes });
+const initial = (rule, n, changes) => planted('initial', rule, n, { certNo: `TL20190002${String(n).padStart(2, '0')}`, ...changes });
+
+/** An ID whose check character is X, written with a lower-case x. */
+function lowerX(birthId) {
+  for (let seq = 1; ; seq++) {
+    const id = makeId(birthId, seq);
+    if (id.endsWith('X')) return id.slice(0, 17) + 'x';
+  }
+}
+
 /** Correct rows first, then one planted mistake per row. */
 export const ROWS = [
   { expect: [], name: '张晓梅', id: makeId('19850314', 21), birth: '1985.03', series: '工程技术', level: '中级', title: '工程师', method: '评审',
@@ -73,13 +108,13 @@ export const ROWS = [
   { expect: ['region-by-level', 'authority-by-level'], name: '高洁', id: makeId('19780909', 22), birth: '1978.09', series: '中小学教师', level: '高级（副高）', title: '高级教师', method: '评审',
     approvalNo: '渝职改办【2019】140号', region: '铜梁区', has: '是', specialty: '其他', local: '高中物理', issue: d('2019-12-30'), obtain: d('2019-12-01'),
     authority: DISTRICT, committee: '重庆市中小学教师（理科类）高级职称评审委员会', certNo: 'YJS2019140022', photo: 'photo-ok', pdf: 'scan3' },
-  { expect: ['title-matches'], name: '林峰', id: makeId('19860117', 31), birth: '1986.01', series: '工程技术', level: '中级', title: '高级工程师', method: '评审',
+  { expect: ['title-series-level'], name: '林峰', id: makeId('19860117', 31), birth: '1986.01', series: '工程技术', level: '中级', title: '高级工程师', method: '评审',
     approvalNo: '铜职改办【2019】15号', region: '铜梁区', has: '是', specialty: '建设', local: '', issue: d('2019-12-20'), obtain: d('2019-11-15'),
     authority: DISTRICT, committee: TL_ENG, certNo: 'TL2019001577', photo: 'photo-ok', pdf: 'scan3' },
-  { expect: ['cert-no'], name: '罗娟', id: makeId('19930305', 44), birth: '1993.03', series: '工程技术', level: '中级', title: '工程师', method: '评审',
+  { expect: ['cert-no-since-2021', 'online-review-no-registration'], name: '罗娟', id: makeId('19930305', 44), birth: '1993.03', series: '工程技术', level: '中级', title: '工程师', method: '评审',
     approvalNo: '铜职改办【2022】56号', region: '铜梁区', has: '是', specialty: '建设', local: '', issue: d('2022-12-23'), obtain: d('2022-11-26'),
     authority: DISTRICT, committee: '重庆市工程技术中级职务铜梁区非公企业评审委员会', certNo: 'TL2022005601', photo: 'photo-ok', pdf: 'doc1' },
-  { expect: ['specialty-local'], name: '梁宇', id: makeId('19840728', 53), birth: '1984.07', series: '工程技术', level: '中级', title: '工程师', method: '评审',
+  { expect: ['specialty-other-needs-local'], name: '梁宇', id: makeId('19840728', 53), birth: '1984.07', series: '工程技术', level: '中级', title: '工程师', method: '评审',
     approvalNo: '铜职改办【2016】19号', region: '铜梁区', has: '是', specialty: '其他', local: '', issue: d('2016-12-16'), obtain: d('2016-11-18'),
     authority: DISTRICT, committee: TL_ENG, certNo: 'TL2016001933', photo: 'photo-ok', pdf: 'scan3' },
   { expect: ['committee-name'], name: '宋佳', id: makeId('19800229', 62), birth: '1980.02', series: '工程技术', level: '高级（副高）', title: '高级工程师', method: '评审',
@@ -110,10 +145,48 @@ export const ROWS = [
   { expect: ['duplicate-certificate'], name: '张晓梅', id: makeId('19850314', 21), birth: '1985.03', series: '工程技术', level: '中级', title: '工程师', method: '评审',
     approvalNo: '铜职改办【2019】15号', region: '铜梁区', has: '是', specialty: '其他', local: '建筑工程', issue: d('2019-12-20'), obtain: d('2019-11-15'),
     authority: DISTRICT, committee: TL_ENG, certNo: 'TL2019001503', photo: 'same', pdf: 'same' },
+  // Further mistakes, one per row, so that every rule of the guide shows on its own row.
+  mid('approval-no-format', 1, { approvalNo: '铜职改办【2019】15' }),
+  senior('approval-no-issuer', 2, { approvalNo: '铜职改办【2019】125号' }),
+  mid('approval-no-year', 3, { approvalNo: '铜职改办【2018】15号' }),
+  mid('cert-no-before-2021', 4, { certNo: '' }),
+  mid('cert-no-one-person', 5, { certNo: 'YGZ2019125038' }),
+  senior('committee-level', 6, { level: '高级（正高）', title: '正高级工程师' }),
+  mid('dates-far-apart', 7, { obtain: d('2017-11-15') }),
+  // 2019 typed as 2091: a date in the future, far from the date obtained and from the approval number's year.
+  { ...senior('dates-not-future', 8, { issue: d('2091-12-30') }), expect: ['dates-not-future', 'dates-far-apart', 'approval-no-year'] },
+  mid('dates-order', 9, { obtain: d('2019-12-25') }),
+  mid('dates-readable', 10, { issue: '2019年13月20日' }),
+  mid('has-specialty-yes', 11, { has: '否' }),
+  mid('id-number-lowercase-x', 12, { id: 'lower-x' }),
+  initial('initial-dates-equal', 13, { obtain: d('2019-03-01') }),
+  mid('method-known', 14, { method: '推荐' }),
+  mid('name-spaces', 15, { name: '王  芳' }),
+  initial('obtained-too-young', 16, { birth: '2005.03', birthId: '20050301' }),
+  mid('photo-file', 17, { photo: 'none' }),
+  mid('attachment-file', 18, { pdf: 'none' }),
+  mid('photo-shape', 19, { photo: 'photo-wide' }),
+  mid('photo-shared', 20, { photoName: () => `${makeId('19760822', 13)}.jpg` }),
+  mid('required-fields', 21, { approvalNo: '' }),
+  senior('same-id-same-person', 22, { name: '张小梅', id: makeId('19850314', 21), birth: '1985.03', birthId: '19850314' }),
+  mid('series-known', 23, { series: '土木建筑' }),
+  mid('specialty-known', 24, { specialty: '电气' }),
+  mid('specialty-local-in-dropdown', 25, { specialty: '其他', local: '建设' }),
+  mid('specialty-named-no-local', 26, { specialty: '建设', local: '建筑工程' }),
+  mid('specialty-required', 27, { specialty: '', local: '' }),
 ];
 
 const HEADERS = ['序号', '姓名', '身份证号', '出生年月', '职称系列', '职称级别', '职称名称', '取得方式', '批准文号', '行政区划',
   '评审活动是否设置评审专业', '评审专业名称', '本地评审专业', '发证时间', '取得时间', '审核机关（单位）', '评审机构', '证书编号', '免冠照', '证书附件'];
+
+/** A seeded generator (mulberry32), so that the examples come out the same on every build. */
+let seed = 20221118;
+function random() {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
 
 /** A colourful head-and-shoulders-ish picture, small enough as JPEG. */
 async function colourPhoto(width, height, format, opts = {}) {
@@ -126,7 +199,7 @@ async function colourPhoto(width, height, format, opts = {}) {
       px[i] = face ? 235 : 60 + (y * 120) / height;
       px[i + 1] = face ? 200 : 110;
       px[i + 2] = face ? 180 : 200 - (x * 80) / width;
-      if (opts.noise) { px[i] = Math.random() * 255; px[i + 1] = Math.random() * 255; px[i + 2] = Math.random() * 255; }
+      if (opts.noise) { px[i] = random() * 255; px[i + 1] = random() * 255; px[i + 2] = random() * 255; }
     }
   }
   let img = sharp(px, { raw: { width, height, channels: 3 } });
@@ -138,7 +211,8 @@ async function colourPhoto(width, height, format, opts = {}) {
 
 function pdf(pages, title) {
   return new Promise((resolve) => {
-    const doc = new PDFDocument({ autoFirstPage: false, info: { Title: title } });
+    const when = new Date('2022-03-18T00:00:00Z');
+    const doc = new PDFDocument({ autoFirstPage: false, info: { Title: title, CreationDate: when, ModDate: when } });
     const chunks = [];
     doc.on('data', (c) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
@@ -160,6 +234,7 @@ async function main() {
     'photo-big': ['jpg', await colourPhoto(420, 520, 'jpeg', { noise: true })],
     'photo-grey': ['jpg', await colourPhoto(358, 441, 'jpeg', { grey: true })],
     'photo-gif': ['jpg', await colourPhoto(358, 441, 'gif')],
+    'photo-wide': ['jpg', await colourPhoto(441, 300, 'jpeg')],
     scan3: ['pdf', await pdf(3, 'Certificate scan: cover, photo page, information page')],
     scan1: ['pdf', await pdf(1, 'Certificate scan: information page only')],
     doc1: ['pdf', await pdf(1, 'Approval document')],
@@ -168,6 +243,8 @@ async function main() {
 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cert-check examples';
+  wb.created = new Date('2022-03-18T00:00:00Z');
+  wb.modified = wb.created;
   const ws = wb.addWorksheet('登记表');
   ws.mergeCells(1, 1, 1, HEADERS.length);
   ws.getCell(1, 1).value = '铜梁区职称电子证书信息登记汇总表（示例）';
@@ -183,13 +260,17 @@ async function main() {
     const rowNo = i + 3;
     const id = typeof r.id === 'string' ? r.id : r.id.number;
     let photo = null; let attachment = null;
+    const fileId = id.toUpperCase();
     if (r.photo === 'same') { photo = photoOf; attachment = pdfOf; } else {
-      const [pext, pbuf] = assets[r.photo];
-      photo = `${id}.${pext}`;
-      writeFileSync(join(filesDir, photo), pbuf);
-      const [aext, abuf] = assets[r.pdf];
-      attachment = `${id}_${r.title}.${aext}`;
-      writeFileSync(join(filesDir, attachment), abuf);
+      if (r.photoName) photo = r.photoName();
+      else if (r.photo === 'none') photo = `${fileId}.jpg`;
+      else {
+        const [pext, pbuf] = assets[r.photo];
+        photo = `${fileId}.${pext}`;
+        writeFileSync(join(filesDir, photo), pbuf);
+      }
+      attachment = `${fileId}_${r.title}.pdf`;
+      if (r.pdf !== 'none') writeFileSync(join(filesDir, attachment), assets[r.pdf][1]);
       if (i === 0) { photoOf = photo; pdfOf = attachment; }
     }
     const idCell = typeof r.id === 'string' ? r.id : Number(r.id.number);
