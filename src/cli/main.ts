@@ -24,6 +24,8 @@ interface MainOptions {
   config?: string;
   color?: boolean;
   fix?: boolean;
+  fixPhotos?: string;
+  fixList?: string;
 }
 
 function version(): string {
@@ -95,6 +97,8 @@ export async function run(argv: string[]): Promise<number> {
     .option('--cache <file>', lang === 'zh' ? '照片/PDF 检查结果缓存文件' : 'cache of photo/PDF results')
     .option('--config <file>', lang === 'zh' ? '配置文件（默认 cert-check.config.json）' : 'configuration file (default cert-check.config.json)')
     .option('--fix', lang === 'zh' ? '另写 <name>.fixed.xlsx，应用所有确定的修正' : 'also write <name>.fixed.xlsx with every certain fix applied')
+    .option('--fix-photos <dir>', lang === 'zh' ? '把过大或格式不对的免冠照另存为不超过 200KB 的 JPG 到该文件夹（原照片不动）' : 'write photos that are too large or not JPEG/PNG as JPEGs of at most 200 KB into this folder (originals untouched)')
+    .option('--fix-list <file>', lang === 'zh' ? '把所有输入的全部问题写成一个可筛选的 .xlsx 问题清单' : 'write every problem of every input into one filterable .xlsx list')
     .option('--no-color', lang === 'zh' ? '不使用颜色' : 'no colours')
     .action(async (inputs: string[], opts: MainOptions) => {
       exitCode = await checkCommand(inputs, opts);
@@ -107,6 +111,27 @@ export async function run(argv: string[]): Promise<number> {
     .action(async (query: string | undefined) => {
       const { committeesCommand } = await import('./committees.js');
       process.stdout.write(committeesCommand(query, { lang }) + '\n');
+    });
+
+  program
+    .command('template')
+    .description(lang === 'zh' ? `写出空白登记模板（默认 职称电子证书登记模板.xlsx）：表头、下拉选项、文本格式、填写提示` : 'write a blank registration workbook (default 职称电子证书登记模板.xlsx): headers, dropdowns, text formats, input hints')
+    .argument('[file]')
+    .action(async (file: string | undefined) => {
+      const { writeTemplate } = await import('./template.js');
+      const written = await writeTemplate(file, { lang });
+      process.stdout.write(`${lang === 'zh' ? '已写出登记模板：' : 'Template written: '}${written}\n`);
+    });
+
+  program
+    .command('rules')
+    .description(lang === 'zh' ? '列出全部检查规则：编号、级别、指南条目、说明' : 'list every rule: id, severity, guide section, description')
+    .action(async () => {
+      const { rulesCommand } = await import('./rules-command.js');
+      const { loadSettings } = await import('../config.js');
+      const { RULES } = await import('../../rules/index.js');
+      const settings = loadSettings(program.opts<MainOptions>().config, process.cwd(), RULES.map((r) => r.id), lang);
+      process.stdout.write(rulesCommand({ lang, severities: settings.severities }) + '\n');
     });
 
   program.exitOverride();
@@ -152,7 +177,9 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
   const spinner = process.stderr.isTTY ? (await import('ora')).default({ text: lang === 'zh' ? '正在检查…' : 'Checking…', stream: process.stderr }).start() : null;
   try {
     const settings = loadSettings(opts.config, process.cwd(), RULES.map((r) => r.id), lang);
+    const fixers = await fixerOptions(inputs, opts);
     const result = await runCheck({
+      ...fixers.run,
       inputs,
       severities: settings.severities,
       aliases: settings.aliases,
@@ -176,6 +203,7 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
     spinner?.stop();
     const reportOpts = { lang, showPii: Boolean(opts.showPii) };
     if (result.failures.length && result.files.length === 0) return fail(result.failures[0]!.error, lang);
+    await fixers.after(result);
     if (opts.format === 'json') {
       process.stdout.write(jsonReport(result, reportOpts) + '\n');
     } else {
@@ -189,4 +217,45 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
     spinner?.stop();
     return fail(err, lang);
   }
+}
+
+/**
+ * --fix-photos and --fix-list: checked before the run (exit 2 before anything is written), hooked into it
+ * (photo facts, names), and done after it.
+ */
+async function fixerOptions(inputs: string[], opts: MainOptions): Promise<{
+  run: Pick<import('../engine/pipeline.js').CheckOptions, 'collectNames' | 'onAssetsDir' | 'onRecordAssets'>;
+  after(result: import('../engine/pipeline.js').RunResult): Promise<void>;
+}> {
+  const lang = opts.lang;
+  const zh = lang === 'zh';
+  if (opts.fixList !== undefined && !/\.xlsx$/i.test(opts.fixList)) {
+    throw new InputError('usage', { detail: zh ? `--fix-list 的文件名应以 .xlsx 结尾，而不是 ${opts.fixList}` : `the --fix-list file name must end in .xlsx, not ${opts.fixList}` });
+  }
+  if (opts.fixPhotos !== undefined && opts.assets === false) {
+    throw new InputError('usage', { detail: zh ? '--fix-photos 需要检查照片，不能与 --no-assets 同用' : '--fix-photos needs the photos checked; it cannot go with --no-assets' });
+  }
+  if (opts.fixList !== undefined) {
+    const { expandInputs } = await import('../read/index.js');
+    const { checkFixListTarget } = await import('../report/fix-list.js');
+    checkFixListTarget(opts.fixList, await expandInputs(inputs));
+  }
+  const target = opts.fixPhotos;
+  const fp = target === undefined ? null : await import('../assets/fix-photos.js');
+  const photos = fp ? new fp.PhotoCollector() : null;
+  return {
+    run: {
+      collectNames: opts.fixList !== undefined,
+      ...(fp && target !== undefined ? { onAssetsDir: (dir: string) => fp.checkFixPhotosTarget(target, dir, lang), onRecordAssets: photos!.add } : {}),
+    },
+    async after(result) {
+      if (fp && photos && target !== undefined && result.assetsDir) {
+        result.fixedPhotos = await fp.fixPhotos(photos.photos, { target, assetsDir: result.assetsDir });
+      }
+      if (opts.fixList !== undefined) {
+        const { writeFixList } = await import('../report/fix-list.js');
+        result.fixList = await writeFixList(opts.fixList, result, { lang });
+      }
+    },
+  };
 }

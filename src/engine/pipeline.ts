@@ -98,7 +98,7 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
         result.failures.push({ path: file, error: err });
       }
     }
-    result.findings.push(...engine.finish());
+    for (const f of engine.finish()) result.findings.push(f); // no spread: 10⁵+ findings overflow the stack
   } finally {
     await inspector?.close();
   }
@@ -175,7 +175,7 @@ async function checkFile(
     await flush();
     const noHeader = noHeaderError(file, sheets);
     if (noHeader) throw noHeader;
-    run.findings.push(...findings);
+    for (const f of findings) run.findings.push(f); // no spread: 10⁵+ findings overflow the stack
     if (writer) await writer.finish({ ...run, files: [fileResult], findings });
     return fileResult;
   } catch (err) {

@@ -1,4 +1,5 @@
 /** The JSON report (`--format json`): exactly the contract's document, with a few added fields. */
+import type { FixedPhoto } from '../assets/fix-photos.js';
 import type { Notice } from '../read/types.js';
 import { maskDeep, masker, sortFindings } from './common.js';
 import { formatNotice } from './notices.js';
@@ -46,6 +47,10 @@ export interface JsonDocument {
   problems: JsonProblem[];
   /** Added, with --fix: every cell changed in the .fixed.xlsx (from, to, the rules). */
   fixes?: CellFix[];
+  /** Added, with --fix-photos: every photo re-encoded or left alone, and why. */
+  fixedPhotos?: FixedPhoto[];
+  /** Added, with --fix-list: the problem-list workbook written. */
+  fixList?: string;
   /** Added, only when some inputs could not be read: those inputs and why. */
   failures?: { path: string; message: string }[];
 }
@@ -82,6 +87,8 @@ export function jsonDocument(result: WithFailures, opts: ReportOptions): JsonDoc
   }));
   const doc: JsonDocument = { version: 1, summary: summarize(result), files, problems };
   if (result.fixes) doc.fixes = result.fixes;
+  if (result.fixedPhotos) doc.fixedPhotos = result.fixedPhotos;
+  if (result.fixList) doc.fixList = result.fixList;
   if (result.failures?.length) {
     doc.failures = result.failures.map((x) => ({ path: x.path, message: x.error.text(opts.lang) }));
   }

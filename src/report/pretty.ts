@@ -4,6 +4,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { SEVERITY_LABEL } from '../engine/messages.js';
 import type { Finding, Lang, Severity } from '../engine/types.js';
 import { masker, placeLabel, sortFindings, topRules } from './common.js';
+import { fixedPhotoLines, fixListLine } from './fixed-photos.js';
 import { formatNotice } from './notices.js';
 import { summarize, type CheckResult, type FileResult, type ReportOptions } from './types.js';
 
@@ -143,5 +144,7 @@ export function prettyReport(result: CheckResult & Failures, opts: PrettyOptions
   }
   if (result.fixes) lines.push(c.blue(t.fixed(result.fixes.length)));
   for (const f of result.files) if (f.annotated) lines.push(`${t.annotated}${show(f.annotated)}`);
+  if (result.fixList) lines.push(fixListLine(show(result.fixList), opts.lang));
+  if (result.fixedPhotos) lines.push(...fixedPhotoLines(result.fixedPhotos, opts.lang, show));
   return `${lines.map(mask).join('\n')}\n`;
 }

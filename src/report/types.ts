@@ -1,6 +1,7 @@
 /** What reporters receive: the run's findings and what was read. Reporters are functions of this only. */
 import type { MessageBook } from '../engine/messages.js';
 import type { Finding, Lang } from '../engine/types.js';
+import type { FixedPhoto } from '../assets/fix-photos.js';
 import type { FieldKey } from '../model/fields.js';
 import type { Notice } from '../read/types.js';
 
@@ -41,6 +42,10 @@ export interface CheckResult {
   findings: Finding[];
   /** Cells --fix changed (absent without --fix). */
   fixes?: CellFix[];
+  /** What --fix-photos wrote or left alone, photo by photo (absent without --fix-photos). */
+  fixedPhotos?: FixedPhoto[];
+  /** The --fix-list workbook written (absent without --fix-list). */
+  fixList?: string;
   messages: MessageBook;
   startedAt: Date;
 }
