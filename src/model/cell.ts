@@ -61,9 +61,8 @@ function isoText(d: YMD): string {
   return `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d ?? 1).padStart(2, '0')}`;
 }
 
-/** Numbers as a person would read them: no exponent for integers Excel can hold. */
+/** Numbers as a person would read them: JS prints integers below 1e21 without an exponent. */
 export function numberText(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toLocaleString('en-US', { useGrouping: false });
   return String(n);
 }
 

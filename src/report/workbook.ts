@@ -12,6 +12,7 @@
 import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import '../read/exceljs-utf8.js';
 import ExcelJS from 'exceljs';
 import { SEVERITY_LABEL } from '../engine/messages.js';
 import type { Finding, Lang, Severity } from '../engine/types.js';
@@ -36,6 +37,33 @@ export interface AnnotatedWorkbookOptions {
    * date (the output uses the 1900 system). Also settable later through `AnnotatedWorkbook.date1904`.
    */
   date1904?: boolean;
+}
+
+const WRAP = { wrapText: true, vertical: 'top' } as const;
+
+type StyleParts = Record<string, unknown>;
+
+/**
+ * Shared style objects. exceljs remembers a style's id by object identity, but every cell starts with a style
+ * object of its own, so styling cells one by one makes it render and hash each style again (most of the
+ * writer's time on large sheets). Cells with equal styles here share one object.
+ */
+export class StyleCache {
+  private readonly byKey = new Map<string, StyleParts>();
+  private readonly parts = new WeakMap<object, StyleParts>();
+
+  apply(cell: { style: unknown }, patch: StyleParts): void {
+    const current = (cell.style && this.parts.get(cell.style as object)) || {};
+    const next = { ...current, ...patch };
+    const key = JSON.stringify(next);
+    let style = this.byKey.get(key);
+    if (!style) {
+      style = { ...next };
+      this.byKey.set(key, style);
+      this.parts.set(style, next);
+    }
+    cell.style = style;
+  }
 }
 
 /** The fill of a cell that --fix corrected (light blue). */
@@ -79,12 +107,17 @@ export const WORKBOOK_TEXT = {
 /** Headers of the three result columns in either language (to recognise a workbook checked before). */
 const RESULT_HEADERS = [WORKBOOK_TEXT.zh, WORKBOOK_TEXT.en].map((t) => [t.result, t.problems, t.suggestions].join('\u0000'));
 
+/** Excel's last column (XFD). */
+const MAX_COLUMNS = 16384;
+
 /** Excel's limit on the text of one cell. */
 const MAX_TEXT = 32767;
 
 // Minimal views of exceljs' streaming writer (its typings describe the normal workbook).
 export interface XCell {
   value: unknown;
+  /** Prefer StyleCache.apply to the setters below on large sheets (shared style objects). */
+  style: unknown;
   numFmt: string;
   fill: unknown;
   font: unknown;
@@ -214,6 +247,7 @@ function hookSignals(): void {
 
 export class AnnotatedWorkbook {
   private state: 'open' | 'finished' | 'aborted' = 'open';
+  private readonly styles = new StyleCache();
   private readonly t: (typeof WORKBOOK_TEXT)[Lang];
   private readonly sheetNames = new Set<string>();
   private readonly names = new Map<string, string>();
@@ -307,6 +341,11 @@ export class AnnotatedWorkbook {
         const mapped = Object.values(info.header.map.columns).reduce((m, c) => Math.max(m, c ?? 0), 0);
         resultCol = Math.max(info.columnCount, last, mapped) + 1;
       }
+      // A sheet that uses Excel's last columns has no room for the result columns: the problems are then
+      // only in the cells' notes and in 问题清单.
+      if (resultCol + 2 > MAX_COLUMNS) resultCol = null;
+    }
+    if (info.header && resultCol !== null) {
       const columns: unknown[] = Array.from({ length: resultCol - 1 }, () => ({}));
       columns.push({ width: 10 }, { width: 60 }, { width: 36 });
       ws.columns = columns;
@@ -342,7 +381,7 @@ export class AnnotatedWorkbook {
         if (!cur.reuse && collides) return;
         const cell = r.getCell(resultCol + k);
         cell.value = label;
-        cell.font = { bold: true };
+        this.styles.apply(cell, { font: { bold: true } });
       });
     }
 
@@ -375,8 +414,8 @@ export class AnnotatedWorkbook {
       const cell = r.getCell(col);
       const worst = worstSeverity(list);
       const change = changes.find((c) => columnNumber(c.column) === col);
-      if (worst) cell.fill = solid(FILLS[worst]);
-      else if (change) cell.fill = solid(FIXED_FILL);
+      if (worst) this.styles.apply(cell, { fill: solid(FILLS[worst]) });
+      else if (change) this.styles.apply(cell, { fill: solid(FIXED_FILL) });
       const lines = list.map((f) => this.noteLine(f));
       if (change) lines.unshift(this.t.fixedNote(change.from, change.rules.join(', ')));
       if (col === 1 && overflow) lines.push(this.t.overflow, ...this.problemLines(findings));
@@ -389,16 +428,16 @@ export class AnnotatedWorkbook {
       const verdict = worst === null ? 'pass' : worst === 'error' ? 'fix' : 'check';
       const v = r.getCell(resultCol);
       v.value = this.t[verdict];
-      v.fill = solid(VERDICT_FILLS[verdict]);
+      this.styles.apply(v, { fill: solid(VERDICT_FILLS[verdict]) });
       if (findings.length) {
         const p = r.getCell(resultCol + 1);
         p.value = text(this.problemLines(findings).join('\n'));
-        p.alignment = { wrapText: true, vertical: 'top' };
+        this.styles.apply(p, { alignment: WRAP });
         const suggestions = this.suggestionLines(findings);
         if (suggestions.length) {
           const s = r.getCell(resultCol + 2);
           s.value = text(suggestions.join('\n'));
-          s.alignment = { wrapText: true, vertical: 'top' };
+          this.styles.apply(s, { alignment: WRAP });
         }
       }
     }
@@ -490,13 +529,13 @@ export class AnnotatedWorkbook {
     const code = formatCode(numFmt);
     if (typeof v === 'number' && Number.isFinite(v)) {
       cell.value = this.date1904 && isDateFormat(numFmt) ? v + 1462 : v;
-      if (code) cell.numFmt = code;
+      if (code) this.styles.apply(cell, { numFmt: code });
       return true;
     }
     if (v instanceof Date) {
       if (Number.isNaN(v.getTime())) return false;
       cell.value = v;
-      cell.numFmt = code && isDateFormat(code) ? code : 'yyyy-mm-dd';
+      this.styles.apply(cell, { numFmt: code && isDateFormat(code) ? code : 'yyyy-mm-dd' });
       return true;
     }
     if (typeof v === 'object' && !Array.isArray(v)) {
@@ -527,8 +566,8 @@ export class AnnotatedWorkbook {
         } else if (result !== null) {
           cell.value = result; // a shared formula whose master is unknown: its cached value
         } else return false;
-        if (code) cell.numFmt = code;
-        else if (o.result instanceof Date) cell.numFmt = 'yyyy-mm-dd';
+        if (code) this.styles.apply(cell, { numFmt: code });
+        else if (o.result instanceof Date) this.styles.apply(cell, { numFmt: 'yyyy-mm-dd' });
         return true;
       }
       if (typeof o.hyperlink === 'string' && o.text !== undefined) {
@@ -541,7 +580,7 @@ export class AnnotatedWorkbook {
     const s = scalar(v);
     if (s === null) return false;
     cell.value = s;
-    if (typeof s === 'number' && code) cell.numFmt = code;
+    if (typeof s === 'number' && code) this.styles.apply(cell, { numFmt: code });
     return true;
   }
 
@@ -617,8 +656,7 @@ export class AnnotatedWorkbook {
     cols.forEach((c, i) => {
       const cell = head.getCell(i + 1);
       cell.value = c.header;
-      cell.font = { bold: true };
-      cell.fill = solid('FFD9D9D9');
+      this.styles.apply(cell, { font: { bold: true }, fill: solid('FFD9D9D9') });
     });
     head.commit();
     const sevCol = cols.findIndex((c) => c.header === L.severity) + 1;
@@ -629,7 +667,7 @@ export class AnnotatedWorkbook {
         if (v === null || v === '') return;
         r.getCell(i + 1).value = typeof v === 'string' ? text(v) : v;
       });
-      r.getCell(sevCol).fill = solid(FILLS[f.severity]);
+      this.styles.apply(r.getCell(sevCol), { fill: solid(FILLS[f.severity]) });
       r.commit();
     });
     ws.commit();
@@ -647,7 +685,7 @@ export class AnnotatedWorkbook {
         if (v === null) return;
         const cell = r.getCell(i + 1);
         cell.value = typeof v === 'string' ? text(v) : v;
-        if (bold) cell.font = { bold: true };
+        if (bold) this.styles.apply(cell, { font: { bold: true } });
       });
       r.commit();
     };

@@ -14,7 +14,7 @@ export function finding(over: Partial<Finding> = {}): Finding {
   return {
     rule: 'approval-no-brackets', messageId: 'brackets', severity: 'error',
     file: 'records.xlsx', sheet: '登记表', row: 17, column: 'J', field: 'approvalNo', header: '批准文号',
-    value: '渝职改办〔2019〕125号', data: { found: '〔〕' }, suggestion: '渝职改办【2019】125号',
+    value: '渝职改办〔2019〕125号', data: { found: '〔〕' }, suggestion: '渝职改办【2019】125号', fix: '渝职改办【2019】125号',
     ...over,
   };
 }

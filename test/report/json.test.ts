@@ -32,7 +32,7 @@ describe('jsonReport', () => {
 
   it('writes messages in the language asked for', () => {
     const [p] = JSON.parse(jsonReport(result([finding()]), { lang: 'en', showPii: false })).problems;
-    expect(p.message).toBe('the year of the approval number must be in 【】, not 〔〕 (guide 三（四）)');
+    expect(p.message).toBe('the year of the approval number must be in 【】, not 〔〕 (guide §3.4)');
   });
 
   it('sorts problems by file, sheet, row, column (file-level and row-level first)', () => {
