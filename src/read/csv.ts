@@ -12,7 +12,7 @@ import { InputError } from '../errors.js';
 import { DEFAULT_ALIASES } from '../model/fields.js';
 import { SheetAssembler, type RowBudget } from './header.js';
 import { DEFAULT_MAX_ROWS, MAX_CSV_RECORD_BYTES } from './limits.js';
-import type { InputReader, ReadEvent, ReadOptions } from './types.js';
+import type { InputReader, Notice, ReadEvent, ReadOptions } from './types.js';
 
 /** The sheet name of a CSV: its file name without the extension. */
 export function csvSheetName(path: string): string {
@@ -30,6 +30,8 @@ export class CsvReader implements InputReader {
     /** iconv-lite encoding name. */
     readonly encoding: string,
     private readonly options: ReadOptions = {},
+    /** UTF-8 with a few invalid bytes: they read as U+FFFD, and a notice names the rows that hold one. */
+    private readonly damaged = false,
   ) {}
 
   async *events(): AsyncGenerator<ReadEvent> {
@@ -51,10 +53,15 @@ export class CsvReader implements InputReader {
     decoder.on('error', (e: Error) => parser.destroy(e));
     file.pipe(decoder).pipe(parser);
     try {
+      const badRows: number[] = [];
       for await (const item of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
+        if (this.damaged && item.record.some((v) => v.includes('\uFFFD'))) badRows.push(item.info.records);
         yield* sheet.push({ row: item.info.records, values: item.record });
       }
-      yield* sheet.end();
+      const extra: Notice[] = badRows.length
+        ? [{ id: 'bad-bytes', sheet: sheet.name, data: { sheet: sheet.name, count: badRows.length, rows: badRows.slice(0, 10).join(', ') + (badRows.length > 10 ? '…' : '') } }]
+        : [];
+      yield* sheet.end(extra);
     } catch (e) {
       if (e instanceof InputError) throw e;
       throw new InputError('corrupt-xlsx', { path, detail: csvDetail(e) });

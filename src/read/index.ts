@@ -23,7 +23,7 @@ export type { InputReader, ReadEvent, ReadOptions, RowRole, SheetInfo, Notice } 
 export async function openInput(path: string, options: ReadOptions = {}): Promise<InputReader> {
   const kind = await sniff(path, options);
   if (kind.format === 'xlsx') return new XlsxReader(path, options);
-  return new CsvReader(path, kind.encoding, options);
+  return new CsvReader(path, kind.encoding, options, kind.encodingSource === 'utf-8-damaged');
 }
 
 /**

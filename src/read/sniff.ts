@@ -34,10 +34,10 @@ export interface ZipFacts {
 
 export type Sniffed =
   | { format: 'xlsx'; size: number; zip: ZipFacts }
-  | { format: 'csv'; size: number; /** iconv-lite encoding name */ encoding: string; /** how it was chosen */ encodingSource: 'bom' | 'utf-8' | 'fallback' | 'option' };
+  | { format: 'csv'; size: number; /** iconv-lite encoding name */ encoding: string; /** how it was chosen */ encodingSource: 'bom' | 'utf-8' | 'utf-8-damaged' | 'fallback' | 'option' };
 
 /** Decides what `path` holds; throws InputError for everything cert-check cannot read. */
-export async function sniff(path: string, options: { encoding?: string } = {}): Promise<Sniffed> {
+export async function sniff(path: string, options: { encoding?: string; maxRows?: number } = {}): Promise<Sniffed> {
   const st = await stat(path).catch(() => null);
   if (!st) throw new InputError('missing-path', { path });
   if (st.isDirectory()) throw new InputError('not-spreadsheet', { path, kind: 'folder (文件夹)' });
@@ -70,13 +70,19 @@ export async function sniff(path: string, options: { encoding?: string } = {}): 
         throw new InputError('not-spreadsheet', { path, kind: zipKind(names) });
       }
       checkZipLimits(path, entries);
-      await verifyZipEntries(path, fh, entries);
+      const valueRows = await verifyZipEntries(path, fh, entries);
+      // Data rows are at most the rows holding a value, less the header rows of each sheet: refuse a file
+      // that is sure to pass --max-rows now, before hours of checking and a pile of findings.
+      const sheets = names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).length;
+      if (options.maxRows !== undefined && valueRows - sheets * HEADER_ROWS_PER_SHEET > options.maxRows) {
+        throw new InputError('too-many-rows', { path, max: options.maxRows });
+      }
       return { format: 'xlsx', size: st.size, zip: { entries: names } };
     }
 
     const bom = bomEncoding(head);
     let encoding: string;
-    let source: 'bom' | 'utf-8' | 'fallback' | 'option';
+    let source: 'bom' | 'utf-8' | 'utf-8-damaged' | 'fallback' | 'option';
     if (options.encoding) {
       if (!iconv.encodingExists(options.encoding)) throw new InputError('bad-encoding', { path, encoding: options.encoding });
       encoding = options.encoding;
@@ -88,8 +94,9 @@ export async function sniff(path: string, options: { encoding?: string } = {}): 
       const ft = await fileTypeFromBuffer(head).catch(() => undefined);
       // XML is text: it goes on to the markup check below, which names it better.
       if (ft && ft.ext !== 'xml') throw new InputError('not-spreadsheet', { path, kind: binaryKind(ft.ext) });
-      encoding = (await isStrictUtf8(path)) ? 'utf-8' : 'gb18030';
-      source = encoding === 'utf-8' ? 'utf-8' : 'fallback';
+      const utf8 = await utf8Damage(path);
+      encoding = utf8 === 'clean' || utf8 === 'damaged' ? 'utf-8' : 'gb18030';
+      source = utf8 === 'clean' ? 'utf-8' : utf8 === 'damaged' ? 'utf-8-damaged' : 'fallback';
     }
     const text = iconv.decode(head.subarray(0, TEXT_CHECK_BYTES), encoding);
     if (text.includes('\u0000')) throw new InputError('not-spreadsheet', { path, kind: 'binary data (二进制数据)' });
@@ -128,6 +135,30 @@ export async function isStrictUtf8(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * How well a file reads as UTF-8: 'clean' (no invalid sequence), 'damaged' (UTF-8 text with a few
+ * invalid bytes, e.g. a cell pasted from another system: at most 1 bad sequence per 10 good multi-byte
+ * characters), or 'no' (legacy text such as GBK: about 9 in 10 of its characters are invalid UTF-8).
+ * Read as a stream, nothing kept.
+ */
+export async function utf8Damage(path: string): Promise<'clean' | 'damaged' | 'no'> {
+  if (await isStrictUtf8(path)) return 'clean';
+  const { createReadStream } = await import('node:fs');
+  const decoder = new TextDecoder('utf-8');
+  let bad = 0;
+  let good = 0;
+  const count = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0xfffd) bad++;
+      else if (c >= 0x80) good++;
+    }
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) count(decoder.decode(chunk as Buffer, { stream: true }));
+  count(decoder.decode());
+  return bad * 10 <= good ? 'damaged' : 'no';
 }
 
 const BINARY_KINDS: Record<string, string> = {
@@ -212,6 +243,38 @@ export function checkZipLimits(path: string, entries: readonly ZipEntryInfo[]): 
 }
 
 /** The parts exceljs' streaming reader inflates and parses (everything else is skipped unread). */
+/** Rows of a sheet that are not data (title rows and the header): the header search looks at ten. */
+const HEADER_ROWS_PER_SHEET = 10;
+
+/**
+ * Counts the rows of sheet XML that hold a value (a </row> after a <v> or <is>) as the bytes stream by;
+ * rows without a value (styled empty rows, formulas without a result) are not counted. Tags may be cut
+ * between two chunks: the last bytes of a chunk are kept for the next.
+ */
+class ValueRowCounter {
+  rows = 0;
+  private hasValue = false;
+  private carry = Buffer.alloc(0);
+
+  push(chunk: Buffer): void {
+    const buf = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    // Next position of each tag at or after `from`; -1 when the rest of the buffer has none.
+    let v = buf.indexOf('<v>', 0, 'latin1');
+    let is = buf.indexOf('<is>', 0, 'latin1');
+    let from = 0;
+    for (let end = buf.indexOf('</row>', 0, 'latin1'); end >= 0; end = buf.indexOf('</row>', from, 'latin1')) {
+      if ((v >= 0 && v < end) || (is >= 0 && is < end)) this.hasValue = true;
+      if (this.hasValue) this.rows++;
+      this.hasValue = false;
+      from = end + 6;
+      if (v >= 0 && v < from) v = buf.indexOf('<v>', from, 'latin1');
+      if (is >= 0 && is < from) is = buf.indexOf('<is>', from, 'latin1');
+    }
+    if (v >= 0 || is >= 0) this.hasValue = true;
+    this.carry = Buffer.from(buf.subarray(Math.max(from, buf.length - 5)));
+  }
+}
+
 const PARSED_PART = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml|worksheets\/_rels\/sheet\d+\.xml\.rels)$/;
 
 /**
@@ -224,9 +287,10 @@ const PARSED_PART = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedString
  * - every part exceljs parses inflates to exactly its declared size (yauzl's validateEntrySizes stops the
  *   inflation as soon as a part gives more bytes than it declared: a lying zip bomb costs at most the
  *   declared size, already within the limits).
- * Costs one inflation of the sheet XML (~1 s per 500 MB), no memory.
+ * Costs one inflation of the sheet XML (~1 s per 300 MB), no memory. Returns the number of rows of the
+ * sheets that hold a value (see ValueRowCounter).
  */
-export async function verifyZipEntries(path: string, fh: FileHandle, entries: readonly ZipEntryInfo[]): Promise<void> {
+export async function verifyZipEntries(path: string, fh: FileHandle, entries: readonly ZipEntryInfo[]): Promise<number> {
   const corrupt = (detail: string) => new InputError('corrupt-xlsx', { path, detail });
   const sorted = [...entries].filter((e) => e.offset !== undefined).sort((a, b) => a.offset! - b.offset!);
   let expected = 0;
@@ -246,6 +310,7 @@ export async function verifyZipEntries(path: string, fh: FileHandle, entries: re
     }
     expected = e.offset! + 30 + header.readUInt16LE(26) + header.readUInt16LE(28) + e.compressed;
   }
+  const counter = new ValueRowCounter();
   await new Promise<void>((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: true }, (err, zip) => {
       if (err || !zip) return reject(corrupt(`zip: ${errorDetail(err ?? 'unreadable')}`));
@@ -264,12 +329,14 @@ export async function verifyZipEntries(path: string, fh: FileHandle, entries: re
           if (err2 || !stream) return fail(err2 ?? 'unreadable', e.fileName);
           stream.on('error', (x) => fail(x, e.fileName));
           stream.on('end', () => zip.readEntry());
-          stream.resume();
+          if (/^xl\/worksheets\/sheet\d+\.xml$/.test(e.fileName)) stream.on('data', (c: Buffer) => counter.push(c));
+          else stream.resume();
         });
       });
       zip.readEntry();
     });
   });
+  return counter.rows;
 }
 
 // ---------------------------------------------------------------------------------------------------

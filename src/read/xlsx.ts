@@ -3,6 +3,7 @@
  * read in the order the zip stores it (which is the sheet1.xml, sheet2.xml… order, normally the tab
  * order); rows come as exceljs shapes, indexed from column A, with their number formats.
  */
+import './exceljs-utf8.js';
 import ExcelJS from 'exceljs';
 import { InputError } from '../errors.js';
 import { DEFAULT_ALIASES, columnLetter } from '../model/fields.js';

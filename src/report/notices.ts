@@ -50,6 +50,14 @@ export const NOTICE_MESSAGES: Record<string, Record<Lang, Template>> = {
       `${d('count') ? `${d('count')} formula cells` : 'Formula cells'} in ${sheetOf(n, 'en')} have no saved result${cellsOf(d, 'en')}`
       + ' and were checked as empty; open and save the file in Excel/WPS and check again',
   },
+  'bad-bytes': {
+    zh: (n, d) =>
+      `${sheetOf(n, 'zh')}按 UTF-8 读取，但${d('count') ? ` ${d('count')} 行` : '部分行'}含有无法识别的字节${d('rows') ? `（第 ${d('rows')} 行）` : ''}，`
+      + '已显示为 �；请核对这些行，或用 --encoding 指定编码',
+    en: (n, d) =>
+      `${cap(sheetOf(n, 'en'))} reads as UTF-8, but ${d('count') ? `${d('count')} rows hold` : 'some rows hold'} bytes that are not UTF-8${d('rows') ? ` (rows ${d('rows')})` : ''},`
+      + ' shown as �; check those rows, or give the encoding with --encoding',
+  },
   'truncated-rows': {
     zh: (n, d) =>
       `${sheetOf(n, 'zh')}${d('max') ? `超过 ${d('max')} 行，` : ''}${d('count') ?? d('rows') ? `有 ${d('count') ?? d('rows')} 行` : '部分行'}未检查`,

@@ -1,0 +1,70 @@
+/** Runs the real CLI (bin/cert-check.js → dist/) in a child process with bounded time and heap. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = join(ROOT, 'bin/cert-check.js');
+/** The child's V8 heap limit: every hostile case must end within it. */
+export const HEAP_MB = 512;
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `cert-check-${prefix}-`));
+}
+
+export function runCli(args: string[], opts: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): Promise<CliRun> {
+  return new Promise((res, rej) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, ...(opts.nodeArgs ?? []), BIN, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: opts.timeoutMs ?? 30_000,
+      killSignal: 'SIGKILL',
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', rej);
+    child.on('close', (code, signal) => res({ code, signal, stdout, stderr, ms: performance.now() - t0 }));
+  });
+}
+
+/** No stack trace, no error dump, no V8 out-of-memory report. */
+export function expectNoTrace(text: string): void {
+  expect(text).not.toMatch(/^\s+at /m);
+  expect(text).not.toMatch(/\b(Type|Range|Reference|Syntax)?Error: /);
+  expect(text).not.toMatch(/heap out of memory|FATAL ERROR|node:internal/);
+}
+
+/** Exit 2 with exactly one non-empty Chinese sentence on stderr, nothing on stdout. */
+export function expectRefusal(r: CliRun, says?: RegExp): void {
+  expect(r.signal, r.stderr.slice(-2000)).toBeNull();
+  expect(r.code, r.stderr.slice(-2000)).toBe(2);
+  expectNoTrace(r.stderr);
+  const lines = r.stderr.split('\n').filter((l) => l.trim());
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^cert-check: .*[\u4e00-\u9fff].*[。！？]$/u);
+  if (says) expect(lines[0]).toMatch(says);
+  expect(r.stdout).toBe('');
+}
+
+/** Exit 0/1 with one JSON document on stdout. */
+export function expectReport<T = unknown>(r: CliRun): T {
+  expect(r.signal, r.stderr.slice(-2000)).toBeNull();
+  expect([0, 1], r.stderr.slice(-2000)).toContain(r.code);
+  expectNoTrace(r.stderr);
+  return JSON.parse(r.stdout) as T;
+}
