@@ -18,6 +18,17 @@ function birthOf(i) {
   return { compact: `${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`, month: `${y}.${String(m).padStart(2, '0')}` };
 }
 
+/** Rows of the examples that are correct (their `expect` is empty) and those that carry a planted mistake. */
+const CORRECT = ROWS.filter((r) => r.expect.length === 0);
+const MISTAKES = ROWS.filter((r) => r.expect.length > 0);
+/** Share of generated rows that carry one planted mistake: a district's sheet is mostly right. */
+export const MISTAKE_SHARE = 0.1;
+
+/** The template of row i: every tenth row a mistake (cycling through all of them), the others correct. */
+function template(i) {
+  return i % Math.round(1 / MISTAKE_SHARE) === 5 ? MISTAKES[Math.floor(i / 10) % MISTAKES.length] : CORRECT[i % CORRECT.length];
+}
+
 /** Writes `rows` rows to `path` with exceljs's streaming writer; returns the list of asset names the rows use. */
 export async function generateWorkbook(path, rows) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
@@ -26,7 +37,7 @@ export async function generateWorkbook(path, rows) {
   ws.addRow(HEADERS).commit();
   const assets = [];
   for (let i = 0; i < rows; i++) {
-    const t = ROWS[i % ROWS.length];
+    const t = template(i);
     const b = birthOf(i);
     const id = makeId(b.compact, i % 1000, ['500224', '500151', '500106', '510322'][Math.floor(i / 1000) % 4]);
     const name = SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length] + (i % 3 ? GIVEN[(i * 13) % GIVEN.length] : '');
@@ -54,8 +65,9 @@ export function generateAssets(dir, assets, examplesFiles) {
   for (const [name, kind] of assets) {
     const target = join(dir, name);
     if (existsSync(target)) continue;
-    const src = samples[kind === 'same' ? (name.endsWith('.pdf') ? 'scan3' : 'photo-ok') : kind];
-    copyFileSync(src, target);
+    if (kind === 'none') continue; // the row's planted mistake: a missing file
+    const fallback = name.endsWith('.pdf') ? 'scan3' : 'photo-ok';
+    copyFileSync(samples[kind] ?? samples[fallback], target);
   }
 }
 
@@ -64,9 +76,10 @@ function sampleFiles(examplesFiles) {
   const files = readdirSync(examplesFiles);
   const out = {};
   for (const r of ROWS) {
-    if (typeof r.id !== 'string' || r.photo === 'same') continue;
-    const photo = files.find((f) => f.startsWith(r.id) && !f.endsWith('.pdf'));
-    const pdf = files.find((f) => f.startsWith(r.id) && f.endsWith('.pdf'));
+    if (typeof r.id !== 'string' || r.photo === 'same' || r.photoName) continue;
+    const id = r.id.toUpperCase();
+    const photo = files.find((f) => f.startsWith(id) && !f.endsWith('.pdf'));
+    const pdf = files.find((f) => f.startsWith(id) && f.endsWith('.pdf'));
     if (photo) out[r.photo] ??= join(examplesFiles, photo);
     if (pdf) out[r.pdf] ??= join(examplesFiles, pdf);
   }

@@ -16,7 +16,7 @@ const opt = (name, def) => {
   return i >= 0 ? args[i + 1] : def;
 };
 const sizes = opt('sizes', '1000,10000,100000').split(',').map(Number);
-const runs = Number(opt('runs', '3'));
+const runs = Number(opt("runs", "3"));
 const flag = (name) => args.includes(`--${name}`);
 
 if (!existsSync(join(root, 'dist/src/cli/main.js'))) {
@@ -83,8 +83,11 @@ for (const size of sizes) {
   if (withAssets) generateAssets(assetDir, assets, join(root, 'examples/files'));
   const assetArgs = withAssets ? ['--assets', assetDir] : ['--no-assets'];
   const base = await repeat(runs, () => child(baseline, [input, join(work, `baseline-${size}.xlsx`)]));
-  const full = await repeat(runs, () => child(measure, ['node', 'cert-check', input, ...assetArgs, '--format', 'json', '-o', join(work, `checked-${size}.xlsx`)]));
-  const noOut = await repeat(runs, () => child(measure, ['node', 'cert-check', input, ...assetArgs, '--format', 'json', '--no-out']));
+  const full = await repeat(runs, () => child(measure, [input, ...assetArgs, '--format', 'json', '-o', join(work, `checked-${size}.xlsx`)]));
+  const noOut = await repeat(runs, () => child(measure, [input, ...assetArgs, '--format', 'json', '--no-out']));
+  for (const [name, r] of [['check', full], ['--no-out', noOut]]) {
+    if (r.code !== 1) throw new Error(`${name} of ${size} rows ended with exit ${r.code}, expected 1 (the planted mistakes)`);
+  }
   results.push({ size, base, full, noOut, withAssets, mb: statSync(input).size / 2 ** 20 });
   console.log(
     `${fmt(size).padStart(7)} rows (${fmt(statSync(input).size / 2 ** 20, 1)} MB${withAssets ? `, ${assets.length} files` : ', --no-assets'}): ` +
