@@ -96,6 +96,13 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
     });
   };
 
+  /** Files up to this size are read whole by the header read (photos are at most 200 KB when right). */
+  const WHOLE_READ_BYTES = 256 * 1024;
+  /** At most this many such files wait for their inspection at once (bounds the memory it takes). */
+  const KEEP_WHOLE_FILES = 64;
+  /** Files read whole by the header read, kept until their inspection (small files only, see WHOLE_READ_BYTES). */
+  const bytesOf = new Map<FolderEntry, Buffer>();
+
   const readHeader = (entry: FolderEntry): Promise<void> => {
     let job = headerJobs.get(entry);
     if (!job) {
@@ -112,9 +119,10 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
         }
         stats.headerReads++;
         try {
-          const s = await sniff(entry.real!);
+          const s = await sniff(entry.real!, entry.size, WHOLE_READ_BYTES);
           f.type = s.type;
           f.mime = s.mime;
+          if (s.bytes && bytesOf.size < KEEP_WHOLE_FILES) bytesOf.set(entry, s.bytes);
           remember(entry, f);
         } catch (err) {
           f.readError = (err as Error).message.slice(0, 160);
@@ -136,17 +144,18 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
         if (f.readError) return;
         if (role === 'photo' && (f.type === 'jpg' || f.type === 'png') && !f.image && f.size <= PHOTO_DECODE_MAX_BYTES) {
           stats.imageDecodes++;
-          f.image = await inspectImage(entry.real!);
+          f.image = await inspectImage(bytesOf.get(entry) ?? entry.real!);
           remember(entry, f);
         } else if (role === 'attachment' && f.type === 'pdf' && !f.pdf && f.size <= PDF_MAX_BYTES) {
           stats.pdfParses++;
           try {
-            f.pdf = await inspectPdf(entry.real!);
+            f.pdf = await inspectPdf(bytesOf.get(entry) ?? entry.real!);
             remember(entry, f);
           } catch (err) {
             f.readError = (err as Error).message.slice(0, 160);
           }
         }
+        bytesOf.delete(entry);
       });
       roleJobs.set(key, job);
     }

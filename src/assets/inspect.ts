@@ -11,10 +11,21 @@ export interface Sniffed {
   /** file-type's extension, 'empty', or null when not recognised. */
   type: string | null;
   mime: string | null;
+  /** The whole file, when it was small enough to read at once (so that decoding need not open it again). */
+  bytes?: Buffer;
 }
 
-/** Reads at most SNIFF_BYTES leading bytes and names the type by content. */
-export async function sniff(file: string): Promise<Sniffed> {
+/**
+ * Names the type by content. A file of at most `wholeUpTo` bytes is read whole (one open instead of two for
+ * the photos and small PDFs that are decoded next); otherwise only SNIFF_BYTES leading bytes are read.
+ */
+export async function sniff(file: string, size = Infinity, wholeUpTo = 0): Promise<Sniffed> {
+  if (size <= wholeUpTo) {
+    const bytes = await fs.readFile(file);
+    if (bytes.length === 0) return { type: 'empty', mime: null };
+    const found = await fileTypeFromBuffer(bytes.subarray(0, SNIFF_BYTES));
+    return found ? { type: found.ext, mime: found.mime, bytes } : { type: null, mime: null, bytes };
+  }
   const handle = await fs.open(file, 'r');
   try {
     const buf = Buffer.alloc(SNIFF_BYTES);
@@ -32,7 +43,12 @@ let sharpModule: Promise<Sharp> | null = null;
 
 /** sharp (native libvips) is loaded on the first photo that needs decoding. */
 function loadSharp(): Promise<Sharp> {
-  sharpModule ??= import('sharp').then((m) => m.default);
+  sharpModule ??= import('sharp').then((m) => {
+    // One libvips thread per image: images are already decoded several at a time (the inspector's bound),
+    // and on a 2-core machine more threads per image only fight over the cores.
+    m.default.concurrency(1);
+    return m.default;
+  });
   return sharpModule;
 }
 
@@ -41,18 +57,20 @@ function loadSharp(): Promise<Sharp> {
  * fails here), and tells colour from grey: 1–2 stored channels are grey without pixel work; otherwise the
  * picture is grey when every thumbnail pixel's R, G, B differ pairwise by at most GREY_TOLERANCE.
  */
-export async function inspectImage(file: string): Promise<ImageFacts> {
+export async function inspectImage(file: string | Buffer): Promise<ImageFacts> {
   const sharp = await loadSharp();
   try {
     const input = sharp(file, { failOn: 'warning' });
     const meta = await input.metadata();
-    const { data, info } = await input
-      .clone()
-      .resize(GREY_THUMBNAIL_PX, GREY_THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true })
-      .removeAlpha()
-      .toColourspace('srgb')
-      .raw()
-      .toBuffer({ resolveWithObject: true });
+    // An ID photo (a few hundred px a side) decodes faster whole than through a resize; only large pictures
+    // are shrunk to a thumbnail first. Either way every byte of the file is decoded (truncation fails here).
+    let pipeline = input.clone();
+    if ((meta.width ?? 0) * (meta.height ?? 0) > WHOLE_DECODE_PIXELS) {
+      pipeline = pipeline.resize(GREY_THUMBNAIL_PX, GREY_THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true });
+    }
+    if (meta.hasAlpha) pipeline = pipeline.removeAlpha();
+    if (meta.space && meta.space !== 'srgb' && meta.space !== 'b-w') pipeline = pipeline.toColourspace('srgb');
+    const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
     const swap = (meta.orientation ?? 1) >= 5;
     const width = swap ? meta.height : meta.width;
     const height = swap ? meta.width : meta.height;
@@ -66,10 +84,18 @@ export async function inspectImage(file: string): Promise<ImageFacts> {
   }
 }
 
-/** True when every pixel's channels differ by at most GREY_TOLERANCE. */
+/** Pictures up to this many pixels are decoded whole rather than through a thumbnail (see inspectImage). */
+const WHOLE_DECODE_PIXELS = 1_000_000;
+
+/**
+ * True when every pixel's channels differ by at most GREY_TOLERANCE. Large buffers are sampled: about
+ * GREY_THUMBNAIL_PX² pixels spread evenly over the picture, as many as a thumbnail has.
+ */
 export function isGreyPixels(data: Uint8Array, channels: number): boolean {
   if (channels < 3) return true;
-  for (let i = 0; i + 2 < data.length; i += channels) {
+  const pixels = Math.floor(data.length / channels);
+  const step = Math.max(1, Math.floor(pixels / (GREY_THUMBNAIL_PX * GREY_THUMBNAIL_PX))) * channels;
+  for (let i = 0; i + 2 < data.length; i += step) {
     const r = data[i]!;
     const g = data[i + 1]!;
     const b = data[i + 2]!;
@@ -90,9 +116,10 @@ function loadPdfjs(): Promise<PdfjsModule> {
  * Parses a PDF: a user password → 'user-password'; anything pdfjs cannot read → 'invalid'; otherwise the
  * page count, and whether it is encrypted with an owner password only (it opens, with restrictions).
  */
-export async function inspectPdf(file: string): Promise<PdfFacts> {
+export async function inspectPdf(file: string | Buffer): Promise<PdfFacts> {
   const pdfjs = await loadPdfjs();
-  const data = new Uint8Array(await fs.readFile(file));
+  // pdfjs takes ownership of (detaches) the array it is given: always hand it a copy of its own.
+  const data = new Uint8Array(typeof file === 'string' ? await fs.readFile(file) : file);
   const task = pdfjs.getDocument({
     data,
     verbosity: 0, // errors only: pdfjs's warnings would litter stderr

@@ -30,4 +30,4 @@ export const SCAN_LAST_YEAR = 2021;
 export const SCAN_MIN_PAGES = 3;
 
 /** Files inspected at the same time. */
-export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_CONCURRENCY = 8;

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distance } from 'fastest-levenshtein';
 import type { PlatformLevel } from './levels.js';
+import { memoText } from '../util/memo.js';
 
 /** The national 层级 of a title (人社部 table); the platform folds 助理级 and 员级 into 初级（含员级）. */
 export const NATIONAL_LEVELS = ['正高级', '副高级', '中级', '助理级', '员级'] as const;
@@ -178,13 +179,28 @@ export function loadGuideData(extra: GuideExtra = {}, dataDir = findDataDir()): 
     .filter((p) => p.key)
     .sort((a, b) => b.key.length - a.key.length);
 
+  // Cells repeat a few values over thousands of rows: each distinct text is normalised once.
+  const canonicalSeries = memoText((text: string) => {
+    const key = seriesKey(text);
+    return key ? (seriesByKey.get(key) ?? null) : null;
+  });
+  const titleEntries = memoText((title: string): readonly TitleEntry[] => {
+    const key = titleKey(title);
+    const hit = byTitle.get(key);
+    if (hit) return hit;
+    // 主治医师（内科）, 工程师职称, 高级工程师资格: the name without its decoration.
+    const bare = key.replace(/\([^()]*\)$/, '').replace(/(职称|资格|任职资格)$/, '');
+    return (bare !== key && byTitle.get(bare)) || [];
+  });
+  const issuerKind = memoText((issuer: string): IssuerKind | null => {
+    const key = textKey(issuer);
+    for (const p of prefixes) if (key.startsWith(p.key)) return p.kind;
+    return null;
+  });
   return {
     titles,
     seriesNames,
-    canonicalSeries(text) {
-      const key = seriesKey(text);
-      return key ? (seriesByKey.get(key) ?? null) : null;
-    },
+    canonicalSeries,
     closestSeries(text, max = 3) {
       return rankSeries(text).filter(([, d]) => d <= 0.67).slice(0, max).map(([n]) => n);
     },
@@ -193,24 +209,13 @@ export function loadGuideData(extra: GuideExtra = {}, dataDir = findDataDir()): 
       if (!best || best[1] > 0.34) return null;
       return !second || second[1] > best[1] ? best[0] : null;
     },
-    titleEntries(title) {
-      const key = titleKey(title);
-      const hit = byTitle.get(key);
-      if (hit) return hit;
-      // 主治医师（内科）, 工程师职称, 高级工程师资格: the name without its decoration.
-      const bare = key.replace(/\([^()]*\)$/, '').replace(/(职称|资格|任职资格)$/, '');
-      return (bare !== key && byTitle.get(bare)) || [];
-    },
+    titleEntries,
     specialties,
     knownSpecialty(text) {
       return specialtyByKey.get(specialtyKey(text)) ?? null;
     },
     issuers,
-    issuerKind(issuer) {
-      const key = textKey(issuer);
-      for (const p of prefixes) if (key.startsWith(p.key)) return p.kind;
-      return null;
-    },
+    issuerKind,
   };
 }
 

@@ -1,3 +1,5 @@
+import { memoText } from '../util/memo.js';
+
 /** The platform's four 职称级别 values (guide 三（八）) and the variants clerks write. */
 
 export const PLATFORM_LEVELS = ['高级（正高）', '高级（副高）', '中级', '初级（含员级）'] as const;
@@ -17,10 +19,10 @@ function levelKey(text: string): string {
 }
 
 /** The platform value a level text means, or null when it is not recognisable. */
-export function canonicalLevel(text: string): PlatformLevel | null {
+export const canonicalLevel = memoText((text: string): PlatformLevel | null => {
   if ((PLATFORM_LEVELS as readonly string[]).includes(text)) return text as PlatformLevel;
   return VARIANTS[levelKey(text)] ?? null;
-}
+});
 
 /** 高级（正高） and 高级（副高） are 高级 for region, authority and approval rules. */
 export function isSenior(level: PlatformLevel | null): boolean {

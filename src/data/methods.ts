@@ -1,4 +1,5 @@
 /** How a title was obtained: the platform's words and their usual synonyms (reference/README.md). */
+import { memoText } from '../util/memo.js';
 
 export const METHODS = ['评审', '初定', '确认', '考试', '认定'] as const;
 export type Method = (typeof METHODS)[number];
@@ -14,8 +15,8 @@ const SYNONYMS: Record<string, Method> = {
 /**
  * The method a cell means: empty means 评审 (contract); null when the text is not recognisable.
  */
-export function canonicalMethod(text: string): Method | null {
+export const canonicalMethod = memoText((text: string): Method | null => {
   const key = text.normalize('NFKC').replace(/\s+/g, '');
   if (!key) return '评审';
   return SYNONYMS[key] ?? null;
-}
+});

@@ -7,7 +7,8 @@ import type { AssetInspector, RecordAssets } from '../assets/types.js';
 import { InputError } from '../errors.js';
 import type { AliasTable } from '../model/fields.js';
 import { buildRecord, isBlankRow, type CertRecord, type ColumnMap } from '../model/record.js';
-import { DEFAULT_MAX_ROWS, expandInputs, noHeaderError, openInput } from '../read/index.js';
+import { DEFAULT_MAX_ROWS, expandInputs, noHeaderError } from '../read/index.js';
+import { openInputThreaded } from '../read/threaded.js';
 import type { RowRole, SheetInfo } from '../read/types.js';
 import type { CellFix, CheckResult, FileResult, SheetResult } from '../report/types.js';
 import { AnnotatedWorkbook } from '../report/workbook.js';
@@ -109,7 +110,7 @@ async function checkFile(
   file: string, out: string | null, opts: CheckOptions, engine: Engine, inspector: AssetInspector | null,
   messages: MessageBook, run: RunResult,
 ): Promise<FileResult> {
-  const reader = await openInput(file, { encoding: opts.encoding, aliases: opts.aliases, maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS });
+  const reader = await openInputThreaded(file, { encoding: opts.encoding, aliases: opts.aliases, maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS });
   const writer = out ? await AnnotatedWorkbook.create(out, { lang: opts.lang, messages, inputPath: file }) : null;
   const fileResult: FileResult = { path: file, sheets: [], annotated: out, notices: [] };
   const findings: Finding[] = [];
@@ -118,11 +119,15 @@ async function checkFile(
   let map: ColumnMap | null = null;
   let sheetResult: SheetResult | null = null;
   let pending: Pending[] = [];
+  /** Each row's asset inspection, started as the row is read: settles to null, or to what it threw. */
+  let preparing: Promise<unknown>[] = [];
   let total = 0;
 
   const flush = async (): Promise<void> => {
     const records = pending.flatMap((p) => (p.record ? [p.record] : []));
-    if (inspector && records.length) await inspector.prepare(records);
+    const failed = (await Promise.all(preparing)).find((e) => e !== null);
+    preparing = [];
+    if (failed !== undefined) throw failed;
     for (const p of pending) {
       let changes: CellFix[] = [];
       if (p.record && opts.fix && map) ({ record: p.record, values: p.values, changes } = applyFixes(engine, p.record, p.values, map, p.numFmts, reader.date1904));
@@ -134,6 +139,9 @@ async function checkFile(
     }
     total += records.length;
     pending = [];
+    // Give I/O a turn: with the reading thread ahead, batches follow each other as microtasks and the
+    // writer's deflate and file callbacks would wait, piling the annotated sheet up in memory.
+    await writer?.drain();
     opts.onProgress?.(total, file);
   };
 
@@ -155,6 +163,8 @@ async function checkFile(
           if (ev.role === 'data' && map && sheet && !isBlankRow(ev.values, map)) {
             record = buildRecord({ file, sheet: sheet.name, row: ev.row, values: ev.values, numFmts: ev.numFmts, date1904: reader.date1904 }, map);
             sheetResult!.rows++;
+            // Inspect the row's files now, while the rest of the batch is read; the batch waits for all of them.
+            if (inspector) preparing.push(inspector.prepare([record]).then(() => null, (err: unknown) => err));
           }
           pending.push({ row: ev.row, role: ev.role, values: ev.values, numFmts: ev.numFmts, record });
           if (pending.length >= BATCH) await flush();

@@ -91,8 +91,10 @@ export function buildRecord(src: RowSource, map: ColumnMap): CertRecord {
     const precision = FIELDS[key].date;
     if (precision) dates[key as DateFieldKey] = cellDate(n, precision === 'month');
   }
-  const parsed = RecordSchema.parse({ file: src.file, sheet: src.sheet, row: src.row, v: text, ...dates });
-  return { ...parsed, cells };
+  // The values are already what RecordSchema describes (text trimmed by normalizeCell, dates validated by
+  // validYMD); parsing every row again would cost a quarter of the checking time on large sheets. The tests
+  // hold every built record to the schema (test/model/record.test.ts, test/hostile/properties.test.ts).
+  return { file: src.file, sheet: src.sheet, row: src.row, v: text, ...dates, cells };
 }
 
 /** True when every mapped field of the row is empty (such rows are skipped, not checked). */

@@ -66,6 +66,9 @@ export class StyleCache {
   }
 }
 
+/** How much written sheet data may wait for the compressor before the pipeline pauses (see drain). */
+const DRAIN_BYTES = 4 * 1024 * 1024;
+
 /** The fill of a cell that --fix corrected (light blue). */
 export const FIXED_FILL = 'FFBDD7EE';
 
@@ -306,7 +309,7 @@ export class AnnotatedWorkbook {
     }
     liveTemps.add(tmp);
     hookSignals();
-    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false }) as unknown as XWriter;
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } }) as unknown as XWriter;
     return new AnnotatedWorkbook(out, tmp, stream, writer, opts);
   }
 
@@ -442,6 +445,19 @@ export class AnnotatedWorkbook {
       }
     }
     r.commit();
+  }
+
+  /**
+   * Waits until the rows written so far have moved on towards the file: yields to the event loop, and while
+   * the sheet's compressor holds more than DRAIN_BYTES, waits for it. Called between batches of rows.
+   */
+  async drain(): Promise<void> {
+    const pending = (): number => {
+      const pipes = (this.current?.ws as { _stream?: { pipes?: { writableLength?: number }[] } } | undefined)?._stream?.pipes ?? [];
+      return pipes.reduce((n, p) => n + (p.writableLength ?? 0), 0) + this.stream.writableLength;
+    };
+    do await new Promise<void>((resolve) => setImmediate(resolve));
+    while (pending() > DRAIN_BYTES && !this.failure);
   }
 
   async endSheet(): Promise<void> {

@@ -1,5 +1,6 @@
 /** Resident ID numbers (GB 11643-1999): structure, check character, birth date, masking. */
 import { validYMD, type YMD } from '../model/dates.js';
+import { memoText } from './memo.js';
 
 /** First two digits of every province-level division (GB/T 2260), including 71/81/82 (台港澳). */
 export const PROVINCE_CODES: ReadonlySet<string> = new Set([
@@ -20,7 +21,9 @@ export function checkCharacter(first17: string): string {
 export type IdProblem = 'length' | 'chars' | 'province' | 'birth' | 'checksum';
 
 /** Checks an ID's structure; a lowercase x is accepted here (its own rule warns about it). */
-export function idProblem(id: string): IdProblem | null {
+export const idProblem = memoText(idProblemOf);
+
+function idProblemOf(id: string): IdProblem | null {
   if (id.length !== 18) return 'length';
   if (!/^\d{17}[\dXx]$/.test(id)) return 'chars';
   if (!PROVINCE_CODES.has(id.slice(0, 2))) return 'province';

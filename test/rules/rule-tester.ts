@@ -1,4 +1,5 @@
 /** Table tests for rules (after ESLint's RuleTester): valid rows must give nothing, invalid rows exactly the listed findings. */
+import { guideSectionEn } from '../../src/engine/messages.js';
 import { describe, expect, it } from 'vitest';
 import { MessageBook } from '../../src/engine/messages.js';
 import type { Finding, Rule, RuleContext, Severity } from '../../src/engine/types.js';
@@ -71,7 +72,7 @@ export function testRule(rule: Rule, cases: { valid: Case[]; invalid: InvalidCas
         for (const lang of ['zh', 'en'] as const) {
           const text = book.format(f, lang);
           expect(text, text).not.toMatch(/\{\w+\}/);
-          if (rule.guide) expect(text).toContain(rule.guide);
+          if (rule.guide) expect(text).toContain(lang === 'zh' ? rule.guide : `§${guideSectionEn(rule.guide)}`);
         }
       });
     });

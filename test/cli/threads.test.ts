@@ -1,0 +1,46 @@
+/** Reading on a second thread gives exactly what reading in the main thread gives, errors included. */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../read/files.js';
+
+const root = resolve(__dirname, '../..');
+const tmp = makeTempDir();
+afterAll(() => tmp.cleanup());
+
+function cli(threads: '0' | '1', args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(root, 'bin/cert-check.js'), ...args], {
+    cwd: tmp.dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, CERT_CHECK_THREADS: threads },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('reading thread', () => {
+  it('the report of the examples is the same with and without it', () => {
+    const args = [join(root, 'examples/records.xlsx'), '--assets', join(root, 'examples/files'), '--format', 'json', '--no-out'];
+    const inThread = cli('0', args);
+    const threaded = cli('1', args);
+    expect(threaded.code).toBe(1);
+    expect(threaded.stderr).toBe('');
+    expect(JSON.parse(threaded.stdout)).toEqual(JSON.parse(inThread.stdout));
+  });
+
+  it('an unreadable input is still one sentence and exit 2', () => {
+    const bad = join(tmp.dir, 'bad.xlsx');
+    writeFileSync(bad, Buffer.from('PK\u0003\u0004 this is not a whole zip'));
+    const r = cli('1', [bad, '--no-assets', '--no-out']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a CSV read on the thread keeps its rows and numbers', () => {
+    const csv = join(tmp.dir, 'a.csv');
+    writeFileSync(csv, '姓名,身份证号,职称级别,批准文号\n张三,11010519491231002X,中级,渝职改办〔2019〕1号\n');
+    const a = cli('1', [csv, '--no-assets', '--no-out', '--format', 'json']);
+    const b = cli('0', [csv, '--no-assets', '--no-out', '--format', 'json']);
+    expect(JSON.parse(a.stdout)).toEqual(JSON.parse(b.stdout));
+    expect(JSON.parse(a.stdout).problems.some((p: { row: number; rule: string }) => p.row === 2 && p.rule === 'approval-no-brackets')).toBe(true);
+  });
+});
