@@ -1,4 +1,5 @@
 /** 批准文号 reads `<发文机关>【YYYY】<序号>号` (guide 三（四）1), e.g. 渝职改办【2019】125号. */
+import { memoText } from '../src/util/memo.js';
 import { rowRule } from '../src/engine/define.js';
 import { fixApprovalBrackets } from './approval-no-brackets.js';
 
@@ -14,7 +15,12 @@ const FULL = /^(?<issuer>.*?)【(?<year>\d{4})】第?(?<num>\d+)(?<hao>号?)$/;
 const BARE_YEAR = /^(?<issuer>\D*?)(?<year>(?:19|20)\d{2})年?第?(?<num>\d+)号?$/;
 
 /** Parses an approval number whatever its year brackets (approval-no-brackets reports those). */
-export function parseApprovalNo(text: string): { value: ApprovalNo } | { problem: ApprovalProblem; suggestion?: string } {
+export type ParsedApprovalNo = { value: ApprovalNo } | { problem: ApprovalProblem; suggestion?: string };
+
+/** The parts of an approval number (each distinct text parsed once: rules of several files ask). */
+export const parseApprovalNo = memoText(parseApprovalNoText);
+
+function parseApprovalNoText(text: string): ParsedApprovalNo {
   const plain = text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
   const s = fixApprovalBrackets(plain) ?? plain;
   const m = FULL.exec(s);
