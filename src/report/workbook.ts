@@ -52,6 +52,14 @@ export class StyleCache {
   private readonly byKey = new Map<string, StyleParts>();
   private readonly parts = new WeakMap<object, StyleParts>();
 
+  /** The style of a cell with no formatting of its own, one object for all of them. */
+  readonly plain: StyleParts = {};
+
+  constructor() {
+    this.byKey.set('{}', this.plain);
+    this.parts.set(this.plain, {});
+  }
+
   apply(cell: { style: unknown }, patch: StyleParts): void {
     const current = (cell.style && this.parts.get(cell.style as object)) || {};
     const next = { ...current, ...patch };
@@ -542,6 +550,7 @@ export class AnnotatedWorkbook {
   /** Copies one original value; returns whether anything was written. */
   private writeValue(cell: XCell, v: unknown, numFmt: string | number | undefined, address: string, masters: Map<string, string>): boolean {
     if (v === null || v === undefined || v === '') return false;
+    cell.style = this.styles.plain;
     const code = formatCode(numFmt);
     if (typeof v === 'number' && Number.isFinite(v)) {
       cell.value = this.date1904 && isDateFormat(numFmt) ? v + 1462 : v;
@@ -681,7 +690,9 @@ export class AnnotatedWorkbook {
       cols.forEach((c, i) => {
         const v = c.get(f);
         if (v === null || v === '') return;
-        r.getCell(i + 1).value = typeof v === 'string' ? text(v) : v;
+        const cell = r.getCell(i + 1);
+        cell.style = this.styles.plain;
+        cell.value = typeof v === 'string' ? text(v) : v;
       });
       this.styles.apply(r.getCell(sevCol), { fill: solid(FILLS[f.severity]) });
       r.commit();
