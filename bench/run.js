@@ -1,14 +1,20 @@
 #!/usr/bin/env node
 // `npm run bench`: speed and memory of cert-check against raw spreadsheet I/O, with the targets of the issue.
-// Options: --sizes 1000,10000,100000   --runs 3   --skip-hostile   --skip-assets
+// Options: --sizes 1000,10000,100000   --runs 3   --skip-hostile   --skip-assets   --readme (write the figures into README.md)
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateAssets, generateWorkbook } from './generate.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** Everything printed, for --readme. */
+const printed = [];
+const log = (line = '') => {
+  printed.push(line);
+  process.stdout.write(`${line}\n`);
+};
 const work = join(root, '.bench');
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -71,7 +77,7 @@ const target = (name, ok, detail) => targets.push({ name, ok, detail });
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
-console.log(`cert-check benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30)} GiB; median of ${runs} runs\n`);
+log(`cert-check benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30)} GiB; median of ${runs} runs\n`);
 
 const measure = join(root, 'bench/measure.js');
 const baseline = join(root, 'bench/baseline.js');
@@ -89,7 +95,7 @@ for (const size of sizes) {
     if (r.code !== 1) throw new Error(`${name} of ${size} rows ended with exit ${r.code}, expected 1 (the planted mistakes)`);
   }
   results.push({ size, base, full, noOut, withAssets, mb: statSync(input).size / 2 ** 20 });
-  console.log(
+  log(
     `${fmt(size).padStart(7)} rows (${fmt(statSync(input).size / 2 ** 20, 1)} MB${withAssets ? `, ${assets.length} files` : ', --no-assets'}): ` +
       `check+annotate ${fmt(full.ms)} ms (${fmt((size / full.ms) * 1000)} rows/s, peak ${fmt(full.maxRssMB)} MB) · ` +
       `--no-out json ${fmt(noOut.ms)} ms (peak ${fmt(noOut.maxRssMB)} MB) · ` +
@@ -113,19 +119,19 @@ if (by(1000)?.withAssets) {
   const cold = [];
   for (let i = 0; i < runs; i++) cold.push((await wall(['bin/cert-check.js', input, '--assets', assetDir, '--format', 'json', '-o', join(work, 'e2e-1000.xlsx')])).ms);
   const ms = median(cold);
-  console.log(`\n1,000 rows + 2,000 files, whole process: ${fmt(ms)} ms`);
+  log(`\n1,000 rows + 2,000 files, whole process: ${fmt(ms)} ms`);
   target('1k rows with 2,000 files end to end ≤ 3 s', ms <= 3000, `${fmt(ms)} ms`);
 }
 
 const version = [];
 for (let i = 0; i < 5; i++) version.push((await wall(['bin/cert-check.js', '--version'])).ms);
-console.log(`cert-check --version: ${fmt(median(version))} ms`);
+log(`cert-check --version: ${fmt(median(version))} ms`);
 target('cert-check --version ≤ 300 ms', median(version) <= 300, `${fmt(median(version))} ms`);
 
 if (!flag('skip-hostile')) {
   const { hostileBench } = await import('./hostile.js');
   for (const h of await hostileBench(work, child, measure)) {
-    console.log(`${h.name}: exit ${h.code}, ${fmt(h.ms)} ms, peak ${fmt(h.maxRssMB)} MB (limit ${h.limitMB} MB)`);
+    log(`${h.name}: exit ${h.code}, ${fmt(h.ms)} ms, peak ${fmt(h.maxRssMB)} MB (limit ${h.limitMB} MB)`);
     target(`${h.name}: bounded memory ≤ ${h.limitMB} MB`, h.maxRssMB <= h.limitMB, `${fmt(h.maxRssMB)} MB`);
   }
 }
@@ -133,12 +139,21 @@ if (!flag('skip-hostile')) {
 try {
   const { committeeBench } = await import('./committee.js');
   const c = await committeeBench();
-  console.log(`committee matcher: ${fmt(c.lookups)} look-ups in ${fmt(c.ms)} ms (${c.distinct} distinct inputs)`);
+  log(`committee matcher: ${fmt(c.lookups)} look-ups in ${fmt(c.ms)} ms (${c.distinct} distinct inputs)`);
   target('committee matcher: 100,000 look-ups < 1 s', c.ms < 1000, `${fmt(c.ms)} ms`);
 } catch (e) {
-  console.log(`committee matcher: skipped (${e.message})`);
+  log(`committee matcher: skipped (${e.message})`);
 }
 
-console.log('\nTargets:');
-for (const t of targets) console.log(`  ${t.ok ? 'PASS' : 'FAIL'}  ${t.name}: ${t.detail}`);
+log('\nTargets:');
+for (const t of targets) log(`  ${t.ok ? 'PASS' : 'FAIL'}  ${t.name}: ${t.detail}`);
+if (flag('readme')) {
+  const readme = join(root, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const block = `${start}\nLatest \`npm run bench\` (${new Date().toISOString().slice(0, 10)}):\n\n\`\`\`\n${printed.join('\n').trim()}\n\`\`\`\n${end}`;
+  writeFileSync(readme, text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block));
+  log('README.md: performance figures updated');
+}
 process.exitCode = targets.every((t) => t.ok) ? 0 : 1;

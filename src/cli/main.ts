@@ -96,7 +96,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('--max-rows <n>', lang === 'zh' ? '每个文件最多处理的数据行数（默认 500000）' : 'refuse files with more data rows (default 500000)', positiveInt)
     .option('--cache <file>', lang === 'zh' ? '照片/PDF 检查结果缓存文件' : 'cache of photo/PDF results')
     .option('--config <file>', lang === 'zh' ? '配置文件（默认 cert-check.config.json）' : 'configuration file (default cert-check.config.json)')
-    .option('--fix', lang === 'zh' ? '另写 <name>.fixed.xlsx，应用所有确定的修正' : 'also write <name>.fixed.xlsx with every certain fix applied')
+    .option('--fix', lang === 'zh' ? '写出 <name>.fixed.xlsx（代替 .checked.xlsx），应用所有确定的修正' : 'write <name>.fixed.xlsx (instead of .checked.xlsx) with every certain fix applied')
     .option('--fix-photos <dir>', lang === 'zh' ? '把过大或格式不对的免冠照另存为不超过 200KB 的 JPG 到该文件夹（原照片不动）' : 'write photos that are too large or not JPEG/PNG as JPEGs of at most 200 KB into this folder (originals untouched)')
     .option('--fix-list <file>', lang === 'zh' ? '把所有输入的全部问题写成一个可筛选的 .xlsx 问题清单' : 'write every problem of every input into one filterable .xlsx list')
     .option('--no-color', lang === 'zh' ? '不使用颜色' : 'no colours')

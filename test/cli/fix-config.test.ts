@@ -159,3 +159,16 @@ describe('--lang en', () => {
     }
   });
 });
+
+describe('the README', () => {
+  it('shows a configuration example that loads', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { settingsFrom, ConfigSchema } = await import('../../src/config.js');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const example = /```json\n(\{[\s\S]*?\})\n```/.exec(readme)![1]!;
+    const config = ConfigSchema.parse(JSON.parse(example));
+    const settings = settingsFrom(config, null, RULES.map((r) => r.id));
+    expect(settings.severities['name-spaces']).toBe('off');
+    expect(settings.data.guide.canonicalSeries('工程')).toBe('工程技术');
+  });
+});
