@@ -1,6 +1,6 @@
 /** The terminal report: grouped by file and row, coloured only when the caller says so, ID numbers masked. */
 import { relative, isAbsolute } from 'node:path';
-import { Chalk, type ChalkInstance } from 'chalk';
+import { Chalk } from 'chalk';
 import { SEVERITY_LABEL } from '../engine/messages.js';
 import type { Finding, Lang, Severity } from '../engine/types.js';
 import { masker, placeLabel, sortFindings, topRules } from './common.js';

@@ -9,7 +9,7 @@
  * formulas are written as plain formulas), rich text is kept as rich text, hyperlinks are kept, error
  * values are kept. ID numbers are NOT masked here: the workbook is the clerk's own data.
  */
-import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
+import { createWriteStream, unlinkSync } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import '../read/exceljs-utf8.js';
@@ -279,51 +279,29 @@ export class AnnotatedWorkbook {
   private dataRows = 0;
   /** See AnnotatedWorkbookOptions.date1904; set it before the rows come (the reader knows it at sheet-start). */
   date1904: boolean;
-  private failure: Error | null = null;
-  private readonly failed: Promise<never>;
+  private readonly writer: XWriter;
 
   private constructor(
-    readonly outPath: string,
-    private readonly tmpPath: string,
-    private readonly stream: WriteStream,
-    private readonly writer: XWriter,
+    private readonly file: AtomicXlsx,
     private readonly opts: AnnotatedWorkbookOptions,
   ) {
+    this.writer = file.writer;
     this.t = WORKBOOK_TEXT[opts.lang];
     this.date1904 = opts.date1904 === true;
-    this.failed = new Promise<never>((_, reject) => {
-      const fail = (err: Error): void => {
-        this.failure ??= err;
-        reject(err);
-      };
-      stream.on('error', fail);
-      writer.zip.on('error', fail);
-    });
-    this.failed.catch(() => {});
   }
 
   /** Opens the temporary file beside `outPath`; an unwritable place is an InputError (output-failed). */
   static async create(outPath: string, opts: AnnotatedWorkbookOptions): Promise<AnnotatedWorkbook> {
-    const out = resolve(outPath);
-    const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-    const stream = createWriteStream(tmp);
-    try {
-      await new Promise<void>((res, rej) => {
-        stream.once('open', () => res());
-        stream.once('error', rej);
-      });
-    } catch (err) {
-      throw new InputError('output-failed', { out: outPath, detail: errorText(err) });
-    }
-    liveTemps.add(tmp);
-    hookSignals();
-    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } }) as unknown as XWriter;
-    return new AnnotatedWorkbook(out, tmp, stream, writer, opts);
+    return new AnnotatedWorkbook(await openAtomicXlsx(outPath), opts);
+  }
+
+  get outPath(): string {
+    return this.file.outPath;
   }
 
   /** The temporary file written until `finish` (for tests and diagnostics). */
   get temporaryPath(): string {
-    return this.tmpPath;
+    return this.file.tmpPath;
   }
 
   startSheet(info: SheetInfo): void {
@@ -462,10 +440,10 @@ export class AnnotatedWorkbook {
   async drain(): Promise<void> {
     const pending = (): number => {
       const pipes = (this.current?.ws as { _stream?: { pipes?: { writableLength?: number }[] } } | undefined)?._stream?.pipes ?? [];
-      return pipes.reduce((n, p) => n + (p.writableLength ?? 0), 0) + this.stream.writableLength;
+      return pipes.reduce((n, p) => n + (p.writableLength ?? 0), 0) + this.file.pendingBytes();
     };
     do await new Promise<void>((resolve) => setImmediate(resolve));
-    while (pending() > DRAIN_BYTES && !this.failure);
+    while (pending() > DRAIN_BYTES && !this.file.failed());
   }
 
   async endSheet(): Promise<void> {
@@ -484,11 +462,7 @@ export class AnnotatedWorkbook {
       this.writeList(findings, files);
       this.writeSummary(result, findings, files);
       this.arrangeTabs();
-      await Promise.race([this.writer.commit(), this.failed]);
-      if (!this.stream.closed) await new Promise<void>((res) => this.stream.once('close', () => res()));
-      if (this.failure) throw this.failure;
-      await rename(this.tmpPath, this.outPath);
-      liveTemps.delete(this.tmpPath);
+      await this.file.commit();
       this.state = 'finished';
     } catch (err) {
       await this.abort();
@@ -501,19 +475,7 @@ export class AnnotatedWorkbook {
   async abort(): Promise<void> {
     if (this.state !== 'open') return;
     this.state = 'aborted';
-    try {
-      this.writer.zip.abort?.();
-    } catch {
-      // the archive is being thrown away
-    }
-    if (!this.stream.closed) {
-      await new Promise<void>((res) => {
-        this.stream.once('close', () => res());
-        this.stream.destroy();
-      });
-    }
-    await unlink(this.tmpPath).catch(() => {});
-    liveTemps.delete(this.tmpPath);
+    await this.file.abort();
   }
 
   /**
@@ -764,7 +726,13 @@ export function localTime(d: Date): string {
 /** A streaming workbook written atomically (see `openAtomicXlsx`). */
 export interface AtomicXlsx {
   readonly outPath: string;
+  /** The temporary file written until `commit`. */
+  readonly tmpPath: string;
   readonly writer: XWriter;
+  /** Bytes waiting to reach the temporary file. */
+  pendingBytes(): number;
+  /** The file or the archive failed (commit will say how). */
+  failed(): boolean;
   /** Writes the workbook out and renames the temporary file into place; an InputError (output-failed) on failure. */
   commit(): Promise<void>;
   /** Removes the temporary file; the target is left as it was. Safe to call twice. */
@@ -788,7 +756,10 @@ export async function openAtomicXlsx(outPath: string): Promise<AtomicXlsx> {
   } catch (err) {
     throw new InputError('output-failed', { out: outPath, detail: errorText(err) });
   }
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false }) as unknown as XWriter;
+  liveTemps.add(tmp);
+  hookSignals();
+  // Deflate level 1: the copy is a working file, and the fastest level saves a third of the writing time.
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } }) as unknown as XWriter;
   let failure: Error | null = null;
   const failed = new Promise<never>((_, reject) => {
     const fail = (err: Error): void => {
@@ -815,11 +786,15 @@ export async function openAtomicXlsx(outPath: string): Promise<AtomicXlsx> {
       });
     }
     await unlink(tmp).catch(() => {});
+    liveTemps.delete(tmp);
   };
   return {
     outPath: out,
+    tmpPath: tmp,
     writer,
     abort,
+    pendingBytes: () => stream.writableLength,
+    failed: () => failure !== null,
     async commit() {
       if (state !== 'open') throw new Error('AtomicXlsx is closed');
       try {
@@ -827,9 +802,11 @@ export async function openAtomicXlsx(outPath: string): Promise<AtomicXlsx> {
         if (!stream.closed) await new Promise<void>((res) => stream.once('close', () => res()));
         if (failure) throw failure;
         await rename(tmp, out);
+        liveTemps.delete(tmp);
         state = 'done';
       } catch (err) {
         await abort();
+        if (err instanceof InputError) throw err;
         throw new InputError('output-failed', { out: outPath, detail: errorText(err) });
       }
     },
