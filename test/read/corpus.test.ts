@@ -5,11 +5,12 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { EXCELJS_CORPUS } from '../helpers/paths.js';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { collect } from './files.js';
 
-const DIR = '/work/shared/corpus/exceljs-spec';
+const DIR = EXCELJS_CORPUS;
 const FILES = readdirSync(DIR).filter((f) => /\.(xlsx|csv)$/i.test(f)).sort();
 
 describe('exceljs corpus', () => {
