@@ -9,7 +9,8 @@ import { InputError } from '../errors.js';
 import type { CertRecord } from '../model/record.js';
 import { FactsCache } from './cache.js';
 import { AssetFolder, extensionOf, type FolderEntry } from './folder.js';
-import { inspectImage, inspectPdf, sniff } from './inspect.js';
+import { inspectImage, sniff } from './inspect.js';
+import { inspectPdfOffThread, warmPdfThread } from './pdf-thread.js';
 import { limiter } from './limit.js';
 import { DEFAULT_CONCURRENCY, PDF_MAX_BYTES, PHOTO_DECODE_MAX_BYTES } from './limits.js';
 import { DEFAULT_NAMING, expectedNames, type NamingPatterns } from './naming.js';
@@ -54,6 +55,7 @@ function shownDir(dir: string): string {
  * Lists the folder and reads the cache. Throws InputError('missing-path') when the folder does not exist.
  */
 export async function createAssetInspector(options: AssetInspectorOptions): Promise<AssetInspector> {
+  warmPdfThread();
   const ignore = [...(options.ignore ?? []), ...(options.inputs ?? [])];
   if (options.cacheFile) ignore.push(options.cacheFile);
   let folder: AssetFolder;
@@ -149,7 +151,7 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
         } else if (role === 'attachment' && f.type === 'pdf' && !f.pdf && f.size <= PDF_MAX_BYTES) {
           stats.pdfParses++;
           try {
-            f.pdf = await inspectPdf(bytesOf.get(entry) ?? entry.real!);
+            f.pdf = await inspectPdfOffThread(bytesOf.get(entry) ?? entry.real!);
             remember(entry, f);
           } catch (err) {
             f.readError = (err as Error).message.slice(0, 160);

@@ -44,3 +44,13 @@ describe('reading thread', () => {
     expect(JSON.parse(a.stdout).problems.some((p: { row: number; rule: string }) => p.row === 2 && p.rule === 'approval-no-brackets')).toBe(true);
   });
 });
+
+describe('helper threads never keep the process alive', () => {
+  it('a run that checks assets but names no PDF still ends at once', () => {
+    const csv = join(tmp.dir, 'photos-only.csv');
+    writeFileSync(csv, '姓名,身份证号,职称级别,批准文号,免冠照\n张三,11010519491231002X,中级,渝职改办【2019】1号,a.jpg\n');
+    const r = spawnSync(process.execPath, [join(root, 'bin/cert-check.js'), csv, '--no-out', '--format', 'json'], { cwd: tmp.dir, encoding: 'utf8', timeout: 30_000 });
+    expect(r.error).toBeUndefined(); // a hang would end in spawnSync's timeout, which sets it
+    expect(r.status).toBe(1);
+  });
+});
