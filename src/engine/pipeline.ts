@@ -9,9 +9,9 @@ import type { AliasTable } from '../model/fields.js';
 import { buildRecord, isBlankRow, type CertRecord, type ColumnMap } from '../model/record.js';
 import { DEFAULT_MAX_ROWS, expandInputs, noHeaderError } from '../read/index.js';
 import { openInputThreaded } from '../read/threaded.js';
-import type { RowRole, SheetInfo } from '../read/types.js';
+import type { InputReader, RowRole, SheetInfo } from '../read/types.js';
 import type { CellFix, CheckResult, FileResult, SheetResult } from '../report/types.js';
-import { AnnotatedWorkbook } from '../report/workbook.js';
+import type { AnnotatedWorkbook } from '../report/workbook.js';
 import type { YMD } from '../model/dates.js';
 import { createContext } from './context.js';
 import { Engine } from './engine.js';
@@ -73,45 +73,63 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
   const startedAt = new Date();
   const files = await expandInputs(opts.inputs);
   if (opts.out && files.length > 1) throw new InputError('usage', { detail: '有多个输入文件时不能用 -o，请改用 --out-dir' });
-  const rules = opts.rules ?? RULES;
-  const messages = new MessageBook(rules);
-  const ctx = createContext({ today: opts.today, data: opts.data });
-  const assetsDir = opts.assets === null ? null : resolve(opts.assets ?? dirname(resolve(files[0]!)));
+  // The first input starts reading (on its thread) now, while the reference data and the assets load here.
+  const readOptions = { encoding: opts.encoding, aliases: opts.aliases, maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS };
+  const firstReader = openInputThreaded(files[0]!, readOptions).then((r) => ({ r }), (error: unknown) => ({ error }));
+  let firstTaken = false;
   let inspector: AssetInspector | null = null;
-  if (assetsDir) {
-    opts.onAssetsDir?.(assetsDir);
-    inspector = await createAssetInspector({ dir: assetsDir, cacheFile: opts.cacheFile, patterns: opts.assetPatterns, inputs: files });
-    ctx.assets = inspector.facts;
-  }
-  const engine = new Engine(rules, ctx, { severities: opts.severities });
-  const result: RunResult = { files: [], findings: [], messages, startedAt, failures: [], names: new Map(), assetsDir, ...(opts.fix ? { fixes: [] } : {}) };
-  const outputs = new Set<string>();
-  if (opts.outDir && !opts.noOut) mkdirSync(opts.outDir, { recursive: true });
-
   try {
-    for (const file of files) {
-      const out = opts.noOut ? null : outputPath(file, opts, outputs, files, opts.fix ? 'fixed' : 'checked');
+    const rules = opts.rules ?? RULES;
+    const messages = new MessageBook(rules);
+    const ctx = createContext({ today: opts.today, data: opts.data });
+    const assetsDir = opts.assets === null ? null : resolve(opts.assets ?? dirname(resolve(files[0]!)));
+    if (assetsDir) {
+      opts.onAssetsDir?.(assetsDir);
+      inspector = await createAssetInspector({ dir: assetsDir, cacheFile: opts.cacheFile, patterns: opts.assetPatterns, inputs: files });
+      ctx.assets = inspector.facts;
+    }
+    const engine = new Engine(rules, ctx, { severities: opts.severities });
+    const result: RunResult = { files: [], findings: [], messages, startedAt, failures: [], names: new Map(), assetsDir, ...(opts.fix ? { fixes: [] } : {}) };
+    const outputs = new Set<string>();
+    if (opts.outDir && !opts.noOut) mkdirSync(opts.outDir, { recursive: true });
+
+    for (const [i, file] of files.entries()) {
+      let reader: InputReader | null = null;
       try {
-        const fileResult = await checkFile(file, out, opts, engine, inspector, messages, result);
-        result.files.push(fileResult);
+        if (i === 0) {
+          firstTaken = true;
+          const opened = await firstReader;
+          if ('error' in opened) throw opened.error;
+          reader = opened.r;
+        }
+        const out = opts.noOut ? null : outputPath(file, opts, outputs, files, opts.fix ? 'fixed' : 'checked');
+        reader ??= await openInputThreaded(file, readOptions);
+        result.files.push(await checkFile(file, reader, out, opts, engine, inspector, messages, result));
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         result.failures.push({ path: file, error: err });
+      } finally {
+        await reader?.close?.();
       }
     }
     for (const f of engine.finish()) result.findings.push(f); // no spread: 10⁵+ findings overflow the stack
+    return result;
   } finally {
     await inspector?.close();
+    // A run refused before the first input was taken must still end the reading thread it started.
+    if (!firstTaken) {
+      const opened = await firstReader;
+      if ('r' in opened) await opened.r.close?.();
+    }
   }
-  return result;
 }
 
 async function checkFile(
-  file: string, out: string | null, opts: CheckOptions, engine: Engine, inspector: AssetInspector | null,
+  file: string, reader: InputReader, out: string | null, opts: CheckOptions, engine: Engine, inspector: AssetInspector | null,
   messages: MessageBook, run: RunResult,
 ): Promise<FileResult> {
-  const reader = await openInputThreaded(file, { encoding: opts.encoding, aliases: opts.aliases, maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS });
-  const writer = out ? await AnnotatedWorkbook.create(out, { lang: opts.lang, messages, inputPath: file }) : null;
+  // exceljs's writer is loaded only when a workbook is written.
+  const writer = out ? await (await import('../report/workbook.js')).AnnotatedWorkbook.create(out, { lang: opts.lang, messages, inputPath: file }) : null;
   const fileResult: FileResult = { path: file, sheets: [], annotated: out, notices: [] };
   const findings: Finding[] = [];
   const sheets: SheetInfo[] = [];

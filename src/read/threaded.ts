@@ -94,8 +94,13 @@ export async function openInputThreaded(path: string, options: ReadOptions = {})
   }
   if (first.type !== 'ready') throw new Error(`reader thread: unexpected ${first.type}`);
   let date1904 = false;
-  let done = false;
+  let stopped: Promise<number> | null = null;
+  /** The thread is done (or no longer wanted): end it, once. */
+  const stop = (): Promise<number> => (stopped ??= worker.terminate());
   return {
+    async close() {
+      await stop();
+    },
     format: first.format,
     get date1904() {
       return date1904;
@@ -104,10 +109,7 @@ export async function openInputThreaded(path: string, options: ReadOptions = {})
       try {
         for (;;) {
           const m = await next();
-          if (m.type === 'end') {
-            done = true;
-            return;
-          }
+          if (m.type === 'end') return;
           if (m.type === 'error') throw toError(m);
           if (m.type !== 'events') continue;
           date1904 = m.date1904;
@@ -115,8 +117,7 @@ export async function openInputThreaded(path: string, options: ReadOptions = {})
           yield* m.events;
         }
       } finally {
-        if (!done) await worker.terminate();
-        else worker.unref();
+        await stop();
       }
     },
   };

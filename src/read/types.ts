@@ -58,4 +58,6 @@ export interface InputReader {
   /** The workbook uses the 1904 date system. */
   date1904: boolean;
   events(): AsyncIterable<ReadEvent>;
+  /** Stops reading and frees what the reader holds (its thread); safe to call more than once. */
+  close?(): Promise<void>;
 }

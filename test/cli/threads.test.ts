@@ -1,6 +1,6 @@
 /** Reading on a second thread gives exactly what reading in the main thread gives, errors included. */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../read/files.js';
@@ -53,4 +53,19 @@ describe('helper threads never keep the process alive', () => {
     expect(r.error).toBeUndefined(); // a hang would end in spawnSync's timeout, which sets it
     expect(r.status).toBe(1);
   });
+
+  it.each([
+    ['the output is the input', (input: string) => [input, '--no-assets', '-o', input]],
+    ['the assets folder is missing', (input: string) => [input, '--assets', join(tmp.dir, 'no-such-folder')]],
+  ])('a run refused after the reading thread started still ends: %s', (_name, args) => {
+    const input = join(tmp.dir, 'threaded-input.xlsx');
+    copyFileSync(join(root, 'examples/records.xlsx'), input);
+    const r = spawnSync(process.execPath, [join(root, 'bin/cert-check.js'), ...args(input)], {
+      cwd: tmp.dir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, CERT_CHECK_THREADS: '1' },
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
 });
+
