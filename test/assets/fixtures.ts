@@ -1,8 +1,8 @@
 /** Real asset files for the tests: JPEG/PNG/GIF/BMP pictures, PDFs (plain, encrypted), a zip, links. */
+import { zipBytes } from '../read/files.js';
 import { createWriteStream, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { createAssetInspector, type AssetInspectorOptions } from '../../src/assets/index.js';
@@ -73,34 +73,9 @@ export function bmp(width: number, height: number): Buffer {
   return Buffer.concat([header, pixels]);
 }
 
-/** A real zip with one stored file (local header, central directory, end record). */
+/** A real zip with one file (as the reader tests make them). */
 export function zip(name: string, content: string): Buffer {
-  const data = Buffer.from(content);
-  const fname = Buffer.from(name);
-  const crc = zlib.crc32(data);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(fname.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(fname.length, 28);
-  const cdOffset = local.length + fname.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + fname.length, 12);
-  end.writeUInt32LE(cdOffset, 16);
-  return Buffer.concat([local, fname, data, central, fname, end]);
+  return zipBytes([{ name, data: content }]);
 }
 
 /** A PDF of `pages` pages written by pdfkit, with optional real encryption. */

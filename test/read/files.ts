@@ -16,6 +16,11 @@ export function makeTempDir(): { dir: string; file: (name: string) => string; cl
 
 /** Writes a zip (deflated entries, in the order given) without any library. */
 export function writeZip(path: string, entries: { name: string; data: string | Buffer }[]): void {
+  writeFileSync(path, zipBytes(entries));
+}
+
+/** The bytes of a zip of deflated entries, in the order given. */
+export function zipBytes(entries: { name: string; data: string | Buffer }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -55,7 +60,7 @@ export function writeZip(path: string, entries: { name: string; data: string | B
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
-  writeFileSync(path, Buffer.concat([...locals, cd, end]));
+  return Buffer.concat([...locals, cd, end]);
 }
 
 /** The parts of a minimal workbook as Excel lays it out, with the given sheet XML and cell formats. */
