@@ -158,6 +158,7 @@ export interface SheetOptions {
   budget: RowBudget;
   hidden?: boolean;
   position?: number;
+  merges?: string[];
 }
 
 /**
@@ -204,6 +205,7 @@ export class SheetAssembler {
     this.info = { name: this.name, header: found ? { row: found.row, map: found.map } : null, columnCount };
     if (this.options.hidden) this.info.hidden = true;
     if (this.options.position !== undefined) this.info.position = this.options.position;
+    if (this.options.merges?.length) this.info.merges = this.options.merges;
     if (found) this.info.headerRows = found.rows;
     this.headerRows = found?.rows ?? [];
     yield { type: 'sheet-start', sheet: this.info };

@@ -22,7 +22,7 @@ export type { InputReader, ReadEvent, ReadOptions, RowRole, SheetInfo, Notice } 
 
 export async function openInput(path: string, options: ReadOptions = {}): Promise<InputReader> {
   const kind = await sniff(path, options);
-  if (kind.format === 'xlsx') return new XlsxReader(path, options);
+  if (kind.format === 'xlsx') return new XlsxReader(path, options, kind.zip.merges);
   return new CsvReader(path, kind.encoding, options, kind.encodingSource === 'utf-8-damaged');
 }
 

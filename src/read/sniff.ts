@@ -30,6 +30,8 @@ export interface ZipEntryInfo {
 export interface ZipFacts {
   /** Entry names in the order the zip holds them. */
   entries: string[];
+  /** Merged ranges by sheet part (xl/worksheets/sheetN.xml). */
+  merges?: Record<string, string[]>;
 }
 
 export type Sniffed =
@@ -70,14 +72,14 @@ export async function sniff(path: string, options: { encoding?: string; maxRows?
         throw new InputError('not-spreadsheet', { path, kind: zipKind(names) });
       }
       checkZipLimits(path, entries);
-      const valueRows = await verifyZipEntries(path, fh, entries);
+      const { valueRows, merges } = await verifyZipEntries(path, fh, entries);
       // Data rows are at most the rows holding a value, less the header rows of each sheet: refuse a file
       // that is sure to pass --max-rows now, before hours of checking and a pile of findings.
       const sheets = names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).length;
       if (options.maxRows !== undefined && valueRows - sheets * HEADER_ROWS_PER_SHEET > options.maxRows) {
         throw new InputError('too-many-rows', { path, max: options.maxRows });
       }
-      return { format: 'xlsx', size: st.size, zip: { entries: names } };
+      return { format: 'xlsx', size: st.size, zip: { entries: names, merges } };
     }
 
     const bom = bomEncoding(head);
@@ -275,6 +277,30 @@ class ValueRowCounter {
   }
 }
 
+/**
+ * The merged ranges of a sheet (`<mergeCell ref="A1:T1"/>`, after the sheet data), collected in the same
+ * pass: exceljs's streaming reader ignores them, and the annotated copy should keep its title rows merged.
+ */
+class MergeCollector {
+  readonly refs: string[] = [];
+  private carry = '';
+
+  push(chunk: Buffer): void {
+    const text = this.carry + chunk.toString('latin1');
+    const re = /<mergeCell\s+ref="([A-Z]{1,3}\d{1,7}:[A-Z]{1,3}\d{1,7})"/g;
+    let last = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (this.refs.length < MAX_MERGES) this.refs.push(m[1]!);
+      last = re.lastIndex;
+    }
+    // Keep a tail long enough to hold a tag cut in two by the chunk boundary.
+    this.carry = text.slice(Math.max(last, text.length - 64));
+  }
+}
+
+/** More merged ranges than this in one sheet are not kept (they are formatting, not data). */
+const MAX_MERGES = 10_000;
+
 const PARSED_PART = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml|worksheets\/_rels\/sheet\d+\.xml\.rels)$/;
 
 /**
@@ -290,7 +316,9 @@ const PARSED_PART = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedString
  * Costs one inflation of the sheet XML (~1 s per 300 MB), no memory. Returns the number of rows of the
  * sheets that hold a value (see ValueRowCounter).
  */
-export async function verifyZipEntries(path: string, fh: FileHandle, entries: readonly ZipEntryInfo[]): Promise<number> {
+export async function verifyZipEntries(
+  path: string, fh: FileHandle, entries: readonly ZipEntryInfo[],
+): Promise<{ valueRows: number; merges: Record<string, string[]> }> {
   const corrupt = (detail: string) => new InputError('corrupt-xlsx', { path, detail });
   const sorted = [...entries].filter((e) => e.offset !== undefined).sort((a, b) => a.offset! - b.offset!);
   let expected = 0;
@@ -311,6 +339,7 @@ export async function verifyZipEntries(path: string, fh: FileHandle, entries: re
     expected = e.offset! + 30 + header.readUInt16LE(26) + header.readUInt16LE(28) + e.compressed;
   }
   const counter = new ValueRowCounter();
+  const merges: Record<string, MergeCollector> = {};
   await new Promise<void>((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: true }, (err, zip) => {
       if (err || !zip) return reject(corrupt(`zip: ${errorDetail(err ?? 'unreadable')}`));
@@ -329,14 +358,21 @@ export async function verifyZipEntries(path: string, fh: FileHandle, entries: re
           if (err2 || !stream) return fail(err2 ?? 'unreadable', e.fileName);
           stream.on('error', (x) => fail(x, e.fileName));
           stream.on('end', () => zip.readEntry());
-          if (/^xl\/worksheets\/sheet\d+\.xml$/.test(e.fileName)) stream.on('data', (c: Buffer) => counter.push(c));
-          else stream.resume();
+          if (/^xl\/worksheets\/sheet\d+\.xml$/.test(e.fileName)) {
+            const collector = (merges[e.fileName] = new MergeCollector());
+            stream.on('data', (c: Buffer) => {
+              counter.push(c);
+              collector.push(c);
+            });
+          } else stream.resume();
         });
       });
       zip.readEntry();
     });
   });
-  return counter.rows;
+  const found: Record<string, string[]> = {};
+  for (const [part, c] of Object.entries(merges)) if (c.refs.length) found[part] = c.refs;
+  return { valueRows: counter.rows, merges: found };
 }
 
 // ---------------------------------------------------------------------------------------------------

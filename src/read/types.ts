@@ -19,6 +19,8 @@ export interface SheetInfo {
   position?: number;
   /** The sheet is hidden in the workbook. */
   hidden?: boolean;
+  /** Merged ranges of the sheet (e.g. "A1:T1"), where the reader knows them. */
+  merges?: string[];
 }
 
 export type ReadEvent =

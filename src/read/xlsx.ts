@@ -26,6 +26,8 @@ interface WorkbookReaderLike extends AsyncIterable<WorksheetReaderLike> {
 
 interface WorksheetReaderLike extends AsyncIterable<RowLike> {
   name?: string;
+  /** N of xl/worksheets/sheetN.xml. */
+  id?: number | string;
   state?: string;
 }
 
@@ -83,6 +85,8 @@ export class XlsxReader implements InputReader {
   constructor(
     private readonly path: string,
     private readonly options: ReadOptions = {},
+    /** Merged ranges by sheet part, from the sniffing pass (the streaming reader does not report them). */
+    private readonly merges: Record<string, string[]> = {},
   ) {}
 
   /** From the workbook properties; known once the first sheet-start has been emitted. */
@@ -107,6 +111,7 @@ export class XlsxReader implements InputReader {
           aliases,
           budget,
           hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
+          merges: ws.id !== undefined ? this.merges[`xl/worksheets/sheet${ws.id}.xml`] : undefined,
           ...(position >= 0 ? { position } : {}),
         });
         let noResult = 0;

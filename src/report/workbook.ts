@@ -142,6 +142,8 @@ export interface XRow {
 export interface XSheet {
   name: string;
   state?: string;
+  /** exceljs's list of merged ranges, written as <mergeCells> when the sheet is committed. */
+  _merges: { toString(): string }[];
   columns: unknown[];
   autoFilter: unknown;
   getRow(row: number): XRow;
@@ -505,7 +507,17 @@ export class AnnotatedWorkbook {
   }
 
   private commitSheet(): void {
-    this.current?.ws.commit();
+    const cur = this.current;
+    if (!cur) return;
+    // The input's merged ranges (title rows, mostly), except any that would cover the result columns. They go
+    // straight into exceljs's list: its mergeCells() would have to touch rows already written.
+    const first = cur.resultCol;
+    for (const ref of cur.info.merges ?? []) {
+      const [a, b] = ref.split(':').map((x) => columnNumber(x.replace(/\d+$/, '')));
+      if (first !== null && a! <= first + 2 && b! >= first) continue;
+      cur.ws._merges.push({ toString: () => ref });
+    }
+    cur.ws.commit();
     this.current = null;
   }
 

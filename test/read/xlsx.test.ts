@@ -63,6 +63,11 @@ describe('a registration workbook with title rows, aliases and every kind of cel
     expect(sheet.columnCount).toBe(12);
   });
 
+  it('knows the merged ranges the streaming reader does not report', () => {
+    expect(read.sheets[0]!.merges).toEqual(['A1:L1']);
+    expect(read.sheets[1]!.merges).toBeUndefined();
+  });
+
   it('gives every row its role and its spreadsheet row number, from column A', () => {
     const rows = read.rows.filter((r) => r.values.length && read.events.indexOf(r) < read.events.findIndex((e) => e.type === 'sheet-end'));
     expect(rows.map((r) => [r.row, r.role])).toEqual([[1, 'before-header'], [2, 'header'], [3, 'data'], [4, 'data'], [6, 'data']]);

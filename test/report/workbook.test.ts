@@ -280,6 +280,23 @@ describe('annotated workbook: inputs of other shapes', () => {
     return back;
   }
 
+  it('keeps the input\'s merged ranges, except one that would cover the result columns', async () => {
+    const info: SheetInfo = {
+      name: 'merged', header: { row: 2, map: { columns: { name: 1, idNumber: 2, certNo: 3 }, headers: ['姓名', '身份证号', '证书编号'] } },
+      columnCount: 3, merges: ['A1:C1', 'B4:E4'],
+    };
+    const back = await roundTrip('merged.xlsx', (w) => {
+      w.startSheet(info);
+      w.addRow(1, 'before-header', ['登记表'], []);
+      w.addRow(2, 'header', ['姓名', '身份证号', '证书编号'], []);
+      w.addRow(3, 'data', ['张三', '11010519491231002X', 'A1'], []);
+    }, 'zh', []);
+    const ws = back.getWorksheet('merged')!;
+    expect(ws.model.merges).toEqual(['A1:C1']);
+    expect(ws.getCell('A1').value).toBe('登记表');
+    expect(ws.getCell('D2').value).toBe('检查结果');
+  });
+
   it('writes CSV text as text, with the same annotations', async () => {
     const info: SheetInfo = { name: 'records', header: { row: 1, map: { columns: { name: 1, idNumber: 2, certNo: 3 }, headers: ['姓名', '身份证号', '证书编号'] } }, columnCount: 3 };
     const finding = f(2, { sheet: 'records', rule: 'id-number', messageId: 'length', column: 'B', field: 'idNumber', header: '身份证号', data: { length: 4 } });
