@@ -46,6 +46,7 @@ function smallInput(path: string): boolean {
  * The reading thread's heap limit. V8 lets a busy heap grow to several times what is alive; a limit makes it
  * collect sooner. What stays alive while reading is mostly exceljs's shared-string table, which grows with
  * the file: 128 MB plus 12 MB per MB of input (a 100,000-row sheet of 12 MB keeps under 100 MB alive).
+ * CERT_CHECK_READER_HEAP_MB sets it by hand. Past the limit the input is refused as too large (exit 2).
  */
 export function readerLimits(path: string): { maxOldGenerationSizeMb: number } {
   let mb = 0;
@@ -54,6 +55,8 @@ export function readerLimits(path: string): { maxOldGenerationSizeMb: number } {
   } catch {
     // the reader will say what is wrong with the path
   }
+  const override = Number(process.env.CERT_CHECK_READER_HEAP_MB);
+  if (Number.isInteger(override) && override > 0) return { maxOldGenerationSizeMb: override };
   return { maxOldGenerationSizeMb: Math.min(4096, Math.ceil(128 + 12 * mb)) };
 }
 
@@ -61,7 +64,8 @@ export function readerLimits(path: string): { maxOldGenerationSizeMb: number } {
 export async function openInputThreaded(path: string, options: ReadOptions = {}): Promise<InputReader> {
   const forced = process.env.CERT_CHECK_THREADS === '1';
   if (!canReadInThread() || (smallInput(path) && !forced)) return openInput(path, options);
-  const worker = new Worker(WORKER, { workerData: { path, options }, resourceLimits: readerLimits(path) });
+  const limits = readerLimits(path);
+  const worker = new Worker(WORKER, { workerData: { path, options }, resourceLimits: limits });
   const queue: WorkerMessage[] = [];
   let waiting: (() => void) | null = null;
   let exited: Error | null = null;
@@ -70,8 +74,11 @@ export async function openInputThreaded(path: string, options: ReadOptions = {})
     waiting?.();
     waiting = null;
   });
-  worker.on('error', (err) => {
-    exited = err;
+  worker.on('error', (err: Error & { code?: string }) => {
+    // Past its heap limit the thread is stopped: the input holds far more than its size suggests.
+    exited = err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? new InputError('too-large', { path, detail: `heap > ${limits.maxOldGenerationSizeMb} MB` })
+      : err;
     waiting?.();
   });
   worker.on('exit', (code) => {

@@ -67,5 +67,13 @@ describe('helper threads never keep the process alive', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
-});
 
+  it('a reading thread that runs out of its heap limit is a clean refusal, not a crash', () => {
+    const r = spawnSync(process.execPath, [join(root, 'bin/cert-check.js'), join(root, 'examples/records.xlsx'), '--no-assets', '--no-out'], {
+      cwd: tmp.dir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, CERT_CHECK_THREADS: '1', CERT_CHECK_READER_HEAP_MB: '4' },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/过大（heap > 4 MB）/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
