@@ -281,11 +281,17 @@ class ValueRowCounter {
  * The merged ranges of a sheet (`<mergeCell ref="A1:T1"/>`, after the sheet data), collected in the same
  * pass: exceljs's streaming reader ignores them, and the annotated copy should keep its title rows merged.
  */
-class MergeCollector {
+export class MergeCollector {
   readonly refs: string[] = [];
   private carry = '';
 
   push(chunk: Buffer): void {
+    // Merged ranges follow the sheet data: most chunks hold none, and are not decoded at all.
+    const seam = this.carry + chunk.subarray(0, 16).toString('latin1');
+    if (chunk.indexOf('<mergeCell', 0, 'latin1') < 0 && !seam.includes('<mergeCell')) {
+      this.carry = chunk.subarray(Math.max(0, chunk.length - 64)).toString('latin1');
+      return;
+    }
     const text = this.carry + chunk.toString('latin1');
     const re = /<mergeCell\s+ref="([A-Z]{1,3}\d{1,7}:[A-Z]{1,3}\d{1,7})"/g;
     let last = 0;

@@ -117,3 +117,15 @@ describe('zip limits', () => {
     else expect(run).toThrow(expect.objectContaining({ id: 'too-large', data: expect.objectContaining({ detail: expect.stringContaining(detail) }) }));
   });
 });
+
+describe('merged ranges from the sheet XML', () => {
+  it('are found wherever the chunks are cut', async () => {
+    const { MergeCollector } = await import('../../src/read/sniff.js');
+    const xml = `<worksheet><sheetData>${'<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(50)}</sheetData><mergeCells count="2"><mergeCell ref="A1:T1"/><mergeCell ref="B3:C4"/></mergeCells></worksheet>`;
+    for (const size of [7, 13, 64, 100, xml.length]) {
+      const c = new MergeCollector();
+      for (let i = 0; i < xml.length; i += size) c.push(Buffer.from(xml.slice(i, i + size), 'latin1'));
+      expect(c.refs, `chunks of ${size}`).toEqual(['A1:T1', 'B3:C4']);
+    }
+  });
+});
