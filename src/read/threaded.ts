@@ -24,7 +24,7 @@ const WORKER = new URL('./worker.js', import.meta.url);
  */
 export function canReadInThread(): boolean {
   if (process.env.CERT_CHECK_THREADS === '0') return false;
-  return WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER));
+  return existsSync(fileURLToPath(WORKER));
 }
 
 function toError(m: Extract<WorkerMessage, { type: 'error' }>): Error {
@@ -34,11 +34,12 @@ function toError(m: Extract<WorkerMessage, { type: 'error' }>): Error {
 /** Inputs under this size are read in this thread: starting a thread (and loading exceljs there) would cost more than the overlap saves. */
 export const THREAD_MIN_BYTES = 2 * 1024 * 1024;
 
-function smallInput(path: string): boolean {
+/** The input's size, or null when it cannot be read (openInput then says what is wrong with the path). */
+function sizeOf(path: string): number | null {
   try {
-    return statSync(path).size < THREAD_MIN_BYTES;
+    return statSync(path).size;
   } catch {
-    return true; // openInput says what is wrong with the path
+    return null;
   }
 }
 
@@ -48,13 +49,8 @@ function smallInput(path: string): boolean {
  * the file: 128 MB plus 12 MB per MB of input (a 100,000-row sheet of 12 MB keeps under 100 MB alive).
  * CERT_CHECK_READER_HEAP_MB sets it by hand. Past the limit the input is refused as too large (exit 2).
  */
-export function readerLimits(path: string): { maxOldGenerationSizeMb: number } {
-  let mb = 0;
-  try {
-    mb = statSync(path).size / 2 ** 20;
-  } catch {
-    // the reader will say what is wrong with the path
-  }
+export function readerLimits(bytes: number): { maxOldGenerationSizeMb: number } {
+  const mb = bytes / 2 ** 20;
   const override = Number(process.env.CERT_CHECK_READER_HEAP_MB);
   if (Number.isInteger(override) && override > 0) return { maxOldGenerationSizeMb: override };
   return { maxOldGenerationSizeMb: Math.min(4096, Math.ceil(128 + 12 * mb)) };
@@ -63,8 +59,9 @@ export function readerLimits(path: string): { maxOldGenerationSizeMb: number } {
 /** Opens an input on a reading thread; rejects with the same InputError openInput would. */
 export async function openInputThreaded(path: string, options: ReadOptions = {}): Promise<InputReader> {
   const forced = process.env.CERT_CHECK_THREADS === '1';
-  if (!canReadInThread() || (smallInput(path) && !forced)) return openInput(path, options);
-  const limits = readerLimits(path);
+  const size = sizeOf(path);
+  if (!canReadInThread() || size === null || (size < THREAD_MIN_BYTES && !forced)) return openInput(path, options);
+  const limits = readerLimits(size);
   const worker = new Worker(WORKER, { workerData: { path, options }, resourceLimits: limits });
   const queue: WorkerMessage[] = [];
   let waiting: (() => void) | null = null;
