@@ -92,7 +92,7 @@ export class Engine {
   }
 
   /** Crash findings collected since the last call. */
-  takeCrashes(): Finding[] {
+  private takeCrashes(): Finding[] {
     const c = this.crashes;
     this.crashes = [];
     return c;

@@ -1,5 +1,5 @@
 /** Turns a cell value as a reader hands it over (exceljs shapes, or CSV text) into checkable text. */
-import { fromDate, fromSerial, isDateFormat, parseDateText, validYMD, type YMD } from './dates.js';
+import { formatYMD, fromDate, fromSerial, isDateFormat, parseDateText, validYMD, type YMD } from './dates.js';
 
 export type CellKind = 'empty' | 'text' | 'number' | 'date' | 'boolean' | 'error';
 
@@ -28,9 +28,9 @@ export function normalizeCell(value: unknown, numFmt?: string | number, date1904
       if (!Number.isFinite(value)) return { kind: 'error', text: String(value) };
       if (isDateFormat(numFmt)) {
         const date = fromSerial(value, date1904);
-        if (date) return { kind: 'date', text: isoText(date), number: value, date };
+        if (date) return { kind: 'date', text: formatYMD(date), number: value, date };
       }
-      return { kind: 'number', text: numberText(value), number: value };
+      return { kind: 'number', text: String(value), number: value }; // no exponent below 1e21
     }
     case 'boolean':
       return { kind: 'boolean', text: value ? 'TRUE' : 'FALSE' };
@@ -41,7 +41,7 @@ export function normalizeCell(value: unknown, numFmt?: string | number, date1904
   }
   if (value instanceof Date) {
     const date = fromDate(value);
-    return date ? { kind: 'date', text: isoText(date), date } : { kind: 'error', text: 'Invalid Date' };
+    return date ? { kind: 'date', text: formatYMD(date), date } : { kind: 'error', text: 'Invalid Date' };
   }
   const v = value as Record<string, unknown>;
   if (Array.isArray(v.richText)) {
@@ -55,15 +55,6 @@ export function normalizeCell(value: unknown, numFmt?: string | number, date1904
   if ('error' in v) return { kind: 'error', text: String(v.error ?? '#ERROR') };
   if ('text' in v) return normalizeCell(v.text, numFmt, date1904);
   return EMPTY;
-}
-
-function isoText(d: YMD): string {
-  return `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d ?? 1).padStart(2, '0')}`;
-}
-
-/** Numbers as a person would read them: JS prints integers below 1e21 without an exponent. */
-export function numberText(n: number): string {
-  return String(n);
 }
 
 /**
