@@ -25,6 +25,7 @@ import { isBlankRow } from '../model/record.js';
 import type { RowRole, SheetInfo } from '../read/types.js';
 import { columnNumber, countByRule, placeLabel, sortFindings, worstSeverity } from './common.js';
 import { formatNotice } from './notices.js';
+import { spoolNotes } from './spool.js';
 import { summarize, type CellFix, type CheckResult, type FileResult } from './types.js';
 
 export interface AnnotatedWorkbookOptions {
@@ -76,6 +77,8 @@ export class StyleCache {
 
 /** How much written sheet data may wait for the compressor before the pipeline pauses (see drain). */
 const DRAIN_BYTES = 4 * 1024 * 1024;
+/** 问题清单 waits for the archive every this many rows. */
+const LIST_DRAIN_ROWS = 512;
 
 /** The fill of a cell that --fix corrected (light blue). */
 export const FIXED_FILL = 'FFBDD7EE';
@@ -439,13 +442,18 @@ export class AnnotatedWorkbook {
    * Waits until the rows written so far have moved on towards the file: yields to the event loop, and while
    * the sheet's compressor holds more than DRAIN_BYTES, waits for it. Called between batches of rows.
    */
-  async drain(): Promise<void> {
-    const pending = (): number => {
-      const pipes = (this.current?.ws as { _stream?: { pipes?: { writableLength?: number }[] } } | undefined)?._stream?.pipes ?? [];
-      return pipes.reduce((n, p) => n + (p.writableLength ?? 0), 0) + this.file.pendingBytes();
-    };
+  async drain(ws: XSheet | undefined = this.current?.ws): Promise<void> {
     do await new Promise<void>((resolve) => setImmediate(resolve));
-    while (pending() > DRAIN_BYTES && !this.file.failed());
+    while (this.bufferedBytes(ws) > DRAIN_BYTES && !this.file.failed());
+  }
+
+  /** Bytes of the sheet `ws` (the current one by default) written but not yet compressed into the file. */
+  bufferedBytes(ws: XSheet | undefined = this.current?.ws): number {
+    // The sheet's stream is piped into the archive through readable-stream 2 PassThroughs, which have no
+    // writableLength: their state says what waits for the compressor.
+    type Pipe = { writableLength?: number; _writableState?: { length?: number } };
+    const pipes = (ws as { _stream?: { pipes?: Pipe[] } } | undefined)?._stream?.pipes ?? [];
+    return pipes.reduce((n, p) => n + (p.writableLength ?? p._writableState?.length ?? 0), 0) + this.file.pendingBytes();
   }
 
   async endSheet(): Promise<void> {
@@ -461,7 +469,7 @@ export class AnnotatedWorkbook {
       const mine = (p: string): boolean => p === this.opts.inputPath || resolve(p) === resolve(this.opts.inputPath);
       const files = result.files.filter((f) => mine(f.path));
       const findings = sortFindings({ files, findings: result.findings.filter((f) => mine(f.file)) });
-      this.writeList(findings, files);
+      await this.writeList(findings, files);
       this.writeSummary(result, findings, files);
       this.arrangeTabs();
       await this.file.commit();
@@ -626,7 +634,7 @@ export class AnnotatedWorkbook {
   }
 
   /** 问题清单: one row per problem, header frozen, autofilter on. */
-  private writeList(findings: readonly Finding[], files: readonly FileResult[]): void {
+  private async writeList(findings: readonly Finding[], files: readonly FileResult[]): Promise<void> {
     const L = this.t.list;
     const severalFiles = new Set(findings.map((f) => f.file)).size > 1;
     const severalSheets = new Set(findings.flatMap((f) => (f.sheet === null ? [] : [f.sheet]))).size > 1
@@ -659,7 +667,8 @@ export class AnnotatedWorkbook {
     });
     head.commit();
     const sevCol = cols.findIndex((c) => c.header === L.severity) + 1;
-    findings.forEach((f, k) => {
+    for (let k = 0; k < findings.length; k++) {
+      const f = findings[k]!;
       const r = ws.getRow(k + 2);
       cols.forEach((c, i) => {
         const v = c.get(f);
@@ -670,7 +679,9 @@ export class AnnotatedWorkbook {
       });
       this.styles.apply(r.getCell(sevCol), { fill: solid(FILLS[f.severity]) });
       r.commit();
-    });
+      // A long list streams out as it is written instead of waiting whole in memory.
+      if (k % LIST_DRAIN_ROWS === LIST_DRAIN_ROWS - 1) await this.drain(ws);
+    }
     ws.commit();
   }
 
@@ -772,6 +783,7 @@ export async function openAtomicXlsx(outPath: string): Promise<AtomicXlsx> {
   hookSignals();
   // Deflate level 1: the copy is a working file, and the fastest level saves a third of the writing time.
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } }) as unknown as XWriter;
+  spoolNotes(writer as unknown as Parameters<typeof spoolNotes>[0]);
   let failure: Error | null = null;
   const failed = new Promise<never>((_, reject) => {
     const fail = (err: Error): void => {
