@@ -1,44 +1,49 @@
 /**
- * .xlsx through exceljs's streaming WorkbookReader: the workbook is never held in memory. Every sheet is
- * read in the order the zip stores it (which is the sheet1.xml, sheet2.xml… order, normally the tab
- * order); rows come as exceljs shapes, indexed from column A, with their number formats.
+ * .xlsx, streamed: the zip is opened for random access (yauzl), the small parts (workbook, its
+ * relationships, styles, shared strings) are parsed first with exceljs's own parsers, then every worksheet
+ * in tab order is inflated and parsed as it streams by xlsx-sheet.ts. The workbook is never held in memory,
+ * and nothing is written to disk (exceljs's streaming reader spools each sheet stored before the shared
+ * strings, as Excel and exceljs store them, to a temporary file: the clerk's data would sit in /tmp).
  */
 import './exceljs-utf8.js';
+import { createRequire } from 'node:module';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
 import { InputError } from '../errors.js';
-import { DEFAULT_ALIASES, columnLetter } from '../model/fields.js';
+import { DEFAULT_ALIASES } from '../model/fields.js';
 import { SheetAssembler, type RawRow, type RowBudget } from './header.js';
 import { DEFAULT_MAX_ROWS } from './limits.js';
 import type { InputReader, Notice, ReadEvent, ReadOptions } from './types.js';
+import { decodeSharedString, SheetParser, type SheetContext } from './xlsx-sheet.js';
 
-/** The parts of exceljs's streaming reader that are used (its typings do not declare them). */
+const require = createRequire(import.meta.url);
+
+interface SaxParser {
+  on(event: 'opentag' | 'closetag', fn: (tag: { name: string; attributes: Record<string, string> }) => void): void;
+  on(event: 'text', fn: (text: string) => void): void;
+  on(event: 'error', fn: (err: Error) => void): void;
+  write(text: string): void;
+  close(): void;
+}
+const fromExceljs = createRequire(require.resolve('exceljs/lib/utils/parse-sax.js'));
+const { SaxesParser } = fromExceljs('saxes') as { SaxesParser: new (opts?: { position?: boolean }) => SaxParser };
+
+/** The parts of exceljs's workbook reader that are used: its parsers of the workbook's small parts. */
 interface StyleManagerLike {
   model?: { styles?: ({ numFmtId?: number } | undefined)[] };
-  getStyleModel(id: number): object | null;
+  getStyleModel(id: number): { numFmt?: string } | null;
 }
-
-interface WorkbookReaderLike extends AsyncIterable<WorksheetReaderLike> {
+interface PartParsers {
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  workbookRels?: { Id: string; Type?: string; Target: string }[];
+  model?: { sheets?: { name?: string; rId?: string; state?: string }[] };
   properties?: { model?: { date1904?: boolean } };
-  model?: { sheets?: { name?: string }[] };
   styles?: StyleManagerLike;
-  stream?: { destroy?: () => void };
-}
-
-interface WorksheetReaderLike extends AsyncIterable<RowLike> {
-  name?: string;
-  /** N of xl/worksheets/sheetN.xml. */
-  id?: number | string;
-  state?: string;
-}
-
-interface CellLike {
-  value: unknown;
-  style?: { numFmt?: string } & object;
-}
-
-interface RowLike {
-  number: number;
-  eachCell(options: { includeEmpty: boolean }, fn: (cell: CellLike, col: number) => void): void;
+  sharedStrings?: unknown[];
 }
 
 export const XLSX_READER_OPTIONS = {
@@ -50,32 +55,68 @@ export const XLSX_READER_OPTIONS = {
 } as const;
 
 /**
- * exceljs knows no format code for the CJK built-in formats (27–36, 50–58, e.g. 31 = yyyy年m月d日), so
- * their cells carry no numFmt and their dates come back as serials. Each style id's model object is
- * shared by every cell of that style, so the model's identity gives back the numFmtId.
+ * The number format of each style index: its format code, or for the CJK built-in formats (27–36, 50–58,
+ * e.g. 31 = yyyy年m月d日), for which exceljs knows no code, the id itself.
  */
-const numFmtIdCache = new WeakMap<object, Map<object, number>>();
-
-function numFmtIds(styles: StyleManagerLike | undefined): Map<object, number> {
-  if (!styles) return new Map();
-  let map = numFmtIdCache.get(styles);
-  if (map) return map;
-  map = new Map();
-  const xfs = styles.model?.styles ?? [];
-  for (let i = 1; i < xfs.length; i++) {
-    const id = xfs[i]?.numFmtId;
-    if (!id) continue;
-    const model = styles.getStyleModel(i) as { numFmt?: string } | null;
-    if (model && model.numFmt === undefined) map.set(model, id);
-  }
-  numFmtIdCache.set(styles, map);
-  return map;
+function numFmtLookup(styles: StyleManagerLike | undefined): (s: number) => string | number | undefined {
+  const cache = new Map<number, string | number | undefined>();
+  return (s) => {
+    if (cache.has(s)) return cache.get(s);
+    let fmt: string | number | undefined;
+    if (styles) {
+      const model = styles.getStyleModel(s);
+      fmt = model?.numFmt;
+      if (fmt === undefined && model) {
+        const id = styles.model?.styles?.[s]?.numFmtId;
+        if (id) fmt = id;
+      }
+    }
+    cache.set(s, fmt);
+    return fmt;
+  };
 }
 
-function isFormulaWithoutResult(value: unknown): boolean {
-  if (!value || typeof value !== 'object') return false;
-  const v = value as Record<string, unknown>;
-  return ('formula' in v || 'sharedFormula' in v) && v.result === undefined;
+/** A worksheet of the workbook, in tab order. */
+interface SheetPart {
+  name: string;
+  part: string;
+  hidden: boolean;
+}
+
+/** The worksheets in tab order, with the zip part of each (from xl/_rels/workbook.xml.rels). */
+function sheetParts(book: PartParsers, has: (name: string) => boolean): SheetPart[] {
+  const rels = new Map((book.workbookRels ?? []).map((r) => [r.Id, r]));
+  const out: SheetPart[] = [];
+  for (const [i, sheet] of (book.model?.sheets ?? []).entries()) {
+    const rel = sheet.rId ? rels.get(sheet.rId) : undefined;
+    if (!rel || (rel.Type && !/\/worksheet$/.test(rel.Type))) continue; // a chart sheet, a dialog sheet…
+    const target = rel.Target.replace(/\\/g, '/');
+    const part = target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/(^|\/)[^/]+\/\.\.\//g, '$1');
+    if (!has(part)) continue;
+    out.push({ name: sheet.name ?? `Sheet${i + 1}`, part, hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden' });
+  }
+  return out;
+}
+
+type Zip = yauzl.ZipFile & { entriesByName: Map<string, yauzl.Entry> };
+
+function openZip(path: string): Promise<Zip> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: false, autoClose: false, strictFileNames: false, validateEntrySizes: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error('unreadable zip'));
+      const byName = new Map<string, yauzl.Entry>();
+      zip.on('entry', (e: yauzl.Entry) => byName.set(e.fileName, e));
+      zip.once('error', reject);
+      zip.once('end', () => resolve(Object.assign(zip, { entriesByName: byName })));
+    });
+  });
+}
+
+function entryStream(zip: Zip, name: string): Promise<Readable> {
+  const entry = zip.entriesByName.get(name)!;
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new Error(`${name}: unreadable`)) : resolve(stream)));
+  });
 }
 
 export class XlsxReader implements InputReader {
@@ -85,7 +126,7 @@ export class XlsxReader implements InputReader {
   constructor(
     private readonly path: string,
     private readonly options: ReadOptions = {},
-    /** Merged ranges by sheet part, from the sniffing pass (the streaming reader does not report them). */
+    /** Merged ranges by sheet part, from the sniffing pass. */
     private readonly merges: Record<string, string[]> = {},
   ) {}
 
@@ -98,48 +139,60 @@ export class XlsxReader implements InputReader {
     const path = this.path;
     const budget: RowBudget = { path, max: this.options.maxRows ?? DEFAULT_MAX_ROWS, rows: 0 };
     const aliases = this.options.aliases ?? DEFAULT_ALIASES;
-    let reader: WorkbookReaderLike | null = null;
+    let zip: Zip | null = null;
+    let open: Readable | null = null;
     try {
-      reader = new ExcelJS.stream.xlsx.WorkbookReader(path, XLSX_READER_OPTIONS) as unknown as WorkbookReaderLike;
-      let index = 0;
-      for await (const ws of reader) {
-        index++;
-        this.is1904 = reader.properties?.model?.date1904 === true;
-        const fmtIds = numFmtIds(reader.styles);
-        const position = reader.model?.sheets?.findIndex((s) => s.name === ws.name) ?? -1;
-        const sheet = new SheetAssembler(ws.name ?? `Sheet${index}`, {
+      zip = await openZip(path);
+      const z = zip;
+      const has = (name: string): boolean => z.entriesByName.has(name);
+      const book = new ExcelJS.stream.xlsx.WorkbookReader(path, XLSX_READER_OPTIONS) as unknown as PartParsers;
+      if (has('xl/_rels/workbook.xml.rels')) await book._parseRels((open = await entryStream(z, 'xl/_rels/workbook.xml.rels')));
+      await book._parseWorkbook((open = await entryStream(z, 'xl/workbook.xml')));
+      if (has('xl/styles.xml')) await book._parseStyles((open = await entryStream(z, 'xl/styles.xml')));
+      if (has('xl/sharedStrings.xml')) for await (const _ of book._parseSharedStrings((open = await entryStream(z, 'xl/sharedStrings.xml'))));
+      this.is1904 = book.properties?.model?.date1904 === true;
+      const strings = book.sharedStrings ?? [];
+      for (let i = 0; i < strings.length; i++) strings[i] = decodeSharedString(strings[i]);
+      const ctx: SheetContext = { sharedStrings: strings, numFmt: numFmtLookup(book.styles), date1904: this.is1904 };
+
+      for (const [position, sheetPart] of sheetParts(book, has).entries()) {
+        const sheet = new SheetAssembler(sheetPart.name, {
           aliases,
           budget,
-          hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
-          merges: ws.id !== undefined ? this.merges[`xl/worksheets/sheet${ws.id}.xml`] : undefined,
-          ...(position >= 0 ? { position } : {}),
+          hidden: sheetPart.hidden,
+          merges: this.merges[sheetPart.part],
+          position,
         });
-        let noResult = 0;
-        let firstNoResult = '';
-        for await (const row of ws) {
-          const rowNumber = Number.isInteger(row.number) && row.number > 0 ? row.number : sheet.last + 1;
-          const values: unknown[] = [];
-          const fmts: (string | number | undefined)[] = [];
-          let anyFmt = false;
-          row.eachCell({ includeEmpty: false }, (cell, col) => {
-            const value = cell.value;
-            values[col - 1] = value;
-            const fmt = cell.style?.numFmt ?? (cell.style ? fmtIds.get(cell.style) : undefined);
-            if (fmt !== undefined) {
-              fmts[col - 1] = fmt;
-              anyFmt = true;
-            }
-            if (isFormulaWithoutResult(value)) {
-              if (!noResult) firstNoResult = `${columnLetter(col)}${rowNumber}`;
-              noResult++;
-            }
-          });
-          const raw: RawRow = { row: rowNumber, values: Array.from(values) };
-          if (anyFmt) raw.numFmts = Array.from({ length: values.length }, (_, i) => fmts[i]);
-          yield* sheet.push(raw);
+        const parser = new SheetParser(ctx);
+        const sax = new SaxesParser({ position: false });
+        let saxError: Error | null = null;
+        sax.on('error', (err) => (saxError ??= err));
+        sax.on('opentag', (tag) => parser.open(tag));
+        sax.on('text', (text) => parser.text(text));
+        sax.on('closetag', (tag) => parser.close(tag));
+        const decoder = new TextDecoder('utf-8');
+        const toEvents = function* (): Generator<ReadEvent> {
+          const rows = parser.rows;
+          parser.rows = [];
+          for (const r of rows) {
+            const raw: RawRow = { row: Number.isInteger(r.row) && r.row > 0 ? r.row : sheet.last + 1, values: r.values };
+            if (r.numFmts) raw.numFmts = r.numFmts;
+            yield* sheet.push(raw);
+          }
+        };
+        open = await entryStream(z, sheetPart.part);
+        for await (const chunk of open) {
+          sax.write(decoder.decode(chunk as Buffer, { stream: true }));
+          if (saxError) throw saxError;
+          yield* toEvents();
         }
-        const extra: Notice[] = noResult
-          ? [{ id: 'formula-no-result', sheet: sheet.name, data: { sheet: sheet.name, count: noResult, cell: firstNoResult } }]
+        sax.write(decoder.decode());
+        sax.close();
+        if (saxError) throw saxError;
+        yield* toEvents();
+        open = null;
+        const extra: Notice[] = parser.noResult
+          ? [{ id: 'formula-no-result', sheet: sheet.name, data: { sheet: sheet.name, count: parser.noResult, cell: parser.firstNoResult } }]
           : [];
         yield* sheet.end(extra);
       }
@@ -147,7 +200,8 @@ export class XlsxReader implements InputReader {
       if (e instanceof InputError) throw e;
       throw new InputError('corrupt-xlsx', { path, detail: shortDetail(e) });
     } finally {
-      reader?.stream?.destroy?.();
+      open?.destroy();
+      zip?.close();
     }
   }
 }
