@@ -1,6 +1,6 @@
 /** One 证书编号 belongs to one person: the same number under another ID is a typo or a copy (guide 三（一）、三（十五）). */
 import { setRule } from '../src/engine/define.js';
-import { earlierRow, idKey, looseKey, seenAt, type Seen } from './duplicate-certificate.js';
+import { SeenRows, earlierRow, idKey, looseKey } from '../src/engine/seen-rows.js';
 
 export default setRule({
   id: 'cert-no-one-person',
@@ -15,19 +15,23 @@ export default setRule({
     },
   },
   start() {
-    const owners = new Map<string, Seen & { id: string }>();
+    const seen = new SeenRows();
+    /** The first row of each number, and its holder's ID number (by row index). */
+    const owners = new Map<string, number>();
+    const ids: string[] = [];
     return {
       check(record) {
         const id = idKey(record);
         const certNo = looseKey(record.v.certNo);
         if (!id || !certNo) return [];
         const first = owners.get(certNo);
-        if (!first) {
-          owners.set(certNo, { ...seenAt(record), id });
+        if (first === undefined) {
+          owners.set(certNo, seen.add(record));
+          ids.push(id);
           return [];
         }
-        if (first.id === id) return [];
-        return [{ messageId: 'shared', field: 'certNo', data: { certNo: record.v.certNo, ...earlierRow(first, record) } }];
+        if (ids[first] === id) return [];
+        return [{ messageId: 'shared', field: 'certNo', data: { certNo: record.v.certNo, ...earlierRow(seen.at(first), record) } }];
       },
     };
   },

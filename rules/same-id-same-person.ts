@@ -2,13 +2,7 @@
 import { setRule } from '../src/engine/define.js';
 import type { RuleReport } from '../src/engine/types.js';
 import { formatYMD, type YMD } from '../src/model/dates.js';
-import { earlierRow, idKey, looseKey, seenAt, type Seen } from './duplicate-certificate.js';
-
-interface Person extends Seen {
-  name: string;
-  nameKey: string;
-  birth: YMD | null;
-}
+import { SeenRows, earlierRow, idKey, looseKey } from '../src/engine/seen-rows.js';
 
 export default setRule({
   id: 'same-id-same-person',
@@ -27,7 +21,15 @@ export default setRule({
     },
   },
   start() {
-    const people = new Map<string, Person>();
+    // The first row of each ID number, and the name and birth month it gave (the first given, if it had none).
+    const seen = new SeenRows();
+    const people = new Map<string, number>();
+    const names: string[] = [];
+    const nameKeys: string[] = [];
+    /** Birth year * 100 + month, 0 when unknown. */
+    const births: number[] = [];
+    const month = (d: YMD | null): number => (d ? d.y * 100 + d.m : 0);
+    const asYMD = (n: number): YMD => ({ y: Math.floor(n / 100), m: n % 100, d: null });
     return {
       check(record) {
         const id = idKey(record);
@@ -35,19 +37,28 @@ export default setRule({
         const name = record.v.name;
         const birth = record.birthDate ?? null;
         const first = people.get(id);
-        if (!first) {
-          people.set(id, { ...seenAt(record), name, nameKey: looseKey(name), birth });
+        if (first === undefined) {
+          people.set(id, seen.add(record));
+          const key = looseKey(name);
+          names.push(name);
+          nameKeys.push(key === name ? name : key);
+          births.push(month(birth));
           return [];
         }
         // An earlier row without a name or date lends the first one seen.
-        if (!first.nameKey && name) Object.assign(first, { name, nameKey: looseKey(name) });
-        if (!first.birth && birth) first.birth = birth;
-        const out: RuleReport[] = [];
-        if (name && first.nameKey && looseKey(name) !== first.nameKey) {
-          out.push({ messageId: 'name', field: 'name', data: { name, earlier: first.name, ...earlierRow(first, record) } });
+        if (!nameKeys[first] && name) {
+          names[first] = name;
+          nameKeys[first] = looseKey(name);
         }
-        if (birth && first.birth && (birth.y !== first.birth.y || birth.m !== first.birth.m)) {
-          out.push({ messageId: 'birth', field: 'birthDate', data: { birth: formatYMD({ ...birth, d: null }), earlier: formatYMD({ ...first.birth, d: null }), ...earlierRow(first, record) } });
+        if (!births[first] && birth) births[first] = month(birth);
+        const out: RuleReport[] = [];
+        const earlier = seen.at(first);
+        if (name && nameKeys[first] && looseKey(name) !== nameKeys[first]) {
+          out.push({ messageId: 'name', field: 'name', data: { name, earlier: names[first]!, ...earlierRow(earlier, record) } });
+        }
+        const firstBirth = births[first]!;
+        if (birth && firstBirth && month(birth) !== firstBirth) {
+          out.push({ messageId: 'birth', field: 'birthDate', data: { birth: formatYMD({ ...birth, d: null }), earlier: formatYMD(asYMD(firstBirth)), ...earlierRow(earlier, record) } });
         }
         return out;
       },
