@@ -1,6 +1,6 @@
 /** One 证书编号 belongs to one person: the same number under another ID is a typo or a copy (guide 三（一）、三（十五）). */
 import { setRule } from '../src/engine/define.js';
-import { SeenRows, earlierRow, idKey, looseKey } from '../src/engine/seen-rows.js';
+import { SeenRows, certNoKey, earlierRow, idKey } from '../src/engine/seen-rows.js';
 
 export default setRule({
   id: 'cert-no-one-person',
@@ -22,7 +22,7 @@ export default setRule({
     return {
       check(record) {
         const id = idKey(record);
-        const certNo = looseKey(record.v.certNo);
+        const certNo = certNoKey(record);
         if (!id || !certNo) return [];
         const first = owners.get(certNo);
         if (first === undefined) {

@@ -1,6 +1,6 @@
 /** The same certificate twice (same ID and title, or same ID and 证书编号): reported on the later row (guide 二（三）). */
 import { setRule } from '../src/engine/define.js';
-import { SeenRows, earlierRow, idKey, looseKey } from '../src/engine/seen-rows.js';
+import { SeenRows, certNoKey, earlierRow, idKey, looseKey } from '../src/engine/seen-rows.js';
 
 export default setRule({
   id: 'duplicate-certificate',
@@ -27,7 +27,7 @@ export default setRule({
         const id = idKey(record);
         if (!id) return [];
         const title = looseKey(record.v.title);
-        const certNo = looseKey(record.v.certNo);
+        const certNo = certNoKey(record);
         const byTitle = title ? `${id}\u0000${title}` : null;
         const byNo = certNo ? `${id}\u0000${certNo}` : null;
         const earlierTitle = byTitle ? titles.get(byTitle) : undefined;

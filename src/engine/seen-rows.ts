@@ -46,11 +46,28 @@ export function earlierRow(earlier: Seen, now: CertRecord): { row: number; at: s
   return { row: earlier.row, at: earlier.file === now.file ? earlier.sheet : `${earlier.file} ${earlier.sheet}` };
 }
 
+/** Keys worked out once per record: the three set rules each compare by them, and keep them. */
+const keys = new WeakMap<CertRecord, { id: string | null; certNo?: string }>();
+
+function keysOf(r: CertRecord): { id: string | null; certNo?: string } {
+  let k = keys.get(r);
+  if (!k) {
+    const id = r.v.idNumber.replace(/[\s\u3000]+/g, '').toUpperCase();
+    k = { id: !id || r.cells.idNumber?.kind === 'number' || looksLikeLostDigits(id) ? null : id };
+    keys.set(r, k);
+  }
+  return k;
+}
+
 /** The ID number as a key, or null when it cannot identify a person (empty, or digits lost in a number cell). */
 export function idKey(r: CertRecord): string | null {
-  const id = r.v.idNumber.replace(/[\s\u3000]+/g, '').toUpperCase();
-  if (!id || r.cells.idNumber?.kind === 'number' || looksLikeLostDigits(id)) return null;
-  return id;
+  return keysOf(r).id;
+}
+
+/** The 证书编号 as a key (looseKey of it). */
+export function certNoKey(r: CertRecord): string {
+  const k = keysOf(r);
+  return (k.certNo ??= looseKey(r.v.certNo));
 }
 
 /** Width, spaces and case folded. */
