@@ -191,7 +191,7 @@ async function checkFile(
         case 'sheet-end':
           sheets.push(ev.sheet);
           await flush();
-          await writer?.endSheet();
+          await writer?.endSheet(ev.sheet.merges);
           sheet = null;
           map = null;
           break;

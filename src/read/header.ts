@@ -193,8 +193,10 @@ export class SheetAssembler {
     if (this.buffer.length >= HEADER_SEARCH_ROWS) yield* this.flush();
   }
 
-  *end(extra: Notice[] = []): Generator<ReadEvent> {
+  /** `merges`: the sheet's merged ranges, when they were not known at its start. */
+  *end(extra: Notice[] = [], merges?: string[]): Generator<ReadEvent> {
     if (!this.info) yield* this.flush();
+    if (merges?.length) this.info!.merges = merges;
     for (const notice of extra) yield { type: 'notice', notice };
     yield { type: 'sheet-end', sheet: this.info! };
   }

@@ -21,8 +21,9 @@ export * from './limits.js';
 export type { InputReader, ReadEvent, ReadOptions, RowRole, SheetInfo, Notice } from './types.js';
 
 export async function openInput(path: string, options: ReadOptions = {}): Promise<InputReader> {
-  const kind = await sniff(path, options);
-  if (kind.format === 'xlsx') return new XlsxReader(path, options, kind.zip.merges);
+  // The inflating check of an .xlsx runs beside the reading (its inflation is off this thread).
+  const kind = await sniff(path, { ...options, deferVerify: true });
+  if (kind.format === 'xlsx') return new XlsxReader(path, options, kind.verified ?? Promise.resolve({ valueRows: 0, merges: kind.zip.merges ?? {} }));
   return new CsvReader(path, kind.encoding, options, kind.encodingSource === 'utf-8-damaged');
 }
 

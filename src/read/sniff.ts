@@ -34,12 +34,27 @@ export interface ZipFacts {
   merges?: Record<string, string[]>;
 }
 
+/** What the inflating pass over an .xlsx finds (see `inflateEntries`). */
+export interface ZipVerified {
+  valueRows: number;
+  merges: Record<string, string[]>;
+}
+
 export type Sniffed =
-  | { format: 'xlsx'; size: number; zip: ZipFacts }
+  | {
+      format: 'xlsx';
+      size: number;
+      zip: ZipFacts;
+      /**
+       * With `deferVerify`, the inflating pass still running: it rejects with the InputError (zip bomb,
+       * damaged entry, sure to pass --max-rows) and `zip.merges` is not filled in.
+       */
+      verified?: Promise<ZipVerified>;
+    }
   | { format: 'csv'; size: number; /** iconv-lite encoding name */ encoding: string; /** how it was chosen */ encodingSource: 'bom' | 'utf-8' | 'utf-8-damaged' | 'fallback' | 'option' };
 
 /** Decides what `path` holds; throws InputError for everything cert-check cannot read. */
-export async function sniff(path: string, options: { encoding?: string; maxRows?: number } = {}): Promise<Sniffed> {
+export async function sniff(path: string, options: { encoding?: string; maxRows?: number; deferVerify?: boolean } = {}): Promise<Sniffed> {
   const st = await stat(path).catch(() => null);
   if (!st) throw new InputError('missing-path', { path });
   if (st.isDirectory()) throw new InputError('not-spreadsheet', { path, kind: 'folder (文件夹)' });
@@ -72,14 +87,21 @@ export async function sniff(path: string, options: { encoding?: string; maxRows?
         throw new InputError('not-spreadsheet', { path, kind: zipKind(names) });
       }
       checkZipLimits(path, entries);
-      const { valueRows, merges } = await verifyZipEntries(path, fh, entries);
-      // Data rows are at most the rows holding a value, less the header rows of each sheet: refuse a file
-      // that is sure to pass --max-rows now, before hours of checking and a pile of findings.
-      const sheets = names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).length;
-      if (options.maxRows !== undefined && valueRows - sheets * HEADER_ROWS_PER_SHEET > options.maxRows) {
-        throw new InputError('too-many-rows', { path, max: options.maxRows });
+      await checkLocalHeaders(path, fh, entries);
+      const verified = inflateEntries(path, entries).then((facts) => {
+        // Data rows are at most the rows holding a value, less the header rows of each sheet: refuse a file
+        // that is sure to pass --max-rows now, before hours of checking and a pile of findings.
+        const sheets = names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).length;
+        if (options.maxRows !== undefined && facts.valueRows - sheets * HEADER_ROWS_PER_SHEET > options.maxRows) {
+          throw new InputError('too-many-rows', { path, max: options.maxRows });
+        }
+        return facts;
+      });
+      if (options.deferVerify) {
+        verified.catch(() => {}); // the reader takes the error from here; a reader given up on must not leave it unhandled
+        return { format: 'xlsx', size: st.size, zip: { entries: names }, verified };
       }
-      return { format: 'xlsx', size: st.size, zip: { entries: names, merges } };
+      return { format: 'xlsx', size: st.size, zip: { entries: names, merges: (await verified).merges } };
     }
 
     const bom = bomEncoding(head);
@@ -310,21 +332,17 @@ const MAX_MERGES = 10_000;
 const PARSED_PART = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml|worksheets\/_rels\/sheet\d+\.xml\.rels)$/;
 
 /**
- * The sizes in the central directory are declared by the file, and exceljs does not read them: it walks
- * the local headers from the start of the file and inflates each part to its end. So before exceljs opens
- * a workbook, make sure that what it will inflate is what was measured:
+ * The sizes in the central directory are declared by the file. Before any of it is trusted:
  * - the entries lie end to end from byte 0 to the central directory (no hidden entry between them, which
- *   a sequential reader would see and the central directory does not list), each local header agreeing
- *   with the central directory on its sizes;
- * - every part exceljs parses inflates to exactly its declared size (yauzl's validateEntrySizes stops the
+ *   a sequential unzipper would see and the central directory does not list), each local header agreeing
+ *   with the central directory on its sizes (checkLocalHeaders, a few bytes per entry);
+ * - every part the reader parses inflates to exactly its declared size (yauzl's validateEntrySizes stops the
  *   inflation as soon as a part gives more bytes than it declared: a lying zip bomb costs at most the
- *   declared size, already within the limits).
- * Costs one inflation of the sheet XML (~1 s per 300 MB), no memory. Returns the number of rows of the
- * sheets that hold a value (see ValueRowCounter).
+ *   declared size, already within the limits), counting the rows that hold a value (ValueRowCounter) and
+ *   collecting merged ranges on the way (inflateEntries: one inflation of the sheet XML, ~1 s per 300 MB,
+ *   no memory). `sniff` with `deferVerify` runs this second pass beside the reading instead of before it.
  */
-export async function verifyZipEntries(
-  path: string, fh: FileHandle, entries: readonly ZipEntryInfo[],
-): Promise<{ valueRows: number; merges: Record<string, string[]> }> {
+async function checkLocalHeaders(path: string, fh: FileHandle, entries: readonly ZipEntryInfo[]): Promise<void> {
   const corrupt = (detail: string) => new InputError('corrupt-xlsx', { path, detail });
   const sorted = [...entries].filter((e) => e.offset !== undefined).sort((a, b) => a.offset! - b.offset!);
   let expected = 0;
@@ -344,6 +362,11 @@ export async function verifyZipEntries(
     }
     expected = e.offset! + 30 + header.readUInt16LE(26) + header.readUInt16LE(28) + e.compressed;
   }
+}
+
+/** Inflates every parsed part to its end: a lying size or damaged data is found here; rows and merges are counted. */
+async function inflateEntries(path: string, entries: readonly ZipEntryInfo[]): Promise<ZipVerified> {
+  const corrupt = (detail: string) => new InputError('corrupt-xlsx', { path, detail });
   const counter = new ValueRowCounter();
   const merges: Record<string, MergeCollector> = {};
   await new Promise<void>((resolve, reject) => {

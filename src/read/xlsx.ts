@@ -14,6 +14,7 @@ import { InputError } from '../errors.js';
 import { DEFAULT_ALIASES } from '../model/fields.js';
 import { SheetAssembler, type RawRow, type RowBudget } from './header.js';
 import { DEFAULT_MAX_ROWS } from './limits.js';
+import type { ZipVerified } from './sniff.js';
 import type { InputReader, Notice, ReadEvent, ReadOptions } from './types.js';
 import { decodeSharedString, SheetParser, type SheetContext } from './xlsx-sheet.js';
 
@@ -126,9 +127,14 @@ export class XlsxReader implements InputReader {
   constructor(
     private readonly path: string,
     private readonly options: ReadOptions = {},
-    /** Merged ranges by sheet part, from the sniffing pass. */
-    private readonly merges: Record<string, string[]> = {},
-  ) {}
+    /**
+     * The sniffing pass's inflating check, running beside the reading: it gives the merged ranges of each
+     * sheet part, and its InputError (zip bomb, damaged part, sure to pass --max-rows) stops the reading.
+     */
+    private readonly verified: Promise<ZipVerified> = Promise.resolve({ valueRows: 0, merges: {} }),
+  ) {
+    verified.catch(() => {}); // taken in events()
+  }
 
   /** From the workbook properties; known once the first sheet-start has been emitted. */
   get date1904(): boolean {
@@ -141,6 +147,8 @@ export class XlsxReader implements InputReader {
     const aliases = this.options.aliases ?? DEFAULT_ALIASES;
     let zip: Zip | null = null;
     let open: Readable | null = null;
+    let verifyError: unknown = null;
+    this.verified.catch((e: unknown) => (verifyError = e));
     try {
       zip = await openZip(path);
       const z = zip;
@@ -160,7 +168,6 @@ export class XlsxReader implements InputReader {
           aliases,
           budget,
           hidden: sheetPart.hidden,
-          merges: this.merges[sheetPart.part],
           position,
         });
         const parser = new SheetParser(ctx);
@@ -184,6 +191,7 @@ export class XlsxReader implements InputReader {
         for await (const chunk of open) {
           sax.write(decoder.decode(chunk as Buffer, { stream: true }));
           if (saxError) throw saxError;
+          if (verifyError) throw verifyError;
           yield* toEvents();
         }
         sax.write(decoder.decode());
@@ -194,10 +202,14 @@ export class XlsxReader implements InputReader {
         const extra: Notice[] = parser.noResult
           ? [{ id: 'formula-no-result', sheet: sheet.name, data: { sheet: sheet.name, count: parser.noResult, cell: parser.firstNoResult } }]
           : [];
-        yield* sheet.end(extra);
+        yield* sheet.end(extra, (await this.verified).merges[sheetPart.part]);
       }
+      await this.verified;
     } catch (e) {
       if (e instanceof InputError) throw e;
+      // The check knows better what is wrong with a part (a zip bomb, say) than the parser that choked on it.
+      const checked = await this.verified.then(() => null, (v: unknown) => v);
+      if (checked instanceof InputError) throw checked;
       throw new InputError('corrupt-xlsx', { path, detail: shortDetail(e) });
     } finally {
       open?.destroy();

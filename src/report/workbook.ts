@@ -456,8 +456,13 @@ export class AnnotatedWorkbook {
     return pipes.reduce((n, p) => n + (p.writableLength ?? p._writableState?.length ?? 0), 0) + this.file.pendingBytes();
   }
 
-  async endSheet(): Promise<void> {
+  /**
+   * Ends the current sheet. `merges` are its merged ranges when the reader learnt them only by the sheet's
+   * end (they are written with the sheet, so they are taken until then).
+   */
+  async endSheet(merges?: readonly string[]): Promise<void> {
     this.assertOpen();
+    if (this.current && merges?.length) this.current.info = { ...this.current.info, merges: [...merges] };
     if (this.current) this.commitSheet();
   }
 

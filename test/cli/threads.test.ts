@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../read/files.js';
 
@@ -24,6 +25,19 @@ describe('reading thread', () => {
     expect(threaded.code).toBe(1);
     expect(threaded.stderr).toBe('');
     expect(JSON.parse(threaded.stdout)).toEqual(JSON.parse(inThread.stdout));
+  });
+
+  it('the annotated copy keeps the merged ranges, which the thread learns only at the end of the sheet', async () => {
+    const out = join(tmp.dir, 'merged.checked.xlsx');
+    const r = cli('1', [join(root, 'examples/records.xlsx'), '--no-assets', '--format', 'json', '-o', out]);
+    expect(r.code).toBe(1);
+    const src = new ExcelJS.Workbook();
+    await src.xlsx.readFile(join(root, 'examples/records.xlsx'));
+    const dst = new ExcelJS.Workbook();
+    await dst.xlsx.readFile(out);
+    const merges = (wb: ExcelJS.Workbook) => (wb.worksheets[0]!.model as { merges: string[] }).merges;
+    expect(merges(src).length).toBeGreaterThan(0);
+    expect(merges(dst)).toEqual(merges(src));
   });
 
   it('an unreadable input is still one sentence and exit 2', () => {
