@@ -84,11 +84,27 @@ interface SheetPart {
   hidden: boolean;
 }
 
-/** The worksheets in tab order, with the zip part of each (from xl/_rels/workbook.xml.rels). */
-function sheetParts(book: PartParsers, has: (name: string) => boolean): SheetPart[] {
-  const rels = new Map((book.workbookRels ?? []).map((r) => [r.Id, r]));
+/**
+ * The worksheets in tab order, with the zip part of each (from xl/_rels/workbook.xml.rels). A workbook that
+ * lost its relationships part is read by the part names (sheet1.xml, sheet2.xml…), named in tab order.
+ */
+function sheetParts(book: PartParsers, names: readonly string[]): SheetPart[] {
+  const has = (name: string): boolean => names.includes(name);
+  const sheets = book.model?.sheets ?? [];
+  if (!book.workbookRels) {
+    const parts = names.flatMap((n) => {
+      const m = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(n);
+      return m ? [{ part: n, n: Number(m[1]) }] : [];
+    });
+    return parts.sort((a, b) => a.n - b.n).map(({ part, n }, i) => ({
+      name: sheets[i]?.name ?? `Sheet${n}`,
+      part,
+      hidden: sheets[i]?.state === 'hidden' || sheets[i]?.state === 'veryHidden',
+    }));
+  }
+  const rels = new Map(book.workbookRels.map((r) => [r.Id, r]));
   const out: SheetPart[] = [];
-  for (const [i, sheet] of (book.model?.sheets ?? []).entries()) {
+  for (const [i, sheet] of sheets.entries()) {
     const rel = sheet.rId ? rels.get(sheet.rId) : undefined;
     if (!rel || (rel.Type && !/\/worksheet$/.test(rel.Type))) continue; // a chart sheet, a dialog sheet…
     const target = rel.Target.replace(/\\/g, '/');
@@ -163,7 +179,7 @@ export class XlsxReader implements InputReader {
       for (let i = 0; i < strings.length; i++) strings[i] = decodeSharedString(strings[i]);
       const ctx: SheetContext = { sharedStrings: strings, numFmt: numFmtLookup(book.styles), date1904: this.is1904 };
 
-      for (const [position, sheetPart] of sheetParts(book, has).entries()) {
+      for (const [position, sheetPart] of sheetParts(book, [...z.entriesByName.keys()]).entries()) {
         const sheet = new SheetAssembler(sheetPart.name, {
           aliases,
           budget,

@@ -95,6 +95,15 @@ describe('sheets', () => {
     expect(read.rows.map((r) => r.values[0])).toEqual(['第一', '第二']);
   });
 
+  it('reads a workbook that lost its relationships part by the part names', async () => {
+    const entries = minimalXlsx('<row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c></row>').filter((e) => e.name !== 'xl/_rels/workbook.xml.rels');
+    const path = tmp.file('norels.xlsx');
+    writeZip(path, entries);
+    const read = await collect(path);
+    expect(read.sheets.map((s) => s.name)).toEqual(['登记表']);
+    expect(read.rows.map((r) => r.values)).toEqual([['姓名']]);
+  });
+
   it('writes nothing to the temporary folder while reading (exceljs spooled sheets there)', async () => {
     const path = tmp.file('spool.xlsx');
     // exceljs stores the sheets before the shared strings, which made its streaming reader spool them.
