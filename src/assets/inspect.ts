@@ -60,11 +60,11 @@ function loadSharp(): Promise<Sharp> {
 export async function inspectImage(file: string | Buffer): Promise<ImageFacts> {
   const sharp = await loadSharp();
   try {
-    const input = sharp(file, { failOn: 'warning' });
-    const meta = await input.metadata();
+    const meta = await sharp(file).metadata();
     // An ID photo (a few hundred px a side) decodes faster whole than through a resize; only large pictures
     // are shrunk to a thumbnail first. Either way every byte of the file is decoded (truncation fails here).
-    let pipeline = input.clone();
+    // A second instance rather than clone(): sharp's clone deep-copies its options, the file's bytes included.
+    let pipeline = sharp(file, { failOn: 'warning' });
     if ((meta.width ?? 0) * (meta.height ?? 0) > WHOLE_DECODE_PIXELS) {
       pipeline = pipeline.resize(GREY_THUMBNAIL_PX, GREY_THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true });
     }
