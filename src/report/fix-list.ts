@@ -16,6 +16,7 @@ import type { Finding, Lang } from '../engine/types.js';
 import { columnLetter } from '../model/fields.js';
 import { countByRule, placeLabel, sortFindings } from './common.js';
 import { summarize, type CheckResult } from './types.js';
+import { FIX_LIST_CATEGORY } from '../read/inputs.js';
 import { FILLS, localTime, openAtomicXlsx, solid, text, WORKBOOK_TEXT, type XSheet } from './workbook.js';
 
 /** The key of a row in `names`: file, sheet and row joined by NUL (the same as src/assets' recordKey). */
@@ -98,6 +99,8 @@ export async function writeFixList(path: string, source: FixListSource, opts: Fi
   const file = await openAtomicXlsx(path);
   try {
     const wb = file.writer;
+    // Marked, so that a fix list saved in the records folder is not taken for records by the next run.
+    (wb as unknown as { category?: string }).category = FIX_LIST_CATEGORY;
     const ws = wb.addWorksheet(t.listSheet, {
       views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
     });

@@ -1,7 +1,7 @@
 /** --fix-list: one workbook with every problem of every input; several inputs give one summary. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -170,6 +170,22 @@ describe('a folder of three workbooks through the launcher', () => {
     expect(r.stdout).toContain('检查了 3 个文件，5 行数据');
     expect(r.stdout).toContain('已写出问题清单：fix2.xlsx');
     expect(existsSync(join(tmp.dir, 'fix2.xlsx'))).toBe(true);
+  });
+
+  it('a fix list saved in the records folder is not taken for records by the next run', async () => {
+    const inFolder = join(dir, '问题清单.xlsx');
+    try {
+      for (const run of [1, 2]) {
+        const r = cli(['records', '--no-assets', '--no-out', '--fix-list', inFolder, '--format', 'json']);
+        expect(r.status, `run ${run}: ${r.stderr}`).toBe(1);
+        const d = JSON.parse(r.stdout) as typeof doc;
+        expect(d.summary.files, `run ${run}`).toBe(3);
+      }
+      const wb = await open(inFolder);
+      expect(wb.category).toBe('cert-check 问题清单');
+    } finally {
+      rmSync(inFolder, { force: true });
+    }
   });
 
   it.each([
