@@ -173,7 +173,7 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
   const { runCheck } = await import('../engine/pipeline.js');
   const { loadSettings } = await import('../config.js');
   const { RULES } = await import('../../rules/index.js');
-  const { jsonReport, prettyReport, shouldColor } = await import('../report/index.js');
+  const { jsonChunks, prettyReport, shouldColor } = await import('../report/index.js');
   const spinner = process.stderr.isTTY ? (await import('ora')).default({ text: lang === 'zh' ? '正在检查…' : 'Checking…', stream: process.stderr }).start() : null;
   try {
     const settings = loadSettings(opts.config, process.cwd(), RULES.map((r) => r.id), lang);
@@ -205,7 +205,11 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
     if (result.failures.length && result.files.length === 0) return fail(result.failures[0]!.error, lang);
     await fixers.after(result);
     if (opts.format === 'json') {
-      process.stdout.write(jsonReport(result, reportOpts) + '\n');
+      // Written piece by piece: a report of hundreds of thousands of problems is never one string.
+      for (const chunk of jsonChunks(result, reportOpts)) {
+        if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+      }
+      process.stdout.write('\n');
     } else {
       const color = opts.color !== false && shouldColor(process.stdout, process.env);
       process.stdout.write(prettyReport(result, { ...reportOpts, color }));

@@ -1,5 +1,5 @@
 /** Reporters: functions of a CheckResult (plus options) that make every piece of user-facing text. */
-export { jsonDocument, jsonReport, type JsonDocument, type JsonFile, type JsonNotice, type JsonProblem } from './json.js';
+export { jsonChunks, jsonDocument, jsonReport, type JsonDocument, type JsonFile, type JsonNotice, type JsonProblem } from './json.js';
 export { prettyReport, shouldColor, type PrettyOptions } from './pretty.js';
 export { AnnotatedWorkbook, FILLS, WORKBOOK_TEXT, type AnnotatedWorkbookOptions } from './workbook.js';
 export { formatNotice, NOTICE_MESSAGES } from './notices.js';

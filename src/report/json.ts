@@ -60,6 +60,20 @@ type WithFailures = CheckResult & { failures?: readonly { path: string; error: {
 
 /** The report as a document (masked unless `showPii`). */
 export function jsonDocument(result: WithFailures, opts: ReportOptions): JsonDocument {
+  const doc = jsonParts(result, opts);
+  return { ...doc.head, problems: [...doc.problems()], ...doc.tail };
+}
+
+/**
+ * The document in three parts, each masked unless `showPii`: what comes before the problems, the problems
+ * one at a time (formatted and masked as they are taken), and what comes after them.
+ */
+function jsonParts(result: WithFailures, opts: ReportOptions): {
+  head: Pick<JsonDocument, 'version' | 'summary' | 'files'>;
+  problems: () => Generator<JsonProblem>;
+  tail: Omit<JsonDocument, 'version' | 'summary' | 'files' | 'problems'>;
+} {
+  const mask = masker(opts.showPii);
   const notice = (n: Notice): JsonNotice => ({ id: n.id, sheet: n.sheet ?? null, message: formatNotice(n, opts.lang), data: { ...n.data } });
   const files: JsonFile[] = [];
   for (const file of result.files) {
@@ -71,31 +85,60 @@ export function jsonDocument(result: WithFailures, opts: ReportOptions): JsonDoc
       files.push({ path: file.path, sheet: s.name, headerRow: s.headerRow, rows: s.rows, annotated: file.annotated, notices });
     }
   }
-  const problems: JsonProblem[] = sortFindings(result).map((f) => ({
-    file: f.file,
-    sheet: f.sheet,
-    row: f.row,
-    column: f.column,
-    field: f.field,
-    rule: f.rule,
-    severity: f.severity,
-    message: result.messages.format(f, opts.lang),
-    value: f.value,
-    suggestion: f.suggestion,
-    messageId: f.messageId,
-    header: f.header,
-  }));
-  const doc: JsonDocument = { version: 1, summary: summarize(result), files, problems };
-  if (result.fixes) doc.fixes = result.fixes;
-  if (result.fixedPhotos) doc.fixedPhotos = result.fixedPhotos;
-  if (result.fixList) doc.fixList = result.fixList;
+  const tail: Omit<JsonDocument, 'version' | 'summary' | 'files' | 'problems'> = {};
+  if (result.fixes) tail.fixes = result.fixes;
+  if (result.fixedPhotos) tail.fixedPhotos = result.fixedPhotos;
+  if (result.fixList) tail.fixList = result.fixList;
   if (result.failures?.length) {
-    doc.failures = result.failures.map((x) => ({ path: x.path, message: x.error.text(opts.lang) }));
+    tail.failures = result.failures.map((x) => ({ path: x.path, message: x.error.text(opts.lang) }));
   }
-  return maskDeep(doc, masker(opts.showPii));
+  return {
+    head: maskDeep({ version: 1 as const, summary: summarize(result), files }, mask),
+    *problems() {
+      for (const f of sortFindings(result)) {
+        yield maskDeep({
+          file: f.file,
+          sheet: f.sheet,
+          row: f.row,
+          column: f.column,
+          field: f.field,
+          rule: f.rule,
+          severity: f.severity,
+          message: result.messages.format(f, opts.lang),
+          value: f.value,
+          suggestion: f.suggestion,
+          messageId: f.messageId,
+          header: f.header,
+        }, mask);
+      }
+    },
+    tail: maskDeep(tail, mask),
+  };
+}
+
+/**
+ * The JSON report in pieces, exactly the text of `JSON.stringify(jsonDocument(…), null, 2)`, so that a run
+ * with hundreds of thousands of problems never holds the whole text (or a second copy of every problem).
+ */
+export function* jsonChunks(result: WithFailures, opts: ReportOptions): Generator<string> {
+  const { head, problems, tail } = jsonParts(result, opts);
+  const headText = JSON.stringify(head, null, 2);
+  yield `${headText.slice(0, -2)},\n  "problems": [`;
+  let n = 0;
+  let batch: string[] = [];
+  for (const p of problems()) {
+    batch.push(`${n++ ? ',' : ''}\n    ${JSON.stringify(p, null, 2).replace(/\n/g, '\n    ')}`);
+    if (batch.length >= 256) {
+      yield batch.join('');
+      batch = [];
+    }
+  }
+  yield `${batch.join('')}${n ? '\n  ]' : ']'}`;
+  const tailText = JSON.stringify(tail, null, 2);
+  yield tailText === '{}' ? '\n}' : `,\n${tailText.slice(2)}`;
 }
 
 /** The JSON report: one document, no trailing text (the caller adds the newline). */
 export function jsonReport(result: CheckResult, opts: ReportOptions): string {
-  return JSON.stringify(jsonDocument(result, opts), null, 2);
+  return [...jsonChunks(result, opts)].join('');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonDocument, jsonReport } from '../../src/report/json.js';
+import { jsonChunks, jsonDocument, jsonReport } from '../../src/report/json.js';
 import { InputError } from '../../src/errors.js';
 import { fileResult, finding, ID, ID_MASKED, mixedFindings, result } from './fixtures.js';
 
@@ -98,6 +98,29 @@ describe('jsonReport', () => {
     expect(text.endsWith('}')).toBe(true);
     expect(text).not.toMatch(/\x1b\[/);
     expect(() => JSON.parse(text)).not.toThrow();
+  });
+
+  describe('written in pieces (jsonChunks)', () => {
+    const notices = [{ id: 'sheet-skipped', sheet: '说明', data: { sheet: '说明', rows: 3 } }];
+    const many = Array.from({ length: 600 }, (_, i) => finding({ row: i + 2, value: `第 ${i} 行\n换行 "引号"` }));
+    const runs: [string, Parameters<typeof jsonChunks>[0]][] = [
+      ['no problem', result([])],
+      ['one problem', result([finding()])],
+      ['600 problems, notices', result(many, [fileResult({ notices })])],
+      ['fixes, fix list and failures after the problems', {
+        ...result(mixedFindings()),
+        fixes: [{ file: 'records.xlsx', sheet: '登记表', row: 3, column: 'J', field: 'approvalNo', from: 'a', to: 'b', rules: ['approval-no-brackets'] }],
+        fixList: '问题清单.xlsx',
+        failures: [{ path: 'bad.xlsx', error: new InputError('empty-file', { path: 'bad.xlsx' }) }],
+      }],
+    ];
+    it.each(runs)('%s: the same text as JSON.stringify of the whole document', (_name, run) => {
+      for (const opts of [ZH, { lang: 'en' as const, showPii: true }]) {
+        const chunks = [...jsonChunks(run, opts)];
+        expect(chunks.join('')).toBe(JSON.stringify(jsonDocument(run, opts), null, 2));
+        if (run.findings.length > 300) expect(chunks.length).toBeGreaterThan(3);
+      }
+    });
   });
 
   it('adds failures (inputs that could not be read) only when there are some', () => {
