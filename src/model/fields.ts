@@ -83,6 +83,20 @@ export function matchHeader(text: string, aliases: AliasTable = DEFAULT_ALIASES)
 }
 
 /** 1 → A, 27 → AA. */
+/** Column number of a cell reference or column letters ("AB12" → 28, "$b$2" → 2), or 0 when it has none. */
+export function refColumn(ref: string | undefined): number {
+  if (!ref) return 0;
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code >= 65 && code <= 90) col = col * 26 + (code - 64);
+    else if (code >= 97 && code <= 122) col = col * 26 + (code - 96);
+    else if (code === 36) continue; // $
+    else break;
+  }
+  return col;
+}
+
 export function columnLetter(col: number): string {
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;

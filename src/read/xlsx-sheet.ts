@@ -18,7 +18,7 @@
  * - a cell with no `s` has style 0, as the format says (exceljs gave it the row's style).
  */
 import { createRequire } from 'node:module';
-import { columnLetter } from '../model/fields.js';
+import { columnLetter, refColumn } from '../model/fields.js';
 
 const require = createRequire(import.meta.url);
 const { isDateFmt, excelToDate } = require('exceljs/lib/utils/utils.js') as {
@@ -71,20 +71,6 @@ export function decodeSharedString(value: unknown): unknown {
 function local(name: string): string {
   const i = name.indexOf(':');
   return i < 0 ? name : name.slice(i + 1);
-}
-
-/** Column number of a cell reference ("AB12" → 28), or 0 when it has none. */
-export function refColumn(ref: string | undefined): number {
-  if (!ref) return 0;
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code >= 65 && code <= 90) col = col * 26 + (code - 64);
-    else if (code >= 97 && code <= 122) col = col * 26 + (code - 96);
-    else if (code === 36) continue; // $
-    else break;
-  }
-  return col;
 }
 
 const DATE_FMT_CACHE = new Map<string, boolean>();

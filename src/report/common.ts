@@ -1,15 +1,13 @@
 /** Helpers the reporters share: ordering findings, masking, per-rule counts, labels of a finding's place. */
 import { fieldLabel } from '../engine/messages.js';
 import type { Finding, Lang, Severity } from '../engine/types.js';
+import { refColumn } from '../model/fields.js';
 import { maskIds } from '../util/id-number.js';
 import type { CheckResult } from './types.js';
 
 /** "J" → 10, "AA" → 27; 0 for null or anything that is not a column letter. */
 export function columnNumber(letter: string | null): number {
-  if (!letter || !/^[A-Z]{1,3}$/i.test(letter)) return 0;
-  let n = 0;
-  for (const ch of letter.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+  return letter && /^[A-Z]{1,3}$/i.test(letter) ? refColumn(letter) : 0;
 }
 
 /**

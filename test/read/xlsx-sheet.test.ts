@@ -5,7 +5,8 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openInput } from '../../src/read/index.js';
-import { decodeXString, refColumn } from '../../src/read/xlsx-sheet.js';
+import { refColumn } from '../../src/model/fields.js';
+import { decodeXString } from '../../src/read/xlsx-sheet.js';
 import { collect, makeTempDir, minimalXlsx, writeWorkbook, writeZip } from './files.js';
 
 const tmp = makeTempDir();
