@@ -1,7 +1,6 @@
-/** Where the workplace's shared material is: `shared/` beside the repository (as on a developer's machine and in CI). */
+/** Paths the tests use: everything a test reads lives inside the repository. */
 import { resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
-export const SHARED = resolve(REPO_ROOT, '../shared');
-/** The spreadsheets of exceljs's own test suite (read-only). */
-export const EXCELJS_CORPUS = resolve(SHARED, 'corpus/exceljs-spec');
+/** The spreadsheets of exceljs's own test suite, copied with their MIT licence (test/fixtures/exceljs-spec/README.md). */
+export const EXCELJS_CORPUS = resolve(REPO_ROOT, 'test/fixtures/exceljs-spec');

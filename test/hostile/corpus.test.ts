@@ -33,7 +33,7 @@ describe('hostile corpus through the CLI', () => {
 const CORPUS = EXCELJS_CORPUS;
 const SPEC = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.(xlsx|csv)$/i.test(f)).sort() : [];
 
-it('finds the exceljs corpus beside the repository (shared/corpus/exceljs-spec)', () => {
+it('finds the exceljs corpus in the repository (test/fixtures/exceljs-spec)', () => {
   expect(SPEC.length).toBeGreaterThan(30);
 });
 
