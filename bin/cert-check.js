@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Launcher: runs the compiled CLI (built by `npm ci` / `npm install` through the prepare script).
+// Launcher: runs the compiled CLI, found beside this file (dist/ is built by `npm ci` / `npm install` in a
+// clone, through the postprepare script, and ships in the npm package, built by prepack).
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
