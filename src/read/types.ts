@@ -21,6 +21,11 @@ export interface SheetInfo {
   hidden?: boolean;
   /** Merged ranges of the sheet (e.g. "A1:T1"), where the reader knows them. */
   merges?: string[];
+  /**
+   * The sheet's last row as known before its rows are read (a progress bar's total): an .xlsx sheet's
+   * <dimension>, or for a workbook of one sheet the rows holding a value that the zip check counted.
+   */
+  lastRow?: number;
 }
 
 export type ReadEvent =
