@@ -65,8 +65,9 @@ export function loadReporter(name: FormatName): Promise<Reporter> {
   return FORMATS[name].load();
 }
 
-/** `--format`'s help text: every format with what it is for. */
+/** The block `--help` ends with: every format, one a line, with what it is for. */
 export function formatHelp(lang: Lang): string {
-  const list = FORMAT_NAMES.map((n) => `${n} ${FORMATS[n].description[lang]}`);
-  return lang === 'zh' ? `输出格式：${list.join('；')}` : `output format: ${list.join('; ')}`;
+  const width = Math.max(...FORMAT_NAMES.map((n) => n.length));
+  const lines = FORMAT_NAMES.map((n) => `  ${n.padEnd(width)}  ${FORMATS[n].description[lang]}`);
+  return `\n${lang === 'zh' ? '输出格式（-f, --format）：' : 'Formats (-f, --format):'}\n${lines.join('\n')}\n`;
 }

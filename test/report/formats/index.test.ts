@@ -11,7 +11,7 @@ describe('FORMATS', () => {
   it('describes every format in both languages in the help text', () => {
     for (const lang of ['zh', 'en'] as const) {
       const help = formatHelp(lang);
-      for (const name of FORMAT_NAMES) expect(help).toContain(`${name} ${FORMATS[name].description[lang]}`);
+      for (const name of FORMAT_NAMES) expect(help).toMatch(new RegExp(`\\n  ${name} +${FORMATS[name].description[lang].replace(/[()（）]/g, '.')}\\n`));
     }
   });
 
