@@ -51,9 +51,17 @@ export function progressLine(p: CheckProgress, lang: Lang, columns: number, opts
     if (width >= 10) return `${head}${file}${where} ${bar(p.row / total, width)}${percent}`;
   }
   if (fixed + stringWidth(file) <= columns) return `${head}${file}${where}`;
-  const short = fitPath(file, Math.max(4, columns - fixed));
-  const line = `${head}${short}${where}`;
-  return stringWidth(line) <= columns ? line : fitPath(line, columns);
+  // Narrower: a shorter file name, then the row alone, then whatever fits of it.
+  if (columns - fixed >= 12) return `${head}${fitPath(file, columns - fixed)}${where}`;
+  const bare = `${which}${where.replace(/^ · /, '')}`.trim() || `${head}${file}`;
+  return stringWidth(bare) <= columns ? bare : cut(bare, columns);
+}
+
+/** The start of `text` that fits `width` columns, ending in "…". */
+function cut(text: string, width: number): string {
+  const chars = [...text];
+  while (chars.length > 1 && stringWidth(`${chars.join('')}…`) > width) chars.pop();
+  return `${chars.join('')}…`;
 }
 
 /** A progress line on `stream` (ora's spinner), or null when the stream is no terminal or has no width. */

@@ -222,6 +222,9 @@ async function checkFile(
         case 'notice':
           fileResult.notices.push(ev.notice);
           break;
+        case 'last-row':
+          if (sheet) sheet.lastRow ??= ev.row;
+          break;
       }
     }
     await flush();

@@ -179,6 +179,16 @@ export class SheetAssembler {
     private readonly options: SheetOptions,
   ) {}
 
+  /** The sheet-start has been emitted. */
+  get started(): boolean {
+    return this.info !== null;
+  }
+
+  /** The lastRow the sheet-start carried. */
+  get lastRowAtStart(): number | undefined {
+    return this.info?.lastRow;
+  }
+
   /** The last row number seen (readers number rows that carry none). */
   get last(): number {
     return this.lastRow;

@@ -40,7 +40,9 @@ export type ReadEvent =
       numFmts?: (string | number | undefined)[];
     }
   | { type: 'sheet-end'; sheet: SheetInfo }
-  | { type: 'notice'; notice: Notice };
+  | { type: 'notice'; notice: Notice }
+  /** The current sheet's last row, learnt after its sheet-start (the zip check's count came later). */
+  | { type: 'last-row'; row: number };
 
 /** Something the clerk should know about the input that is not a problem of a row. */
 export interface Notice {

@@ -210,11 +210,17 @@ export class XlsxReader implements InputReader {
           }
         };
         open = await entryStream(z, sheetPart.part);
+        let sized = false;
         for await (const chunk of open) {
           sax.write(decoder.decode(chunk as Buffer, { stream: true }));
           if (saxError) throw saxError;
           if (verifyError) throw verifyError;
           yield* toEvents();
+          // The zip check finished after the sheet started: its count still gives the progress bar a total.
+          if (!sized && sheet.started && parts.length === 1 && this.valueRows && parser.declaredLastRow === undefined) {
+            sized = true;
+            if (sheet.lastRowAtStart === undefined) yield { type: 'last-row', row: this.valueRows };
+          }
         }
         sax.write(decoder.decode());
         sax.close();

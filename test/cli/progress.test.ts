@@ -24,11 +24,17 @@ describe('progressLine', () => {
     expect(progressLine(at({ fileIndex: 1, files: 10, row: 0, lastRow: null }), 'zh', 100, CWD)).toBe('正在检查 [2/10] records/登记表.xlsx');
   });
 
-  it.each([100, 60, 40, 30, 20])('fits %i columns (Chinese characters are two wide), dropping the bar first', (columns) => {
+  it.each([100, 60, 40, 30, 26])('fits %i columns (Chinese characters are two wide), dropping the bar first', (columns) => {
     const line = progressLine(at({ file: '/work/a/very/long/folder/name/for/the/records/职称电子证书登记表（2024年第一批）.xlsx', fileIndex: 2, files: 12 }), 'zh', columns, CWD);
     expect(stringWidth(line)).toBeLessThanOrEqual(columns);
     if (columns <= 60) expect(line).not.toContain('[#');
-    if (columns >= 40) expect(line).toContain('第 1,200 / 5,000 行');
+    expect(line).toContain('第 1,200 / 5,000 行');
+    if (columns >= 60) expect(line).toMatch(/^正在检查 \[3\/12\] …/);
+  });
+
+  it('keeps the row before anything else on a very narrow terminal', () => {
+    expect(progressLine(at({ fileIndex: 2, files: 12 }), 'zh', 30, CWD)).toBe('[3/12] 第 1,200 / 5,000 行');
+    expect(progressLine(at({ fileIndex: 2, files: 12 }), 'zh', 12, CWD)).toBe('[3/12] 第 1…');
   });
 
   it('masks ID numbers in file names unless showPii', () => {

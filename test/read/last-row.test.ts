@@ -45,6 +45,21 @@ describe('SheetInfo.lastRow', () => {
     expect(startOf(noEvents).lastRow).toBeUndefined();
   });
 
+  it('arrives as a last-row event when the zip check finishes after the sheet started', async () => {
+    const path = workbook('late.xlsx', null, 3000);
+    let done: (v: { valueRows: number; merges: Record<string, string[]> }) => void = () => {};
+    const reader = new XlsxReader(path, {}, new Promise((resolve) => (done = resolve)));
+    const events: ReadEvent[] = [];
+    for await (const e of reader.events()) {
+      events.push(e);
+      if (e.type === 'sheet-start') done({ valueRows: 3001, merges: {} });
+    }
+    expect(startOf(events).lastRow).toBeUndefined();
+    const late = events.filter((e) => e.type === 'last-row');
+    expect(late).toEqual([{ type: 'last-row', row: 3001 }]);
+    expect(events.indexOf(late[0]!)).toBeLessThan(events.findIndex((e) => e.type === 'sheet-end'));
+  });
+
   it('comes from a workbook Excel-style writers make (exceljs writes the dimension)', async () => {
     const path = tmp.file('exceljs.xlsx');
     await writeWorkbook(path, (wb) => {
