@@ -6,8 +6,7 @@
 import stringWidth from 'string-width';
 import type { CheckProgress } from '../engine/pipeline.js';
 import type { Lang } from '../engine/types.js';
-import { displayPath } from '../report/common.js';
-import { masker } from '../report/common.js';
+import { displayPath, masker } from '../report/common.js';
 
 export interface ProgressView {
   update(p: CheckProgress): void;
