@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import type { Lang } from '../engine/types.js';
 import { packageRoot } from '../paths.js';
+import { FORMAT_NAMES, formatHelp, type FormatName } from '../report/formats/index.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -15,7 +16,12 @@ interface MainOptions {
   /** A path, or false for --no-out. */
   out?: string | false;
   outDir?: string;
-  format: 'pretty' | 'json';
+  format: FormatName;
+  /** Report options (--quiet, --max-warnings, --all, --report-file). */
+  quiet?: boolean;
+  maxWarnings?: number;
+  all?: boolean;
+  reportFile?: string;
   lang: Lang;
   showPii?: boolean;
   encoding?: string;
@@ -61,6 +67,12 @@ function langOf(argv: readonly string[]): Lang {
   return v === 'en' ? 'en' : 'zh';
 }
 
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new InputError('usage', { detail: `--max-warnings 应为 0 或正整数，而不是 ${value}` });
+  return n;
+}
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InputError('usage', { detail: `--max-rows 应为正整数，而不是 ${value}` });
@@ -89,7 +101,12 @@ export async function run(argv: string[]): Promise<number> {
     .option('-o, --out <file>', lang === 'zh' ? '标注后工作簿的路径（仅一个输入时）' : 'annotated workbook path (one input)')
     .option('--out-dir <dir>', lang === 'zh' ? '多个输入时标注工作簿的输出文件夹' : 'folder for annotated workbooks of several inputs')
     .option('--no-out', lang === 'zh' ? '不写标注工作簿' : 'write no annotated workbook')
-    .addOption(new Option('-f, --format <name>', lang === 'zh' ? '输出格式' : 'output format').choices(['pretty', 'json']).default('pretty'))
+    // Report options: one block (src/report/formats/index.ts holds the formats and their help).
+    .addOption(new Option('-f, --format <name>', lang === 'zh' ? '输出格式（见下方列表）' : 'output format (listed below)').choices(FORMAT_NAMES).default('pretty'))
+    .option('--quiet', lang === 'zh' ? '只列出错误（汇总仍统计警告和提示）' : 'list errors only (the summary still counts warnings and infos)')
+    .option('--max-warnings <n>', lang === 'zh' ? '警告超过 n 个时退出码为 1' : 'exit 1 when there are more than n warnings', nonNegativeInt)
+    .option('--all', lang === 'zh' ? `问题很多时也列出每一行（默认每条规则只列前 20 行）` : 'list every row even on large inputs (default: the first 20 rows of each rule)')
+    .option('--report-file <file>', lang === 'zh' ? '把 --format 格式的报告写入该文件；终端仍显示普通报告' : 'write the --format report to this file; the terminal still shows the pretty report')
     .addOption(new Option('--lang <lang>', lang === 'zh' ? '消息语言' : 'message language').choices(['zh', 'en']).default('zh'))
     .option('--show-pii', lang === 'zh' ? '在终端和 JSON 中显示完整身份证号' : 'print ID numbers unmasked')
     .option('--encoding <name>', lang === 'zh' ? 'CSV 编码（默认自动识别：BOM、UTF-8、GB18030）' : 'CSV encoding (default: detect)')
@@ -100,6 +117,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('--fix-photos <dir>', lang === 'zh' ? '把过大或格式不对的免冠照另存为不超过 200KB 的 JPG 到该文件夹（原照片不动）' : 'write photos that are too large or not JPEG/PNG as JPEGs of at most 200 KB into this folder (originals untouched)')
     .option('--fix-list <file>', lang === 'zh' ? '把所有输入的全部问题写成一个可筛选的 .xlsx 问题清单' : 'write every problem of every input into one filterable .xlsx list')
     .option('--no-color', lang === 'zh' ? '不使用颜色' : 'no colours')
+    .addHelpText('after', formatHelp(lang))
     .action(async (inputs: string[], opts: MainOptions) => {
       exitCode = await checkCommand(inputs, opts);
     });
@@ -173,11 +191,13 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
   const { runCheck } = await import('../engine/pipeline.js');
   const { loadSettings } = await import('../config.js');
   const { RULES } = await import('../../rules/index.js');
-  const { jsonChunks, prettyReport, shouldColor } = await import('../report/index.js');
-  const spinner = process.stderr.isTTY ? (await import('ora')).default({ text: lang === 'zh' ? '正在检查…' : 'Checking…', stream: process.stderr }).start() : null;
+  const { prettyReport, shouldColor } = await import('../report/index.js');
+  const { loadReporter } = await import('../report/formats/index.js');
+  const progress = await (await import('./progress.js')).startProgress(process.stderr, lang, { showPii: opts.showPii });
   try {
     const settings = loadSettings(opts.config, process.cwd(), RULES.map((r) => r.id), lang);
     const fixers = await fixerOptions(inputs, opts);
+    if (opts.reportFile !== undefined) await checkReportFile(opts.reportFile, inputs, opts);
     const result = await runCheck({
       ...fixers.run,
       inputs,
@@ -194,33 +214,54 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
       encoding: opts.encoding,
       maxRows: opts.maxRows,
       cacheFile: opts.cache,
-      onProgress: spinner
-        ? (rows, file) => {
-            spinner.text = lang === 'zh' ? `正在检查 ${file}：${rows} 行` : `Checking ${file}: ${rows} rows`;
-          }
-        : undefined,
+      onProgress: progress?.update,
     });
-    spinner?.stop();
-    const reportOpts = { lang, showPii: Boolean(opts.showPii) };
-    if (result.failures.length && result.files.length === 0) return fail(result.failures[0]!.error, lang);
-    await fixers.after(result);
-    if (opts.format === 'json') {
-      // Written piece by piece: a report of hundreds of thousands of problems is never one string.
-      for (const chunk of jsonChunks(result, reportOpts)) {
-        if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
-      }
-      process.stdout.write('\n');
-    } else {
-      const color = opts.color !== false && shouldColor(process.stdout, process.env);
-      process.stdout.write(prettyReport(result, { ...reportOpts, color }));
+    progress?.stop();
+    const reportOpts = { lang, showPii: Boolean(opts.showPii), quiet: Boolean(opts.quiet), all: Boolean(opts.all), color: false };
+    // Nothing could be read: a pretty run says so in one sentence per input (stderr) and prints no report;
+    // the formats for machines still give their document, which lists the inputs with their errors.
+    const nothingRead = result.failures.length > 0 && result.files.length === 0;
+    if (!nothingRead) await fixers.after(result);
+    const reporter = await loadReporter(opts.format);
+    const color = opts.color !== false && shouldColor(process.stdout, process.env);
+    if (opts.reportFile !== undefined) {
+      const { writeReportFile } = await import('../report/report-file.js');
+      await writeReportFile(opts.reportFile, reporter(result, reportOpts));
+      // Unlike ESLint's --output-file (which then prints nothing), the log keeps the report for people.
+      if (!nothingRead) await writeOut([prettyReport(result, { ...reportOpts, color })]);
+    } else if (!(nothingRead && opts.format === 'pretty')) {
+      await writeOut(reporter(result, { ...reportOpts, color: opts.format === 'pretty' && color }));
     }
     for (const f of result.failures) process.stderr.write(`cert-check: ${f.error.text(lang)}\n`);
     if (result.failures.length) return EXIT_BAD_INPUT;
-    return result.findings.some((f) => f.severity === 'error') ? EXIT_ERRORS : EXIT_OK;
+    if (result.findings.some((f) => f.severity === 'error')) return EXIT_ERRORS;
+    const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+    if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+      process.stderr.write(lang === 'zh'
+        ? `cert-check: 有 ${warnings} 个警告，超过了 --max-warnings ${opts.maxWarnings}。\n`
+        : `cert-check: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings} allows.\n`);
+      return EXIT_ERRORS;
+    }
+    return EXIT_OK;
   } catch (err) {
-    spinner?.stop();
+    progress?.stop();
     return fail(err, lang);
   }
+}
+
+/** Writes a report's pieces to stdout, waiting when the pipe is full (a report can hold 10⁵+ problems). */
+async function writeOut(chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+  }
+}
+
+/** --report-file: refused before any work when it is a folder, an input, or another output of the run. */
+async function checkReportFile(file: string, inputs: string[], opts: MainOptions): Promise<void> {
+  const { expandInputs } = await import('../read/index.js');
+  const { checkReportTarget } = await import('../report/report-file.js');
+  const outputs = [typeof opts.out === 'string' ? opts.out : null, opts.fixList ?? null].filter((x): x is string => x !== null);
+  checkReportTarget(file, { inputs: await expandInputs(inputs), outputs }, opts.lang);
 }
 
 /**

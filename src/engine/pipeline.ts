@@ -10,7 +10,7 @@ import { buildRecord, isBlankRow, type CertRecord, type ColumnMap } from '../mod
 import { DEFAULT_MAX_ROWS, expandInputs, noHeaderError } from '../read/index.js';
 import { openInputThreaded } from '../read/threaded.js';
 import type { InputReader, RowRole, SheetInfo } from '../read/types.js';
-import type { CellFix, CheckResult, FileResult, SheetResult } from '../report/types.js';
+import type { CellFix, CheckResult, FileResult, SheetResult, SkippedInput } from '../report/types.js';
 import type { AnnotatedWorkbook } from '../report/workbook.js';
 import type { YMD } from '../model/dates.js';
 import { createContext } from './context.js';
@@ -39,14 +39,29 @@ export interface CheckOptions {
   assetPatterns?: import('../assets/naming.js').NamingPatterns;
   today?: YMD;
   rules?: readonly Rule[];
-  /** Called every few hundred rows with the count so far. */
-  onProgress?: (rows: number, file: string) => void;
+  /** Called as each input starts and every few hundred rows (a terminal's progress line). */
+  onProgress?: (progress: CheckProgress) => void;
   /** Keep every data row's 姓名 in RunResult.names (the fix list shows it beside each problem). */
   collectNames?: boolean;
   /** Called with the assets folder (absolute) before any input is read; may throw an InputError (--fix-photos). */
   onAssetsDir?: (dir: string) => void;
   /** Called for each record once its photo and attachment were found and inspected (--fix-photos). */
   onRecordAssets?: (record: CertRecord, assets: RecordAssets) => void;
+}
+
+/** Where a run is: which input of how many, and the row reached in its sheet. */
+export interface CheckProgress {
+  file: string;
+  /** 0-based position of the input, and how many inputs there are. */
+  fileIndex: number;
+  files: number;
+  sheet: string | null;
+  /** The last row read (as the spreadsheet numbers it), 0 before the first. */
+  row: number;
+  /** The sheet's last row when known before reading it (SheetInfo.lastRow), else null. */
+  lastRow: number | null;
+  /** Data rows checked in this input so far. */
+  rows: number;
 }
 
 /** The result, plus inputs that could not be read (each is an exit-2 problem). */
@@ -71,7 +86,8 @@ interface Pending {
 
 export async function runCheck(opts: CheckOptions): Promise<RunResult> {
   const startedAt = new Date();
-  const files = await expandInputs(opts.inputs);
+  const skipped: SkippedInput[] = [];
+  const files = await expandInputs(opts.inputs, (path, reason) => skipped.push({ path, reason }));
   if (opts.out && files.length > 1) throw new InputError('usage', { detail: '有多个输入文件时不能用 -o，请改用 --out-dir' });
   // The first input starts reading (on its thread) now, while the reference data and the assets load here.
   const readOptions = { encoding: opts.encoding, aliases: opts.aliases, maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS };
@@ -89,7 +105,9 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
       ctx.assets = inspector.facts;
     }
     const engine = new Engine(rules, ctx, { severities: opts.severities });
-    const result: RunResult = { files: [], findings: [], messages, startedAt, failures: [], names: new Map(), assetsDir, ...(opts.fix ? { fixes: [] } : {}) };
+    const result: RunResult = {
+      files: [], findings: [], messages, startedAt, failures: [], names: new Map(), assetsDir, ...(opts.fix ? { fixes: [] } : {}), ...(skipped.length ? { skipped } : {}),
+    };
     const outputs = new Set<string>();
     if (opts.outDir && !opts.noOut) mkdirSync(opts.outDir, { recursive: true });
 
@@ -103,8 +121,9 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
           reader = opened.r;
         }
         const out = opts.noOut ? null : outputPath(file, opts, outputs, files, opts.fix ? 'fixed' : 'checked');
+        opts.onProgress?.({ file, fileIndex: i, files: files.length, sheet: null, row: 0, lastRow: null, rows: 0 });
         reader ??= await openInputThreaded(file, readOptions);
-        result.files.push(await checkFile(file, reader, out, opts, engine, inspector, messages, result));
+        result.files.push(await checkFile(file, reader, out, opts, engine, inspector, messages, result, { index: i, count: files.length }));
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         result.failures.push({ path: file, error: err });
@@ -126,7 +145,7 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
 
 async function checkFile(
   file: string, reader: InputReader, out: string | null, opts: CheckOptions, engine: Engine, inspector: AssetInspector | null,
-  messages: MessageBook, run: RunResult,
+  messages: MessageBook, run: RunResult, position: { index: number; count: number },
 ): Promise<FileResult> {
   // exceljs's writer is loaded only when a workbook is written.
   const writer = out ? await (await import('../report/workbook.js')).AnnotatedWorkbook.create(out, { lang: opts.lang, messages, inputPath: file }) : null;
@@ -156,11 +175,16 @@ async function checkFile(
       writer?.addRow(p.row, p.role, p.values, rowFindings, p.numFmts, changes);
     }
     total += records.length;
+    const lastRead = pending.at(-1)?.row ?? 0;
     pending = [];
     // Give I/O a turn: with the reading thread ahead, batches follow each other as microtasks and the
     // writer's deflate and file callbacks would wait, piling the annotated sheet up in memory.
     await writer?.drain();
-    opts.onProgress?.(total, file);
+    if (lastRead) {
+      opts.onProgress?.({
+        file, fileIndex: position.index, files: position.count, sheet: sheet?.name ?? null, row: lastRead, lastRow: sheet?.lastRow ?? null, rows: total,
+      });
+    }
   };
 
   try {
@@ -197,6 +221,9 @@ async function checkFile(
           break;
         case 'notice':
           fileResult.notices.push(ev.notice);
+          break;
+        case 'last-row':
+          if (sheet) sheet.lastRow ??= ev.row;
           break;
       }
     }

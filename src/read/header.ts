@@ -159,6 +159,8 @@ export interface SheetOptions {
   hidden?: boolean;
   position?: number;
   merges?: string[];
+  /** The sheet's last row as known at its start (SheetInfo.lastRow), asked when the header is found. */
+  lastRow?: () => number | undefined;
 }
 
 /**
@@ -176,6 +178,16 @@ export class SheetAssembler {
     readonly name: string,
     private readonly options: SheetOptions,
   ) {}
+
+  /** The sheet-start has been emitted. */
+  get started(): boolean {
+    return this.info !== null;
+  }
+
+  /** The lastRow the sheet-start carried. */
+  get lastRowAtStart(): number | undefined {
+    return this.info?.lastRow;
+  }
 
   /** The last row number seen (readers number rows that carry none). */
   get last(): number {
@@ -208,6 +220,8 @@ export class SheetAssembler {
     if (this.options.hidden) this.info.hidden = true;
     if (this.options.position !== undefined) this.info.position = this.options.position;
     if (this.options.merges?.length) this.info.merges = this.options.merges;
+    const lastRow = this.options.lastRow?.();
+    if (lastRow) this.info.lastRow = lastRow;
     if (found) this.info.headerRows = found.rows;
     this.headerRows = found?.rows ?? [];
     yield { type: 'sheet-start', sheet: this.info };

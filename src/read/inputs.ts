@@ -10,6 +10,9 @@ import { join, resolve } from 'node:path';
 import yauzl from 'yauzl';
 import { InputError } from '../errors.js';
 
+/** Why an input was passed over; the reports say it in words. */
+export type SkipReason = 'own-output' | 'fix-list' | 'lock-file' | 'resource-fork' | 'duplicate';
+
 /** The category (docProps/core.xml, 类别 in Excel's properties) of the fix lists cert-check writes. */
 export const FIX_LIST_CATEGORY = 'cert-check 问题清单';
 
@@ -47,15 +50,24 @@ const OWN_OUTPUT = /\.(checked|fixed)\.xlsx$/i;
 
 /** True for a file name a folder scan takes as input. */
 export function isInputName(name: string): boolean {
-  return INPUT_EXT.test(name) && !OWN_OUTPUT.test(name) && !name.startsWith('~$') && !name.startsWith('._');
+  return INPUT_EXT.test(name) && skipReason(name) === null;
 }
 
-export async function expandInputs(paths: readonly string[]): Promise<string[]> {
+/** Why a folder scan passes over a spreadsheet's name (the summary lists them), or null. */
+function skipReason(name: string): SkipReason | null {
+  if (OWN_OUTPUT.test(name)) return 'own-output';
+  if (name.startsWith('~$')) return 'lock-file';
+  if (name.startsWith('._')) return 'resource-fork';
+  return null;
+}
+
+/** `onSkip` hears of every input passed over and why (the reports count every input). */
+export async function expandInputs(paths: readonly string[], onSkip?: (path: string, reason: SkipReason) => void): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (p: string) => {
     const key = resolve(p);
-    if (seen.has(key)) return;
+    if (seen.has(key)) return onSkip?.(p, 'duplicate');
     seen.add(key);
     out.push(p);
   };
@@ -66,13 +78,14 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
       add(path);
       continue;
     }
-    const names = (await readdir(path)).filter(isInputName).sort();
+    const names = (await readdir(path)).filter((n) => INPUT_EXT.test(n)).sort();
     const files: string[] = [];
     for (const name of names) {
       const full = join(path, name);
       if (!(await stat(full).catch(() => null))?.isFile()) continue;
-      if (/\.xlsx$/i.test(name) && (await isFixList(full))) continue; // last run's fix list, saved beside the records
-      files.push(full);
+      const reason = skipReason(name) ?? (/\.xlsx$/i.test(name) && (await isFixList(full)) ? 'fix-list' : null); // a fix list: last run's, saved beside the records
+      if (reason) onSkip?.(full, reason);
+      else files.push(full);
     }
     if (!files.length) throw new InputError('no-inputs', { path });
     files.forEach(add);

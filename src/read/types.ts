@@ -21,6 +21,11 @@ export interface SheetInfo {
   hidden?: boolean;
   /** Merged ranges of the sheet (e.g. "A1:T1"), where the reader knows them. */
   merges?: string[];
+  /**
+   * The sheet's last row as known before its rows are read (a progress bar's total): an .xlsx sheet's
+   * <dimension>, or for a workbook of one sheet the rows holding a value that the zip check counted.
+   */
+  lastRow?: number;
 }
 
 export type ReadEvent =
@@ -35,7 +40,9 @@ export type ReadEvent =
       numFmts?: (string | number | undefined)[];
     }
   | { type: 'sheet-end'; sheet: SheetInfo }
-  | { type: 'notice'; notice: Notice };
+  | { type: 'notice'; notice: Notice }
+  /** The current sheet's last row, learnt after its sheet-start (the zip check's count came later). */
+  | { type: 'last-row'; row: number };
 
 /** Something the clerk should know about the input that is not a problem of a row. */
 export interface Notice {

@@ -94,6 +94,8 @@ export class SheetParser {
   /** Formula cells with no cached result, and the first of them. */
   noResult = 0;
   firstNoResult = '';
+  /** The last row the sheet's <dimension> declares (before <sheetData>), when it declares more than one. */
+  declaredLastRow: number | undefined;
 
   private inData = false;
   private row: SheetRow | null = null;
@@ -123,6 +125,12 @@ export class SheetParser {
     const name = local(tag.name);
     const a = tag.attributes;
     switch (name) {
+      case 'dimension': {
+        // "A1:T5002" → 5002; a bare "A1" is what writers put when they do not keep the range.
+        const last = /^[A-Za-z$]*\$?\d+:[A-Za-z$]*\$?(\d+)$/.exec(a.ref ?? '')?.[1];
+        if (!this.inData && last) this.declaredLastRow = Number(last);
+        return;
+      }
       case 'sheetData':
         this.inData = true;
         return;

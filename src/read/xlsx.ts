@@ -140,6 +140,9 @@ export class XlsxReader implements InputReader {
   readonly format = 'xlsx' as const;
   private is1904 = false;
 
+  /** Rows holding a value in all sheets, once the zip check beside the reading has counted them. */
+  private valueRows: number | undefined;
+
   constructor(
     private readonly path: string,
     private readonly options: ReadOptions = {},
@@ -149,7 +152,7 @@ export class XlsxReader implements InputReader {
      */
     private readonly verified: Promise<ZipVerified> = Promise.resolve({ valueRows: 0, merges: {} }),
   ) {
-    verified.catch(() => {}); // taken in events()
+    verified.then((v) => (this.valueRows = v.valueRows || undefined), () => {}); // the error is taken in events()
   }
 
   /** From the workbook properties; known once the first sheet-start has been emitted. */
@@ -179,14 +182,17 @@ export class XlsxReader implements InputReader {
       for (let i = 0; i < strings.length; i++) strings[i] = decodeSharedString(strings[i]);
       const ctx: SheetContext = { sharedStrings: strings, numFmt: numFmtLookup(book.styles), date1904: this.is1904 };
 
-      for (const [position, sheetPart] of sheetParts(book, [...z.entriesByName.keys()]).entries()) {
+      const parts = sheetParts(book, [...z.entriesByName.keys()]);
+      for (const [position, sheetPart] of parts.entries()) {
+        const parser = new SheetParser(ctx);
         const sheet = new SheetAssembler(sheetPart.name, {
           aliases,
           budget,
           hidden: sheetPart.hidden,
           position,
+          // For a progress bar: the sheet's <dimension>, else (one sheet) the zip check's count if it is done.
+          lastRow: () => parser.declaredLastRow ?? (parts.length === 1 ? this.valueRows : undefined),
         });
-        const parser = new SheetParser(ctx);
         const sax = new SaxesParser({ position: false });
         let saxError: Error | null = null;
         sax.on('error', (err) => (saxError ??= err));
@@ -204,11 +210,17 @@ export class XlsxReader implements InputReader {
           }
         };
         open = await entryStream(z, sheetPart.part);
+        let sized = false;
         for await (const chunk of open) {
           sax.write(decoder.decode(chunk as Buffer, { stream: true }));
           if (saxError) throw saxError;
           if (verifyError) throw verifyError;
           yield* toEvents();
+          // The zip check finished after the sheet started: its count still gives the progress bar a total.
+          if (!sized && sheet.started && parts.length === 1 && this.valueRows && parser.declaredLastRow === undefined) {
+            sized = true;
+            if (sheet.lastRowAtStart === undefined) yield { type: 'last-row', row: this.valueRows };
+          }
         }
         sax.write(decoder.decode());
         sax.close();

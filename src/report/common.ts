@@ -1,4 +1,5 @@
 /** Helpers the reporters share: ordering findings, masking, per-rule counts, labels of a finding's place. */
+import { isAbsolute, relative } from 'node:path';
 import { fieldLabel } from '../engine/messages.js';
 import type { Finding, Lang, Severity } from '../engine/types.js';
 import { refColumn } from '../model/fields.js';
@@ -38,6 +39,13 @@ export function sortFindings(result: Pick<CheckResult, 'files' | 'findings'>): F
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A path as reports show it: relative to `cwd` when inside it, else as given. */
+export function displayPath(p: string, cwd: string = process.cwd()): string {
+  if (!isAbsolute(p)) return p;
+  const r = relative(cwd, p);
+  return r && !r.startsWith('..') && !isAbsolute(r) ? r : p;
 }
 
 /** Masks ID numbers unless PII is to be shown. */

@@ -1,8 +1,9 @@
 /** The JSON report (`--format json`): exactly the contract's document, with a few added fields. */
 import type { FixedPhoto } from '../assets/fix-photos.js';
 import type { Notice } from '../read/types.js';
-import { maskDeep, masker, sortFindings } from './common.js';
+import { maskDeep, masker } from './common.js';
 import { formatNotice } from './notices.js';
+import { inputAccount, listedFindings, omittedCounts } from './select.js';
 import { summarize, type CellFix, type CheckResult, type ReportOptions, type Summary } from './types.js';
 
 export interface JsonNotice {
@@ -21,6 +22,8 @@ export interface JsonFile {
   annotated: string | null;
   /** Added: the file's notices (sheets skipped and the like), the same on every entry of the file. */
   notices: JsonNotice[];
+  /** Only for an input that could not be read (contract): why, in one sentence. */
+  error?: string;
 }
 
 export interface JsonProblem {
@@ -51,15 +54,16 @@ export interface JsonDocument {
   fixedPhotos?: FixedPhoto[];
   /** Added, with --fix-list: the problem-list workbook written. */
   fixList?: string;
-  /** Added, only when some inputs could not be read: those inputs and why. */
+  /** Added, only when some inputs could not be read: those inputs and why (they are in `files` too). */
   failures?: { path: string; message: string }[];
+  /** Added, only when a folder scan or a repeated argument passed inputs over: which, and why. */
+  skipped?: { path: string; reason: string; message: string }[];
+  /** Added, only with --quiet: the warnings and infos counted in `summary` but not listed in `problems`. */
+  omitted?: { warnings: number; infos: number };
 }
 
-/** A run result that may carry the inputs that could not be read (the pipeline's RunResult). */
-type WithFailures = CheckResult & { failures?: readonly { path: string; error: { text(lang: 'zh' | 'en'): string } }[] };
-
 /** The report as a document (masked unless `showPii`). */
-export function jsonDocument(result: WithFailures, opts: ReportOptions): JsonDocument {
+export function jsonDocument(result: CheckResult, opts: ReportOptions): JsonDocument {
   const doc = jsonParts(result, opts);
   return { ...doc.head, problems: [...doc.problems()], ...doc.tail };
 }
@@ -68,7 +72,7 @@ export function jsonDocument(result: WithFailures, opts: ReportOptions): JsonDoc
  * The document in three parts, each masked unless `showPii`: what comes before the problems, the problems
  * one at a time (formatted and masked as they are taken), and what comes after them.
  */
-function jsonParts(result: WithFailures, opts: ReportOptions): {
+function jsonParts(result: CheckResult, opts: ReportOptions): {
   head: Pick<JsonDocument, 'version' | 'summary' | 'files'>;
   problems: () => Generator<JsonProblem>;
   tail: Omit<JsonDocument, 'version' | 'summary' | 'files' | 'problems'>;
@@ -85,17 +89,21 @@ function jsonParts(result: WithFailures, opts: ReportOptions): {
       files.push({ path: file.path, sheet: s.name, headerRow: s.headerRow, rows: s.rows, annotated: file.annotated, notices });
     }
   }
+  const account = inputAccount(result, opts.lang);
+  for (const x of account.unreadable) {
+    files.push({ path: x.path, sheet: null, headerRow: null, rows: 0, annotated: null, notices: [], error: x.message });
+  }
   const tail: Omit<JsonDocument, 'version' | 'summary' | 'files' | 'problems'> = {};
   if (result.fixes) tail.fixes = result.fixes;
   if (result.fixedPhotos) tail.fixedPhotos = result.fixedPhotos;
   if (result.fixList) tail.fixList = result.fixList;
-  if (result.failures?.length) {
-    tail.failures = result.failures.map((x) => ({ path: x.path, message: x.error.text(opts.lang) }));
-  }
+  if (account.unreadable.length) tail.failures = account.unreadable;
+  if (account.skipped.length) tail.skipped = account.skipped;
+  if (opts.quiet) tail.omitted = omittedCounts(result, opts);
   return {
     head: maskDeep({ version: 1 as const, summary: summarize(result), files }, mask),
     *problems() {
-      for (const f of sortFindings(result)) {
+      for (const f of listedFindings(result, opts)) {
         yield maskDeep({
           file: f.file,
           sheet: f.sheet,
@@ -120,7 +128,7 @@ function jsonParts(result: WithFailures, opts: ReportOptions): {
  * The JSON report in pieces, exactly the text of `JSON.stringify(jsonDocument(…), null, 2)`, so that a run
  * with hundreds of thousands of problems never holds the whole text (or a second copy of every problem).
  */
-export function* jsonChunks(result: WithFailures, opts: ReportOptions): Generator<string> {
+export function* jsonChunks(result: CheckResult, opts: ReportOptions): Generator<string> {
   const { head, problems, tail } = jsonParts(result, opts);
   const headText = JSON.stringify(head, null, 2);
   yield `${headText.slice(0, -2)},\n  "problems": [`;

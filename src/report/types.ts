@@ -4,6 +4,7 @@ import type { Finding, Lang } from '../engine/types.js';
 import type { FixedPhoto } from '../assets/fix-photos.js';
 import type { FieldKey } from '../model/fields.js';
 import type { Notice } from '../read/types.js';
+import type { SkipReason } from '../read/inputs.js';
 
 export interface SheetResult {
   name: string;
@@ -48,12 +49,33 @@ export interface CheckResult {
   fixList?: string;
   messages: MessageBook;
   startedAt: Date;
+  /** Inputs a folder scan (or a repeated argument) passed over, and why (absent: none). */
+  skipped?: SkippedInput[];
+  /** Inputs that could not be read, each with its InputError (the pipeline's RunResult has them). */
+  failures?: readonly FailedInput[];
+}
+
+/** Why an input was passed over (src/read/inputs.ts); the text is made by reporters (src/report/select.ts). */
+export type { SkipReason };
+
+export interface SkippedInput {
+  path: string;
+  reason: SkipReason;
+}
+
+export interface FailedInput {
+  path: string;
+  error: { text(lang: Lang): string };
 }
 
 export interface ReportOptions {
   lang: Lang;
   /** Print resident ID numbers unmasked. */
   showPii: boolean;
+  /** List error-level problems only (--quiet); summaries still count everything. */
+  quiet?: boolean;
+  /** Lift the pretty report's per-rule cap on large inputs (--all). */
+  all?: boolean;
 }
 
 export interface Summary {

@@ -128,4 +128,28 @@ describe('jsonReport', () => {
     expect(jsonDocument(run, ZH).failures).toEqual([{ path: 'bad.xlsx', message: '文件是空的：bad.xlsx。请确认保存了正确的表格。' }]);
     expect('failures' in jsonDocument(result([]), ZH)).toBe(false);
   });
+
+  it('lists unreadable inputs in files with an error (contract), and skipped inputs with the reason', () => {
+    const run = {
+      ...result([]),
+      failures: [{ path: 'bad.xlsx', error: new InputError('empty-file', { path: 'bad.xlsx' }) }],
+      skipped: [{ path: 'a.checked.xlsx', reason: 'own-output' as const }],
+    };
+    const doc = jsonDocument(run, ZH);
+    expect(doc.files.at(-1)).toEqual({
+      path: 'bad.xlsx', sheet: null, headerRow: null, rows: 0, annotated: null, notices: [], error: '文件是空的：bad.xlsx。请确认保存了正确的表格。',
+    });
+    expect(doc.summary.files).toBe(1);
+    expect(doc.skipped).toEqual([{ path: 'a.checked.xlsx', reason: 'own-output', message: 'cert-check 写出的标注或修正表格' }]);
+    expect('skipped' in jsonDocument(result([]), ZH)).toBe(false);
+    expect([...jsonChunks(run, ZH)].join('')).toBe(JSON.stringify(doc, null, 2));
+  });
+
+  it('with quiet lists error-level problems only, counts everything, and says what it left out', () => {
+    const doc = jsonDocument(result(mixedFindings()), { ...ZH, quiet: true });
+    expect(doc.problems.map((p) => p.severity)).toEqual(['error', 'error', 'error', 'error']);
+    expect(doc.summary).toMatchObject({ errors: 4, warnings: 1, infos: 1 });
+    expect(doc.omitted).toEqual({ warnings: 1, infos: 1 });
+    expect('omitted' in jsonDocument(result(mixedFindings()), ZH)).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
 import { prettyReport, shouldColor } from '../../src/report/pretty.js';
 import { formatNotice } from '../../src/report/notices.js';
 import { fileResult, finding, ID, ID_MASKED, mixedFindings, result } from './fixtures.js';
@@ -57,24 +58,25 @@ describe('prettyReport', () => {
   it('closes with counts, rows with problems, the top rules and the annotated workbook', () => {
     expect(out).toContain('检查了 1 个文件，67 行数据：3 行有错误，1 行有警告');
     expect(out).toContain('错误 4 · 警告 1 · 提示 1');
-    expect(out).toMatch(/最常见的问题：\n\s+2 {2}approval-no-brackets\s+批准文号的年份用【】括起\n\s+2 {2}required-fields\s+必填项不能为空\n\s+1 {2}id-number /);
+    expect(out).toMatch(/各规则的问题数：\n\s+2 {2}错误 {2}approval-no-brackets\s+批准文号的年份用【】括起\n\s+2 {2}错误 {2}required-fields\s+必填项不能为空\n\s+1 {2}错误 {2}id-number /);
     expect(out).toContain('已写出标注表格：records.checked.xlsx');
     expect(out).not.toContain('全部通过');
   });
 
-  it('lists at most five rules', () => {
+  it('lists every rule in the summary, most frequent first, with its worst severity', () => {
     const rules = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
-    const text = prettyReport(result(rules.flatMap((rule, i) => Array.from({ length: 7 - i }, () => finding({ rule })))), ZH);
-    const summary = text.slice(text.indexOf('最常见的问题'));
-    expect(summary).toMatch(/ 7 {2}r1 /);
-    expect(summary).toMatch(/ 3 {2}r5 /);
-    expect(summary).not.toContain('r6');
+    const text = prettyReport(result(rules.flatMap((rule, i) => Array.from({ length: 7 - i }, (_, j) => finding({ rule, row: j + 2, severity: j ? 'warning' : 'info' })))), ZH);
+    const summary = text.slice(text.indexOf('各规则的问题数'));
+    expect(summary).toMatch(/ 7 {2}警告 {2}r1 /);
+    expect(summary).toMatch(/ 3 {2}警告 {2}r5 /);
+    expect(summary).toMatch(/ 2 {2}警告 {2}r6 /);
+    expect(summary.indexOf('r1')).toBeLessThan(summary.indexOf('r6'));
   });
 
   it('says 全部通过 on a clean run', () => {
     const text = prettyReport(result([]), ZH);
     expect(text).toContain('全部通过：1 个文件，67 行数据');
-    expect(text).not.toContain('最常见');
+    expect(text).not.toContain('各规则');
   });
 
   it('shows notices per file', () => {
@@ -116,6 +118,65 @@ describe('prettyReport', () => {
     const text = prettyReport(result([], files), ZH);
     expect(text).toContain('in/a.checked.xlsx');
     expect(text).not.toContain('/work/in/a.checked.xlsx');
+  });
+});
+
+describe('prettyReport: --quiet, the cap on large inputs, every input counted', () => {
+  const many = (rule: string, n: number) => Array.from({ length: n }, (_, i) => finding({ rule, row: i + 3 }));
+
+  it('--quiet lists errors only, and the summary still counts and names the rest', () => {
+    const text = prettyReport(result(mixedFindings()), { ...ZH, quiet: true });
+    expect(text).not.toContain('身份证号末位的 x 应为大写 X');
+    expect(text).toContain('批准文号的年份应写在【】中');
+    expect(text).toContain('错误 4 · 警告 1 · 提示 1');
+    expect(text).toMatch(/ 1 {2}警告 {2}id-number-lowercase-x /);
+    expect(text).toContain('--quiet：只列出错误，1 个警告、1 个提示未列出');
+    expect(prettyReport(result(mixedFindings()), ZH)).not.toContain('--quiet');
+  });
+
+  it('on a large input lists the first 20 rows of each rule and says where the rest is', () => {
+    const text = prettyReport(result(many('approval-no-brackets', 3500)), ZH);
+    expect(text.split('\n').filter((l) => l.includes('批准文号的年份应写在【】中'))).toHaveLength(20);
+    expect(text).toContain('（问题较多：每条规则只列出前 20 行，--all 列出全部）');
+    expect(text).toContain('approval-no-brackets …还有 3,480 行：见 records.checked.xlsx 的问题清单');
+    // the summary counts all of them
+    expect(text).toMatch(/3,500 {2}错误 {2}approval-no-brackets/);
+    expect(text).toContain('错误 3,500 · 警告 0 · 提示 0');
+    expect(text.split('\n').length).toBeLessThan(120);
+  });
+
+  it('points at the fix list, or at --all, when there is no annotated workbook', () => {
+    const noOut = [fileResult({ annotated: null })];
+    expect(prettyReport({ ...result(many('r', 200), noOut), fixList: 'list.xlsx' }, ZH)).toContain('r …还有 180 行：见 list.xlsx');
+    expect(prettyReport(result(many('r', 200), noOut), ZH)).toContain('r …还有 180 行：用 --all 列出全部');
+    expect(prettyReport(result(many('r', 200), noOut), { ...ZH, lang: 'en' })).toContain('r …and 180 more rows: list them with --all');
+    expect(prettyReport(result(many('r', 200)), { ...ZH, lang: 'en' })).toContain('r …and 180 more rows: see 问题清单 in records.checked.xlsx');
+  });
+
+  it('--all lists every row', () => {
+    const text = prettyReport(result(many('approval-no-brackets', 300)), { ...ZH, all: true });
+    expect(text.split('\n').filter((l) => l.includes('批准文号的年份应写在【】中'))).toHaveLength(300);
+    expect(text).not.toContain('还有');
+  });
+
+  it('counts every input: checked, skipped with the reason, unreadable with the sentence', () => {
+    const run = {
+      ...result([finding()], [fileResult(), fileResult({ path: 'b.xlsx' })]),
+      skipped: [{ path: 'a.checked.xlsx', reason: 'own-output' as const }],
+      failures: [{ path: 'bad.xlsx', error: new InputError('empty-file', { path: 'bad.xlsx' }) }],
+    };
+    const text = prettyReport(run, ZH);
+    expect(text).toContain('检查了 2 个文件，134 行数据');
+    expect(text).toContain('输入 4 个：检查了 2 个，跳过 1 个，1 个无法读取');
+    expect(text).toContain('跳过 a.checked.xlsx：cert-check 写出的标注或修正表格');
+    expect(text).toContain('✖ 无法读取：文件是空的：bad.xlsx。请确认保存了正确的表格。');
+    expect(prettyReport(run, { ...ZH, lang: 'en' })).toContain('4 inputs: 2 checked, 1 skipped, 1 unreadable');
+  });
+
+  it('a clean run with a skipped input still says which', () => {
+    const text = prettyReport({ ...result([]), skipped: [{ path: '~$a.xlsx', reason: 'lock-file' }] }, ZH);
+    expect(text).toContain('全部通过');
+    expect(text).toContain('跳过 ~$a.xlsx：Excel/WPS 打开表格时留下的锁定文件');
   });
 });
 
