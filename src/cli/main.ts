@@ -26,6 +26,8 @@ interface MainOptions {
   fix?: boolean;
   fixPhotos?: string;
   fixList?: string;
+  /** A folder, or false for --no-cards. */
+  cards?: string | false;
 }
 
 function version(): string {
@@ -99,6 +101,8 @@ export async function run(argv: string[]): Promise<number> {
     .option('--fix', lang === 'zh' ? '写出 <name>.fixed.xlsx（代替 .checked.xlsx），应用所有确定的修正' : 'write <name>.fixed.xlsx (instead of .checked.xlsx) with every certain fix applied')
     .option('--fix-photos <dir>', lang === 'zh' ? '把过大或格式不对的免冠照另存为不超过 200KB 的 JPG 到该文件夹（原照片不动）' : 'write photos that are too large or not JPEG/PNG as JPEGs of at most 200 KB into this folder (originals untouched)')
     .option('--fix-list <file>', lang === 'zh' ? '把所有输入的全部问题写成一个可筛选的 .xlsx 问题清单' : 'write every problem of every input into one filterable .xlsx list')
+    .option('--cards <dir>', lang === 'zh' ? '为每人每个证书写出一份登记填报单（HTML，可打印）到该文件夹，并写出目录页' : 'write a registration sheet (printable HTML) per person and certificate into this folder, with an index page')
+    .option('--no-cards', lang === 'zh' ? '不写填报单（即使配置文件中有 cards）' : 'write no registration sheets (even when the config names a folder)')
     .option('--no-color', lang === 'zh' ? '不使用颜色' : 'no colours')
     .action(async (inputs: string[], opts: MainOptions) => {
       exitCode = await checkCommand(inputs, opts);
@@ -175,11 +179,14 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
   const { RULES } = await import('../../rules/index.js');
   const { jsonChunks, prettyReport, shouldColor } = await import('../report/index.js');
   const spinner = process.stderr.isTTY ? (await import('ora')).default({ text: lang === 'zh' ? '正在检查…' : 'Checking…', stream: process.stderr }).start() : null;
+  let cards: import('../report/cards/writer.js').CardsWriter | null = null;
   try {
     const settings = loadSettings(opts.config, process.cwd(), RULES.map((r) => r.id), lang);
     const fixers = await fixerOptions(inputs, opts);
+    cards = await cardsWriter(inputs, opts, settings);
     const result = await runCheck({
       ...fixers.run,
+      ...(cards ? { cards } : {}),
       inputs,
       severities: settings.severities,
       aliases: settings.aliases,
@@ -204,6 +211,8 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
     const reportOpts = { lang, showPii: Boolean(opts.showPii) };
     if (result.failures.length && result.files.length === 0) return fail(result.failures[0]!.error, lang);
     await fixers.after(result);
+    // Sheets only for a run that reads every input: a run ending in exit 2 leaves none behind.
+    if (cards && !result.failures.length) result.cards = await cards.commit();
     if (opts.format === 'json') {
       // Written piece by piece: a report of hundreds of thousands of problems is never one string.
       for (const chunk of jsonChunks(result, reportOpts)) {
@@ -215,12 +224,37 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
       process.stdout.write(prettyReport(result, { ...reportOpts, color }));
     }
     for (const f of result.failures) process.stderr.write(`cert-check: ${f.error.text(lang)}\n`);
+    if (result.failures.length && cards) {
+      process.stderr.write(lang === 'zh' ? 'cert-check: 有输入文件无法读取，未写出填报单。\n' : 'cert-check: some inputs could not be read; no registration sheets were written.\n');
+    }
     if (result.failures.length) return EXIT_BAD_INPUT;
     return result.findings.some((f) => f.severity === 'error') ? EXIT_ERRORS : EXIT_OK;
   } catch (err) {
     spinner?.stop();
     return fail(err, lang);
+  } finally {
+    cards?.abort(); // nothing once committed
   }
+}
+
+/** --cards (or `cards` in the config): the target checked before any work (exit 2), and the writer. */
+async function cardsWriter(
+  inputs: string[], opts: MainOptions, settings: import('../config.js').Settings,
+): Promise<import('../report/cards/writer.js').CardsWriter | null> {
+  const dir = opts.cards === false ? null : typeof opts.cards === 'string' ? opts.cards : settings.cards;
+  if (!dir) return null;
+  const { resolve, dirname } = await import('node:path');
+  const { expandInputs } = await import('../read/index.js');
+  const { CardsWriter, checkCardsTarget } = await import('../report/cards/writer.js');
+  const { MessageBook } = await import('../engine/messages.js');
+  const { RULES } = await import('../../rules/index.js');
+  const files = await expandInputs(inputs);
+  const assetsDir = opts.assets === false ? null : resolve(opts.assets ?? dirname(resolve(files[0]!)));
+  checkCardsTarget(dir, { inputs: files, assetsDir, lang: opts.lang });
+  return new CardsWriter({
+    dir, lang: opts.lang, showPii: Boolean(opts.showPii), messages: new MessageBook(RULES),
+    lookups: settings.data.guide, startedAt: new Date(), version: version(),
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { FixedPhoto } from '../assets/fix-photos.js';
 import type { Notice } from '../read/types.js';
 import { maskDeep, masker, sortFindings } from './common.js';
 import { formatNotice } from './notices.js';
+import { jsonCards, type JsonCards } from './cards/text.js';
 import { summarize, type CellFix, type CheckResult, type ReportOptions, type Summary } from './types.js';
 
 export interface JsonNotice {
@@ -51,6 +52,8 @@ export interface JsonDocument {
   fixedPhotos?: FixedPhoto[];
   /** Added, with --fix-list: the problem-list workbook written. */
   fixList?: string;
+  /** Added, with --cards: the registration sheets written, and every row that got none and why. */
+  cards?: JsonCards;
   /** Added, only when some inputs could not be read: those inputs and why. */
   failures?: { path: string; message: string }[];
 }
@@ -89,6 +92,7 @@ function jsonParts(result: WithFailures, opts: ReportOptions): {
   if (result.fixes) tail.fixes = result.fixes;
   if (result.fixedPhotos) tail.fixedPhotos = result.fixedPhotos;
   if (result.fixList) tail.fixList = result.fixList;
+  if (result.cards) tail.cards = jsonCards(result.cards);
   if (result.failures?.length) {
     tail.failures = result.failures.map((x) => ({ path: x.path, message: x.error.text(opts.lang) }));
   }

@@ -4,6 +4,7 @@ import type { Finding, Lang } from '../engine/types.js';
 import type { FixedPhoto } from '../assets/fix-photos.js';
 import type { FieldKey } from '../model/fields.js';
 import type { Notice } from '../read/types.js';
+import type { CardsReport } from './cards/types.js';
 
 export interface SheetResult {
   name: string;
@@ -46,6 +47,8 @@ export interface CheckResult {
   fixedPhotos?: FixedPhoto[];
   /** The --fix-list workbook written (absent without --fix-list). */
   fixList?: string;
+  /** The registration sheets written, and the rows that got none (absent without --cards). */
+  cards?: CardsReport;
   messages: MessageBook;
   startedAt: Date;
 }
