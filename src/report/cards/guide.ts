@@ -42,7 +42,7 @@ export const FORM: readonly FormField[] = [
     field: 'attachment', section: '三（三）', action: 'upload',
     hint: {
       zh: (c) => (c.obtainYear !== null && c.obtainYear >= 2022
-        ? '2022年以来的上传批准文件，只支持 PDF，不超过 10M'
+        ? '2022年以来的上传文件（批准文件），只支持 PDF，不超过 10M'
         : '2021年及以前的上传完整职称证书（含封面、照片页、基本信息页），只支持 PDF，不超过 10M'),
       en: (c) => (c.obtainYear !== null && c.obtainYear >= 2022
         ? 'from 2022 on: the approval document, PDF only, at most 10 MB'

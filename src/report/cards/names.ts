@@ -1,7 +1,7 @@
 /** File names that are safe on Windows, macOS and Linux alike, for the registration sheets (--cards). */
 
-/** Characters Windows refuses in a name, plus every control and invisible format character. */
-const FORBIDDEN = /[<>:"/\\|?*\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+/** Characters Windows refuses in a name, plus every control and invisible format character and lone surrogate. */
+const FORBIDDEN = /[<>:"/\\|?*\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
 
 /** Names Windows reserves for devices, with or without an extension (CON, CON.html, com1.txt…). */
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;

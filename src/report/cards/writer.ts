@@ -256,13 +256,13 @@ export class CardsWriter implements CardSink {
     }
     if (!jobs.length) return;
     this.ensureStaging();
+    for (const j of jobs) this.written.push(j.file); // in the rows' order, whichever thumbnail is ready first
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < jobs.length) {
         const { card, file } = jobs[next++]!;
         const thumbnail = await this.thumbnail(assetsDir, card.photo);
         writeCardFile(this.staging, file, cardHtml(card, { lang: this.opts.lang, thumbnail, generatedAt: this.generatedAt, version: this.opts.version }));
-        this.written.push(file);
       }
     };
     await Promise.all(Array.from({ length: Math.min(THUMB_CONCURRENCY, jobs.length) }, worker));
