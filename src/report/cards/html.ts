@@ -35,7 +35,7 @@ a{color:#0b57d0}
 .muted{color:#5f6873}
 .small{font-size:8.5pt}
 table{border-collapse:collapse;width:100%}
-th,td{border:0.3mm solid #b9c0c8;padding:.7mm 1.4mm;vertical-align:top;text-align:left}
+th,td{border:0.3mm solid #b9c0c8;padding:.9mm 1.5mm;vertical-align:top;text-align:left}
 th{background:#eef1f4;font-weight:600;font-size:8.5pt;white-space:nowrap}
 tr{break-inside:avoid}
 footer{margin-top:2mm;font-size:7.5pt;color:#5f6873}
@@ -57,16 +57,17 @@ figure .none{width:24mm;height:32mm;border:0.3mm dashed #b9c0c8;display:flex;ali
 .check.notes{border-color:#9db7d5;background:#eef4fb}
 .fields{margin-top:2.5mm}
 .fields td.sec{width:14mm;font-size:7.5pt;color:#5f6873;white-space:nowrap}
-.fields td.label{width:31mm;font-weight:600}
+.fields td.label{width:31mm;font-weight:600;font-size:10pt}
 .fields td.label .act{display:inline-block;margin-left:1mm;padding:0 1.2mm;border-radius:1mm;font-size:7.5pt;font-weight:400;background:#e7edf5;color:#34506e;white-space:nowrap}
-.fields td.value{width:66mm}
-.fields td.value .v{font-size:10.5pt;font-weight:700;letter-spacing:.2pt;word-break:break-all}
+.fields td.value{width:70mm}
+.fields td.value .v{font-size:11pt;font-weight:700;letter-spacing:.2pt;word-break:break-all}
+.fields td.value .v.fname{font-size:9.5pt;letter-spacing:0}
 .fields td.value .none{color:#5f6873;font-weight:400;font-size:9pt}
 .fields td.value .file{font-size:7.5pt;color:#3b434c}
 .fields td.value .note{font-size:7.5pt;color:#1a5fb4;margin-top:.3mm}
 .fields td.value .warn{font-size:7.5pt;line-height:1.3;color:#8a5300;background:#fff8e1;margin-top:.4mm;padding:.3mm 1mm}
 .fields td.value .info{font-size:7.5pt;line-height:1.3;color:#34506e;background:#eef4fb;margin-top:.4mm;padding:.3mm 1mm}
-.fields td.hint{font-size:7.8pt;line-height:1.3;color:#3b434c}
+.fields td.hint{font-size:8.2pt;line-height:1.3;color:#3b434c}
 .fields td.tick{width:10mm;text-align:center;font-size:11pt;line-height:1.2;color:#8a929b}
 .fields tr.flag td.label::before{content:"⚠ ";color:#c77700}
 .fields tr.auto td{background:#f7f8fa}
@@ -122,7 +123,7 @@ function problemHtml(p: CardProblem, lang: Lang): string {
 function valueHtml(line: CardLine, lang: Lang): string {
   const t = CARD_TEXT[lang];
   const parts: string[] = [];
-  if (line.value) parts.push(`<span class="v">${esc(line.value)}</span>`);
+  if (line.value) parts.push(`<span class="v${line.file ? ' fname' : ''}">${esc(line.value)}</span>`);
   else if (line.action === 'default') parts.push(`<span class="none">${esc(t.defaultValue)}</span>`);
   else if (line.action === 'empty') parts.push(`<span class="none">${esc(t.emptyValue)}</span>`);
   if (line.file) {
@@ -153,7 +154,7 @@ export function cardHtml(card: Card, opts: CardHtmlOptions): string {
     ? `<ul>${card.rowProblems.map((p) => `<li class="${p.severity}">${esc(t.severity[p.severity])}：${esc(p.message)}</li>`).join('')}</ul>`
     : '';
   const check = flagged
-    ? `<section class="check" data-role="check"><b>${esc(t.check)}</b>　${esc(t.checkLead(flagged))}${list}</section>`
+    ? `<section class="check" data-role="check"><b>${esc(t.check)}</b>　${esc(t.checkLead(flagged, card.rowProblems.length > 0))}${list}</section>`
     : card.rowProblems.length ? `<section class="check notes" data-role="notes"><b>${esc(t.notes)}</b>${list}</section>` : '';
   const photo = opts.thumbnail
     ? `<img src="${esc(opts.thumbnail)}" alt="${esc(t.photoAlt)}">`
@@ -174,7 +175,7 @@ ${check}
 ${rows.join('\n')}
 </tbody>
 </table>
-<footer>${esc(t.source(card.source.file, card.source.sheet, card.source.row))} · ${esc(t.generated(opts.generatedAt, opts.version))}<br><b>${esc(t.private)}</b></footer>
+<footer>${esc(t.source(baseName(card.source.file), card.source.sheet, card.source.row))} · ${esc(t.generated(opts.generatedAt, opts.version))}<br><b>${esc(t.private)}</b></footer>
 </main>`;
   return documentHtml(opts.lang, `${t.title} · ${card.name} · ${card.title}`, CARD_CSS, body, `cert-check ${opts.version}`);
 }
@@ -202,36 +203,48 @@ export interface IndexHtmlOptions extends Omit<CardHtmlOptions, 'thumbnail'> {
 
 /** The index page: every person with links to their sheets, then the rows that got none and why. */
 export function indexHtml(data: IndexData, opts: IndexHtmlOptions): string {
+  return [...indexChunks(data, opts)].join('');
+}
+
+/** The index page in pieces of a few hundred rows (an index of 100,000 rows is never one string). */
+export function* indexChunks(data: IndexData, opts: IndexHtmlOptions): Generator<string> {
   const t = CARD_TEXT[opts.lang];
   const mask = opts.showPii ? (s: string) => s : maskIds;
-  const withSheets = data.people.filter((p) => p.sheets.length);
-  const people = withSheets.map((p) => `<tr data-person="${p.no}">`
-    + `<td class="no">${p.no}</td><td class="name">${esc(p.name)}</td><td class="id">${esc(mask(p.idNumber))}</td>`
-    + `<td class="sheets"><ul>${p.sheets.map((s) => `<li><a href="${esc(encodeURIComponent(s.href))}">${esc(s.title || s.href)}</a> <span class="lvl">${esc(s.level)}</span></li>`).join('')}</ul>`
-    + (p.missing ? `<div class="part">${esc(t.alsoMissing(p.missing))}</div>` : '')
-    + `</td><td class="warn">${esc(t.warnings(p.sheets.reduce((n, s) => n + s.toCheck, 0)))}</td></tr>`);
-  const missing = data.missing.map((m) => `<tr data-person="${m.no}">`
-    + `<td class="no">${m.no}</td><td class="name">${esc(m.name)}</td><td class="id">${esc(mask(m.idNumber))}</td><td>${esc(m.title)}</td>`
-    + `<td class="src" title="${esc(t.rowOf(m.source.file, m.source.sheet, m.source.row))}">${esc(t.rowOf(baseName(m.source.file), '', m.source.row))}</td>`
-    + `<td class="why">${m.reasons.map((r) => `<div>${esc(r.label)}：${esc(mask(r.message))}</div>`).join('')}</td></tr>`);
-  const body = `<main class="page" data-role="index">
+  const withSheets = data.people.filter((p) => p.sheets.length).length;
+  const [head, tail] = documentHtml(opts.lang, t.indexTitle, INDEX_CSS, '\u0000', `cert-check ${opts.version}`).split('\u0000') as [string, string];
+  yield `${head}<main class="page" data-role="index">
 <h1>${esc(t.indexTitle)}</h1>
-<p>${esc(t.indexLead(data.sheets, withSheets.length))}</p>
-${data.missing.length ? `<p class="lead-missing">${esc(t.indexMissingLead(data.missing.length))}</p>` : ''}
-${withSheets.length ? `<table class="people">
-<thead><tr>${t.indexHead.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>
-<tbody>
-${people.join('\n')}
-</tbody>
-</table>` : `<p>${esc(t.noneWritten)}</p>`}
-${data.missing.length ? `<h2>${esc(t.missingTitle)}</h2>
-<table class="missing">
-<thead><tr>${t.missingHead.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>
-<tbody>
-${missing.join('\n')}
-</tbody>
-</table>` : ''}
-<footer>${esc(t.generated(opts.generatedAt, opts.version))}</footer>
-</main>`;
-  return documentHtml(opts.lang, t.indexTitle, INDEX_CSS, body, `cert-check ${opts.version}`);
+<p>${esc(t.indexLead(data.sheets, withSheets))}</p>
+${data.missing.length ? `<p class="lead-missing">${esc(t.indexMissingLead(data.missing.length))}</p>\n` : ''}`;
+  const batched = function* <T>(items: Iterable<T>, row: (item: T) => string): Generator<string> {
+    let batch: string[] = [];
+    for (const item of items) {
+      batch.push(row(item));
+      if (batch.length >= 256) {
+        yield `${batch.join('\n')}\n`;
+        batch = [];
+      }
+    }
+    if (batch.length) yield `${batch.join('\n')}\n`;
+  };
+  if (withSheets) {
+    yield `<table class="people">\n<thead><tr>${t.indexHead.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>\n<tbody>\n`;
+    yield* batched(data.people.filter((p) => p.sheets.length), (p) => `<tr data-person="${p.no}">`
+      + `<td class="no">${p.no}</td><td class="name">${esc(p.name)}</td><td class="id">${esc(mask(p.idNumber))}</td>`
+      + `<td class="sheets"><ul>${p.sheets.map((s) => `<li><a href="${esc(encodeURIComponent(s.href))}">${esc(s.title || s.href)}</a> <span class="lvl">${esc(s.level)}</span></li>`).join('')}</ul>`
+      + (p.missing ? `<div class="part">${esc(t.alsoMissing(p.missing))}</div>` : '')
+      + `</td><td class="warn">${esc(t.warnings(p.sheets.reduce((n, s) => n + s.toCheck, 0)))}</td></tr>`);
+    yield '</tbody>\n</table>\n';
+  } else {
+    yield `<p>${esc(t.noneWritten)}</p>\n`;
+  }
+  if (data.missing.length) {
+    yield `<h2>${esc(t.missingTitle)}</h2>\n<table class="missing">\n<thead><tr>${t.missingHead.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>\n<tbody>\n`;
+    yield* batched(data.missing, (m) => `<tr data-person="${m.no}">`
+      + `<td class="no">${m.no}</td><td class="name">${esc(m.name)}</td><td class="id">${esc(mask(m.idNumber))}</td><td>${esc(m.title)}</td>`
+      + `<td class="src" title="${esc(t.rowOf(m.source.file, m.source.sheet, m.source.row))}">${esc(t.rowOf(baseName(m.source.file), '', m.source.row))}</td>`
+      + `<td class="why">${m.reasons.map((r) => `<div>${esc(r.label)}：${esc(mask(r.message))}</div>`).join('')}</td></tr>`);
+    yield '</tbody>\n</table>\n';
+  }
+  yield `<footer>${esc(t.generated(opts.generatedAt, opts.version))}</footer>\n</main>${tail}`;
 }

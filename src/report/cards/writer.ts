@@ -7,12 +7,12 @@
  * `.cert-check-cards.json`). A re-run replaces the sheets the manifest lists, so a person whose row now
  * has errors keeps no stale sheet, and never touches another file.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { InputError } from '../../errors.js';
 import type { MessageBook } from '../../engine/messages.js';
 import type { Lang } from '../../engine/types.js';
-import { cardHtml, indexHtml, type IndexData, type IndexPerson } from './html.js';
+import { cardHtml, indexChunks, type IndexData, type IndexPerson } from './html.js';
 import { buildCard, type CardLookups } from './model.js';
 import { NameRegistry } from './names.js';
 import type { Card, CardSink, CardsReport, CheckedRow, MissingCard } from './types.js';
@@ -109,9 +109,17 @@ export function checkCardsTarget(target: string, ctx: { inputs: readonly string[
   }
 }
 
-/** Every file of the sheets goes through here (the temporary-file helper of the output guard may replace it). */
-export function writeCardFile(dir: string, name: string, text: string): void {
-  writeFileSync(join(dir, name), text, 'utf8');
+/**
+ * Every file of the sheets goes through here (the temporary-file helper of the output guard may replace it):
+ * the text whole or in pieces, UTF-8.
+ */
+export function writeCardFile(dir: string, name: string, text: string | Iterable<string>): void {
+  const fd = openSync(join(dir, name), 'w');
+  try {
+    for (const piece of typeof text === 'string' ? [text] : text) writeSync(fd, piece, null, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Staging folders being written: removed when the process ends before they were committed. */
@@ -279,7 +287,7 @@ export class CardsWriter implements CardSink {
     this.ensureStaging();
     const target = this.dir;
     try {
-      writeCardFile(this.staging, INDEX_NAME, indexHtml(this.index(), { lang: this.opts.lang, showPii: this.opts.showPii, generatedAt: this.generatedAt, version: this.opts.version }));
+      writeCardFile(this.staging, INDEX_NAME, indexChunks(this.index(), { lang: this.opts.lang, showPii: this.opts.showPii, generatedAt: this.generatedAt, version: this.opts.version }));
       const files = [INDEX_NAME, ...this.written];
       const manifest: Manifest = { tool: 'cert-check', kind: 'cards', files };
       writeCardFile(this.staging, MANIFEST_NAME, `${JSON.stringify(manifest, null, 2)}\n`);
