@@ -147,6 +147,16 @@ describe('what a sheet says', () => {
     for (const fix of fixed.fixes!) expect(field(sheet(dir, byRow[fix.row]!), fix.field).value, `${fix.row} ${fix.field}`).toBe(fix.to);
   });
 
+  it('with --fix the sheets are the same (the pipeline\'s corrected rows are used as they are)', async () => {
+    const d = join(tmp.dir, 'with-fix');
+    const w = writer(d);
+    await runCheck({ inputs: [fx.input], assets: fx.assets, noOut: true, fix: true, lang: 'zh', today: TODAY, cards: w });
+    const r = await w.commit();
+    expect(r.missing.map((m) => m.source.row)).toEqual([3]);
+    expect(htmlFiles(d)).toEqual(htmlFiles(dir));
+    for (const name of SHEETS) expect(sheet(d, name), name).toEqual(sheet(dir, name));
+  });
+
   it('writes dates the way the date picker wants them: YYYY-MM-DD, 出生年月 YYYY-MM', () => {
     const first = sheet(dir, SHEETS[0]!);
     expect(field(first, 'birthDate').value).toBe('1980-01');

@@ -122,13 +122,18 @@ export function buildCard(row: CheckedRow, opts: CardOptions): { card: Card } | 
         break;
       }
       case 'series': {
+        // The sheet's spelling stays (the series list is the national one, not read off the platform's dropdown).
         const canonical = value ? opts.lookups?.canonicalSeries(value) : null;
-        if (canonical && canonical !== value) note = t.dropdown(canonical);
+        if (canonical && canonical !== value) note = t.standardSeries(canonical);
         break;
       }
       case 'specialty': {
+        // The dropdown's own name (data/specialties.tsv is that dropdown): 建设专业 is chosen as 建设.
         const known = value && value !== '其他' ? opts.lookups?.knownSpecialty(value) : null;
-        if (known && known !== value) note = t.dropdown(known);
+        if (known && known !== value) {
+          note = t.asInSheet(value);
+          value = known;
+        }
         break;
       }
       case 'authority':
