@@ -82,6 +82,7 @@ describe('exit 2 writes nothing', () => {
     { what: 'a folder inside the assets folder', dir: 'files/cards', pattern: /素材文件夹/ },
     { what: 'the assets folder itself', dir: 'files', pattern: /就是素材文件夹/ },
     { what: 'a file', dir: 'records.xlsx', pattern: /是一个文件/ },
+    { what: 'a folder below a file', dir: 'records.xlsx/cards', pattern: /无法创建：.*records\.xlsx 是一个文件/ },
     { what: 'a folder of other files', dir: 'busy', pattern: /已有其他文件（如 mine\.txt）/ },
     { what: 'the input\'s own folder', dir: '.', pattern: /已有其他文件|输入文件/ },
   ])('refused before any work: $what', ({ dir, pattern }) => {

@@ -84,6 +84,12 @@ export function checkCardsTarget(target: string, ctx: { inputs: readonly string[
   if (stat && !stat.isDirectory()) {
     throw usage(lang, `--cards 应为文件夹，而 ${target} 是一个文件`, `--cards needs a folder; ${target} is a file`);
   }
+  // A new folder is made in its nearest existing parent, which must be a folder too.
+  let parent = dirname(resolve(target));
+  while (!existsSync(parent) && dirname(parent) !== parent) parent = dirname(parent);
+  if (!stat && !statSync(parent).isDirectory()) {
+    throw usage(lang, `--cards 的文件夹 ${target} 无法创建：${parent} 是一个文件`, `the --cards folder ${target} cannot be made: ${parent} is a file`);
+  }
   if (ctx.assetsDir) {
     const a = realish(ctx.assetsDir);
     if (within(a, t)) {
@@ -273,7 +279,12 @@ export class CardsWriter implements CardSink {
         writeCardFile(this.staging, file, cardHtml(card, { lang: this.opts.lang, thumbnail, generatedAt: this.generatedAt, version: this.opts.version }));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(THUMB_CONCURRENCY, jobs.length) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(THUMB_CONCURRENCY, jobs.length) }, worker));
+    } catch (err) {
+      // A full disk or a folder taken away: the run ends with exit 2 and one sentence, and writes no sheet.
+      throw new InputError('output-failed', { out: this.opts.dir, detail: (err as Error).message });
+    }
   }
 
   /** The index data as it stands (people in order of their first row). */
