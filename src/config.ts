@@ -37,6 +37,8 @@ export const ConfigSchema = z
     seriesAliases: z.record(z.string(), Names).optional(),
     /** The asset naming convention ({id}, {name}, {title} placeholders). */
     assets: z.object({ photo: Convention.optional(), attachment: Convention.optional() }).strict().optional(),
+    /** Folder for the registration sheets (--cards), relative to the config file's folder. */
+    cards: z.string().trim().min(1).optional(),
   })
   .strict();
 
@@ -49,6 +51,8 @@ export interface Settings {
   aliases: AliasTable;
   data: ReferenceData;
   assetPatterns: NamingPatterns;
+  /** The registration sheets' folder from the config (absolute), or null. */
+  cards: string | null;
 }
 
 function bad(path: string, detail: string): InputError {
@@ -119,5 +123,6 @@ export function settingsFrom(config: ConfigFile, path: string | null, ruleIds: r
       photo: { ...DEFAULT_NAMING.photo, ...config.assets?.photo },
       attachment: { ...DEFAULT_NAMING.attachment, ...config.assets?.attachment },
     },
+    cards: config.cards ? resolve(path ? dirname(path) : '.', config.cards) : null,
   };
 }

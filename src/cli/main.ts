@@ -32,6 +32,8 @@ interface MainOptions {
   fix?: boolean;
   fixPhotos?: string;
   fixList?: string;
+  /** A folder, or false for --no-cards. */
+  cards?: string | false;
 }
 
 function version(): string {
@@ -116,6 +118,8 @@ export async function run(argv: string[]): Promise<number> {
     .option('--fix', lang === 'zh' ? '写出 <name>.fixed.xlsx（代替 .checked.xlsx），应用所有确定的修正' : 'write <name>.fixed.xlsx (instead of .checked.xlsx) with every certain fix applied')
     .option('--fix-photos <dir>', lang === 'zh' ? '把过大或格式不对的免冠照另存为不超过 200KB 的 JPG 到该文件夹（原照片不动）' : 'write photos that are too large or not JPEG/PNG as JPEGs of at most 200 KB into this folder (originals untouched)')
     .option('--fix-list <file>', lang === 'zh' ? '把所有输入的全部问题写成一个可筛选的 .xlsx 问题清单' : 'write every problem of every input into one filterable .xlsx list')
+    .option('--cards <dir>', lang === 'zh' ? '为每人每个证书写出一份登记填报单（HTML，可打印）到该文件夹，并写出目录页' : 'write a registration sheet (printable HTML) per person and certificate into this folder, with an index page')
+    .option('--no-cards', lang === 'zh' ? '不写填报单（即使配置文件中有 cards）' : 'write no registration sheets (even when the config names a folder)')
     .option('--no-color', lang === 'zh' ? '不使用颜色' : 'no colours')
     .addHelpText('after', formatHelp(lang))
     .action(async (inputs: string[], opts: MainOptions) => {
@@ -194,12 +198,15 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
   const { prettyReport, shouldColor } = await import('../report/index.js');
   const { loadReporter } = await import('../report/formats/index.js');
   const progress = await (await import('./progress.js')).startProgress(process.stderr, lang, { showPii: opts.showPii });
+  let cards: import('../report/cards/writer.js').CardsWriter | null = null;
   try {
     const settings = loadSettings(opts.config, process.cwd(), RULES.map((r) => r.id), lang);
     const fixers = await fixerOptions(inputs, opts);
     if (opts.reportFile !== undefined) await checkReportFile(opts.reportFile, inputs, opts);
+    cards = await cardsWriter(inputs, opts, settings);
     const result = await runCheck({
       ...fixers.run,
+      ...(cards ? { cards } : {}),
       inputs,
       severities: settings.severities,
       aliases: settings.aliases,
@@ -222,6 +229,8 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
     // the formats for machines still give their document, which lists the inputs with their errors.
     const nothingRead = result.failures.length > 0 && result.files.length === 0;
     if (!nothingRead) await fixers.after(result);
+    // Sheets only for a run that reads every input: a run ending in exit 2 leaves none behind.
+    if (cards && !result.failures.length) result.cards = await cards.commit();
     const reporter = await loadReporter(opts.format);
     const color = opts.color !== false && shouldColor(process.stdout, process.env);
     if (opts.reportFile !== undefined) {
@@ -233,6 +242,9 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
       await writeOut(reporter(result, { ...reportOpts, color: opts.format === 'pretty' && color }));
     }
     for (const f of result.failures) process.stderr.write(`cert-check: ${f.error.text(lang)}\n`);
+    if (result.failures.length && cards) {
+      process.stderr.write(lang === 'zh' ? 'cert-check: 有输入文件无法读取，未写出填报单。\n' : 'cert-check: some inputs could not be read; no registration sheets were written.\n');
+    }
     if (result.failures.length) return EXIT_BAD_INPUT;
     if (result.findings.some((f) => f.severity === 'error')) return EXIT_ERRORS;
     const warnings = result.findings.filter((f) => f.severity === 'warning').length;
@@ -246,6 +258,8 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
   } catch (err) {
     progress?.stop();
     return fail(err, lang);
+  } finally {
+    cards?.abort(); // nothing once committed
   }
 }
 
@@ -262,6 +276,26 @@ async function checkReportFile(file: string, inputs: string[], opts: MainOptions
   const { checkReportTarget } = await import('../report/report-file.js');
   const outputs = [typeof opts.out === 'string' ? opts.out : null, opts.fixList ?? null].filter((x): x is string => x !== null);
   checkReportTarget(file, { inputs: await expandInputs(inputs), outputs }, opts.lang);
+}
+
+/** --cards (or `cards` in the config): the target checked before any work (exit 2), and the writer. */
+async function cardsWriter(
+  inputs: string[], opts: MainOptions, settings: import('../config.js').Settings,
+): Promise<import('../report/cards/writer.js').CardsWriter | null> {
+  const dir = opts.cards === false ? null : typeof opts.cards === 'string' ? opts.cards : settings.cards;
+  if (!dir) return null;
+  const { resolve, dirname } = await import('node:path');
+  const { expandInputs } = await import('../read/index.js');
+  const { CardsWriter, checkCardsTarget } = await import('../report/cards/writer.js');
+  const { MessageBook } = await import('../engine/messages.js');
+  const { RULES } = await import('../../rules/index.js');
+  const files = await expandInputs(inputs);
+  const assetsDir = opts.assets === false ? null : resolve(opts.assets ?? dirname(resolve(files[0]!)));
+  checkCardsTarget(dir, { inputs: files, assetsDir, lang: opts.lang });
+  return new CardsWriter({
+    dir, lang: opts.lang, showPii: Boolean(opts.showPii), messages: new MessageBook(RULES),
+    lookups: settings.data.guide, startedAt: new Date(), version: version(),
+  });
 }
 
 /**

@@ -13,6 +13,9 @@ import type { InputReader, RowRole, SheetInfo } from '../read/types.js';
 import type { CellFix, CheckResult, FileResult, SheetResult, SkippedInput } from '../report/types.js';
 import type { AnnotatedWorkbook } from '../report/workbook.js';
 import type { YMD } from '../model/dates.js';
+import type { FieldKey } from '../model/fields.js';
+import type { FieldCell } from '../model/record.js';
+import type { CardSink, CheckedRow } from '../report/cards/types.js';
 import { createContext } from './context.js';
 import { Engine } from './engine.js';
 import { MessageBook } from './messages.js';
@@ -47,6 +50,8 @@ export interface CheckOptions {
   onAssetsDir?: (dir: string) => void;
   /** Called for each record once its photo and attachment were found and inspected (--fix-photos). */
   onRecordAssets?: (record: CertRecord, assets: RecordAssets) => void;
+  /** Receives every data row after the certain corrections, with its problems and files, batch by batch (--cards). */
+  cards?: CardSink;
 }
 
 /** Where a run is: which input of how many, and the row reached in its sheet. */
@@ -105,6 +110,9 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
       ctx.assets = inspector.facts;
     }
     const engine = new Engine(rules, ctx, { severities: opts.severities });
+    const cards: CardsHook | null = opts.cards
+      ? { sink: opts.cards, engine, rowEngine: new Engine(rules.filter((r) => r.kind === 'row'), ctx, { severities: opts.severities }), setRules: new Set(rules.filter((r) => r.kind === 'set').map((r) => r.id)), inspector }
+      : null;
     const result: RunResult = {
       files: [], findings: [], messages, startedAt, failures: [], names: new Map(), assetsDir, ...(opts.fix ? { fixes: [] } : {}), ...(skipped.length ? { skipped } : {}),
     };
@@ -123,7 +131,7 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
         const out = opts.noOut ? null : outputPath(file, opts, outputs, files, opts.fix ? 'fixed' : 'checked');
         opts.onProgress?.({ file, fileIndex: i, files: files.length, sheet: null, row: 0, lastRow: null, rows: 0 });
         reader ??= await openInputThreaded(file, readOptions);
-        result.files.push(await checkFile(file, reader, out, opts, engine, inspector, messages, result, { index: i, count: files.length }));
+        result.files.push(await checkFile(file, reader, out, opts, engine, inspector, messages, result, { index: i, count: files.length }, cards));
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         result.failures.push({ path: file, error: err });
@@ -145,7 +153,7 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
 
 async function checkFile(
   file: string, reader: InputReader, out: string | null, opts: CheckOptions, engine: Engine, inspector: AssetInspector | null,
-  messages: MessageBook, run: RunResult, position: { index: number; count: number },
+  messages: MessageBook, run: RunResult, position: { index: number; count: number }, cards: CardsHook | null,
 ): Promise<FileResult> {
   // exceljs's writer is loaded only when a workbook is written.
   const writer = out ? await (await import('../report/workbook.js')).AnnotatedWorkbook.create(out, { lang: opts.lang, messages, inputPath: file }) : null;
@@ -165,6 +173,7 @@ async function checkFile(
     const failed = (await Promise.all(preparing)).find((e) => e !== null);
     preparing = [];
     if (failed !== undefined) throw failed;
+    const checked: CheckedRow[] = [];
     for (const p of pending) {
       let changes: CellFix[] = [];
       if (p.record && opts.fix && map) ({ record: p.record, values: p.values, changes } = applyFixes(engine, p.record, p.values, map, p.numFmts, reader.date1904));
@@ -173,7 +182,9 @@ async function checkFile(
       for (const f of rowFindings) findings.push(f);
       for (const c of changes) run.fixes?.push(c);
       writer?.addRow(p.row, p.role, p.values, rowFindings, p.numFmts, changes);
+      if (cards && p.record && map) checked.push(checkedRow(cards, p, map, reader.date1904, rowFindings, changes, Boolean(opts.fix)));
     }
+    if (checked.length) await cards!.sink.rows(checked, run.assetsDir);
     total += records.length;
     const lastRead = pending.at(-1)?.row ?? 0;
     pending = [];
@@ -275,6 +286,47 @@ export function applyFixes(
     record = buildRecord({ file: record.file, sheet: record.sheet, row: record.row, values, numFmts, date1904 }, map);
   }
   return { record, values, changes: [...changes.values()] };
+}
+
+/** What --cards needs besides the sink: the engines and which rules compare rows. */
+interface CardsHook {
+  sink: CardSink;
+  engine: Engine;
+  /** The row rules alone: they may check a row again without disturbing the set rules' state. */
+  rowEngine: Engine;
+  setRules: ReadonlySet<string>;
+  inspector: AssetInspector | null;
+}
+
+/** Platform fields whose value the guide's rules give when the sheet has no column for them. */
+const GUIDE_FIELDS: readonly FieldKey[] = ['region', 'hasSpecialty', 'authority'];
+
+/**
+ * A row as --cards sees it: after the certain corrections (those --fix applies; already applied with
+ * --fix), with the problems left (the row rules again on the corrected row, the set rules' findings as they
+ * were), and the value the rules give for a platform field the sheet lacks.
+ */
+function checkedRow(hook: CardsHook, p: Pending, map: ColumnMap, date1904: boolean, findings: Finding[], changes: CellFix[], fixed: boolean): CheckedRow {
+  let record = p.record!;
+  if (!fixed) {
+    const f = applyFixes(hook.engine, record, p.values, map, p.numFmts, date1904);
+    if (f.changes.length) {
+      record = f.record;
+      changes = f.changes;
+      findings = [...hook.rowEngine.check(record), ...findings.filter((x) => hook.setRules.has(x.rule))];
+    }
+  }
+  const guideValues: Partial<Record<FieldKey, string>> = {};
+  const missing = GUIDE_FIELDS.filter((k) => !record.cells[k]);
+  if (missing.length) {
+    const cells = { ...record.cells };
+    for (const k of missing) cells[k] = { column: '', address: '', header: '', kind: 'empty', text: '' } satisfies FieldCell;
+    for (const f of hook.rowEngine.check({ ...record, cells })) {
+      const value = f.fix ?? f.suggestion;
+      if (f.field && missing.includes(f.field) && value && guideValues[f.field] === undefined) guideValues[f.field] = value;
+    }
+  }
+  return { record, changes, findings, assets: hook.inspector?.facts.forRecord(record) ?? null, guideValues };
 }
 
 /** What --fix-list and --fix-photos need of a row: its 姓名, its photo facts. */

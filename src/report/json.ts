@@ -4,6 +4,7 @@ import type { Notice } from '../read/types.js';
 import { maskDeep, masker } from './common.js';
 import { formatNotice } from './notices.js';
 import { inputAccount, listedFindings, omittedCounts } from './select.js';
+import { jsonCards, type JsonCards } from './cards/text.js';
 import { summarize, type CellFix, type CheckResult, type ReportOptions, type Summary } from './types.js';
 
 export interface JsonNotice {
@@ -54,6 +55,8 @@ export interface JsonDocument {
   fixedPhotos?: FixedPhoto[];
   /** Added, with --fix-list: the problem-list workbook written. */
   fixList?: string;
+  /** Added, with --cards: the registration sheets written, and every row that got none and why. */
+  cards?: JsonCards;
   /** Added, only when some inputs could not be read: those inputs and why (they are in `files` too). */
   failures?: { path: string; message: string }[];
   /** Added, only when a folder scan or a repeated argument passed inputs over: which, and why. */
@@ -97,6 +100,7 @@ function jsonParts(result: CheckResult, opts: ReportOptions): {
   if (result.fixes) tail.fixes = result.fixes;
   if (result.fixedPhotos) tail.fixedPhotos = result.fixedPhotos;
   if (result.fixList) tail.fixList = result.fixList;
+  if (result.cards) tail.cards = jsonCards(result.cards);
   if (account.unreadable.length) tail.failures = account.unreadable;
   if (account.skipped.length) tail.skipped = account.skipped;
   if (opts.quiet) tail.omitted = omittedCounts(result, opts);

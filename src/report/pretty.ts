@@ -6,6 +6,7 @@ import { displayPath, masker, placeLabel } from './common.js';
 import { fixedPhotoLines, fixListLine } from './fixed-photos.js';
 import { formatNotice } from './notices.js';
 import { CAP, capFindings, count, inputAccount, listedFindings, omittedCounts, ruleTable, type CappedRule } from './select.js';
+import { cardsLines } from './cards/text.js';
 import { summarize, type CheckResult, type FileResult, type ReportOptions } from './types.js';
 
 export interface PrettyOptions extends ReportOptions {
@@ -187,5 +188,6 @@ export function prettyReport(result: CheckResult, opts: PrettyOptions): string {
   for (const f of result.files) if (f.annotated) lines.push(`${t.annotated}${show(f.annotated)}`);
   if (result.fixList) lines.push(fixListLine(show(result.fixList), opts.lang));
   if (result.fixedPhotos) lines.push(...fixedPhotoLines(result.fixedPhotos, opts.lang, show));
+  if (result.cards) lines.push(...cardsLines(result.cards, opts.lang, show));
   return `${lines.map(mask).join('\n')}\n`;
 }

@@ -5,6 +5,7 @@ import type { FixedPhoto } from '../assets/fix-photos.js';
 import type { FieldKey } from '../model/fields.js';
 import type { Notice } from '../read/types.js';
 import type { SkipReason } from '../read/inputs.js';
+import type { CardsReport } from './cards/types.js';
 
 export interface SheetResult {
   name: string;
@@ -47,6 +48,8 @@ export interface CheckResult {
   fixedPhotos?: FixedPhoto[];
   /** The --fix-list workbook written (absent without --fix-list). */
   fixList?: string;
+  /** The registration sheets written, and the rows that got none (absent without --cards). */
+  cards?: CardsReport;
   messages: MessageBook;
   startedAt: Date;
   /** Inputs a folder scan (or a repeated argument) passed over, and why (absent: none). */
