@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import type { Lang } from '../engine/types.js';
+import { parseDelimiter } from '../read/delimiter.js';
 import { packageRoot } from '../paths.js';
 
 export const EXIT_OK = 0;
@@ -19,6 +20,7 @@ interface MainOptions {
   lang: Lang;
   showPii?: boolean;
   encoding?: string;
+  delimiter?: string;
   maxRows?: number;
   cache?: string;
   config?: string;
@@ -41,7 +43,7 @@ function usageDetail(err: CommanderError, lang: Lang): string {
     case 'commander.unknownOption':
       return `不认识的选项 ${arg}`;
     case 'commander.missingArgument':
-      return '缺少要检查的文件：请写出 .xlsx/.csv 文件或文件夹';
+      return '缺少要检查的文件：请写出 .xlsx/.xls/.et/.ods/.csv 文件或文件夹';
     case 'commander.optionMissingArgument':
       return `选项 ${arg} 需要一个值`;
     case 'commander.invalidArgument':
@@ -59,6 +61,12 @@ function langOf(argv: readonly string[]): Lang {
   const i = argv.indexOf('--lang');
   const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
   return v === 'en' ? 'en' : 'zh';
+}
+
+/** --delimiter: one of the delimiters cert-check reads (refused before any work otherwise). */
+function delimiterOption(value: string): string {
+  if (parseDelimiter(value) === null) throw new InputError('bad-delimiter', { delimiter: JSON.stringify(value) });
+  return value;
 }
 
 function positiveInt(value: string): number {
@@ -83,7 +91,9 @@ export async function run(argv: string[]): Promise<number> {
     .name('cert-check')
     .description(lang === 'zh' ? '职称电子证书登记信息批量检查' : 'Batch checker for professional-title certificate registration records')
     .version(version(), '-V, --version')
-    .argument('<inputs...>', lang === 'zh' ? '.xlsx / .csv 文件或文件夹' : '.xlsx / .csv files or folders')
+    .argument('<inputs...>', lang === 'zh'
+      ? '表格（.xlsx .xls .et .ods）、文本导出（.csv .tsv .txt）或文件夹（含子文件夹）'
+      : 'spreadsheets (.xlsx .xls .et .ods), text exports (.csv .tsv .txt) or folders (sub-folders included)')
     .option('-a, --assets <dir>', lang === 'zh' ? '照片和 PDF 所在文件夹（默认：输入文件所在文件夹）' : 'folder of photos and PDFs (default: the input\'s folder)')
     .option('--no-assets', lang === 'zh' ? '不检查照片和 PDF' : 'do not check photos and PDFs')
     .option('-o, --out <file>', lang === 'zh' ? '标注后工作簿的路径（仅一个输入时）' : 'annotated workbook path (one input)')
@@ -92,7 +102,8 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('-f, --format <name>', lang === 'zh' ? '输出格式' : 'output format').choices(['pretty', 'json']).default('pretty'))
     .addOption(new Option('--lang <lang>', lang === 'zh' ? '消息语言' : 'message language').choices(['zh', 'en']).default('zh'))
     .option('--show-pii', lang === 'zh' ? '在终端和 JSON 中显示完整身份证号' : 'print ID numbers unmasked')
-    .option('--encoding <name>', lang === 'zh' ? 'CSV 编码（默认自动识别：BOM、UTF-8、GB18030）' : 'CSV encoding (default: detect)')
+    .option('--encoding <name>', lang === 'zh' ? '文本文件编码，如 gb18030、utf-8、utf-16le（默认自动识别：BOM、UTF-8、GB18030）' : 'encoding of text exports, e.g. gb18030, utf-8, utf-16le (default: detect)')
+    .option('--delimiter <char>', lang === 'zh' ? '文本文件分隔符：, tab ; |（默认按表头行自动识别）' : 'delimiter of text exports: , tab ; | (default: found from the header line)', delimiterOption)
     .option('--max-rows <n>', lang === 'zh' ? '每个文件最多处理的数据行数（默认 500000）' : 'refuse files with more data rows (default 500000)', positiveInt)
     .option('--cache <file>', lang === 'zh' ? '照片/PDF 检查结果缓存文件' : 'cache of photo/PDF results')
     .option('--config <file>', lang === 'zh' ? '配置文件（默认 cert-check.config.json）' : 'configuration file (default cert-check.config.json)')
@@ -173,7 +184,7 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
   const { runCheck } = await import('../engine/pipeline.js');
   const { loadSettings } = await import('../config.js');
   const { RULES } = await import('../../rules/index.js');
-  const { jsonChunks, prettyReport, shouldColor } = await import('../report/index.js');
+  const { jsonChunks, prettyReport, shouldColor, skippedReport } = await import('../report/index.js');
   const spinner = process.stderr.isTTY ? (await import('ora')).default({ text: lang === 'zh' ? '正在检查…' : 'Checking…', stream: process.stderr }).start() : null;
   try {
     const settings = loadSettings(opts.config, process.cwd(), RULES.map((r) => r.id), lang);
@@ -192,6 +203,7 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
       outDir: opts.outDir,
       lang,
       encoding: opts.encoding,
+      delimiter: opts.delimiter,
       maxRows: opts.maxRows,
       cacheFile: opts.cache,
       onProgress: spinner
@@ -202,8 +214,15 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
     });
     spinner?.stop();
     const reportOpts = { lang, showPii: Boolean(opts.showPii) };
-    if (result.failures.length && result.files.length === 0) return fail(result.failures[0]!.error, lang);
-    await fixers.after(result);
+    // Nothing could be read: JSON still gets its one document (every input with its error); the terminal
+    // report only the files that folder scans skipped, when there are any. Each failure is said on stderr.
+    const nothingRead = result.failures.length > 0 && result.files.length === 0;
+    if (nothingRead && opts.format !== 'json') {
+      if (result.skipped.length) process.stdout.write(skippedReport(result, { ...reportOpts, color: opts.color !== false && shouldColor(process.stdout, process.env) }));
+      for (const f of result.failures) process.stderr.write(`cert-check: ${f.error.text(lang)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (!nothingRead) await fixers.after(result);
     if (opts.format === 'json') {
       // Written piece by piece: a report of hundreds of thousands of problems is never one string.
       for (const chunk of jsonChunks(result, reportOpts)) {
@@ -240,9 +259,9 @@ async function fixerOptions(inputs: string[], opts: MainOptions): Promise<{
     throw new InputError('usage', { detail: zh ? '--fix-photos 需要检查照片，不能与 --no-assets 同用' : '--fix-photos needs the photos checked; it cannot go with --no-assets' });
   }
   if (opts.fixList !== undefined) {
-    const { expandInputs } = await import('../read/index.js');
+    const { scanInputs } = await import('../read/index.js');
     const { checkFixListTarget } = await import('../report/fix-list.js');
-    checkFixListTarget(opts.fixList, await expandInputs(inputs));
+    checkFixListTarget(opts.fixList, (await scanInputs(inputs)).inputs);
   }
   const target = opts.fixPhotos;
   const fp = target === undefined ? null : await import('../assets/fix-photos.js');

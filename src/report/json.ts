@@ -3,6 +3,7 @@ import type { FixedPhoto } from '../assets/fix-photos.js';
 import type { Notice } from '../read/types.js';
 import { maskDeep, masker, sortFindings } from './common.js';
 import { formatNotice } from './notices.js';
+import { skipReasonText } from './inputs-text.js';
 import { summarize, type CellFix, type CheckResult, type ReportOptions, type Summary } from './types.js';
 
 export interface JsonNotice {
@@ -21,6 +22,20 @@ export interface JsonFile {
   annotated: string | null;
   /** Added: the file's notices (sheets skipped and the like), the same on every entry of the file. */
   notices: JsonNotice[];
+  /** Added: what the input is by its content (xlsx, xls — also a WPS .et —, ods, csv — any delimited text). */
+  format?: string;
+  /** Added, for an input that could not be read: the sentence that says why and what to do, and its id. */
+  error?: string;
+  errorId?: string;
+}
+
+/** Added: a file or folder that a folder scan met and did not check. */
+export interface JsonSkipped {
+  path: string;
+  /** own-output, fix-list, lock-file, hidden-folder, linked-folder, too-deep, text-no-header, unsupported, not-spreadsheet */
+  reason: string;
+  message: string;
+  folder?: boolean;
 }
 
 export interface JsonProblem {
@@ -51,12 +66,20 @@ export interface JsonDocument {
   fixedPhotos?: FixedPhoto[];
   /** Added, with --fix-list: the problem-list workbook written. */
   fixList?: string;
-  /** Added, only when some inputs could not be read: those inputs and why. */
+  /** Added, only when some inputs could not be read: those inputs and why (also in `files`, with `error`). */
   failures?: { path: string; message: string }[];
+  /** Added, only when folder scans skipped something: each file or folder and why. */
+  skipped?: JsonSkipped[];
+  /** Added, only when folder scans met any: photos, PDFs and system files (not records, not listed). */
+  otherFiles?: number;
 }
 
-/** A run result that may carry the inputs that could not be read (the pipeline's RunResult). */
-type WithFailures = CheckResult & { failures?: readonly { path: string; error: { text(lang: 'zh' | 'en'): string } }[] };
+/** A run result that may carry the inputs that could not be read and what folder scans skipped (the pipeline's RunResult). */
+type WithFailures = CheckResult & {
+  failures?: readonly { path: string; error: { id?: string; text(lang: 'zh' | 'en'): string } }[];
+  skipped?: readonly { path: string; reason: string; folder?: boolean }[];
+  otherFiles?: number;
+};
 
 /** The report as a document (masked unless `showPii`). */
 export function jsonDocument(result: WithFailures, opts: ReportOptions): JsonDocument {
@@ -84,6 +107,13 @@ function jsonParts(result: WithFailures, opts: ReportOptions): {
     for (const s of file.sheets) {
       files.push({ path: file.path, sheet: s.name, headerRow: s.headerRow, rows: s.rows, annotated: file.annotated, notices });
     }
+    if (file.format) for (let i = files.length - Math.max(1, file.sheets.length); i < files.length; i++) files[i]!.format = file.format;
+  }
+  // Inputs that could not be read are files of the report too, with the sentence that says why.
+  for (const x of result.failures ?? []) {
+    const entry: JsonFile = { path: x.path, sheet: null, headerRow: null, rows: 0, annotated: null, notices: [], error: x.error.text(opts.lang) };
+    if (x.error.id) entry.errorId = x.error.id;
+    files.push(entry);
   }
   const tail: Omit<JsonDocument, 'version' | 'summary' | 'files' | 'problems'> = {};
   if (result.fixes) tail.fixes = result.fixes;
@@ -92,6 +122,12 @@ function jsonParts(result: WithFailures, opts: ReportOptions): {
   if (result.failures?.length) {
     tail.failures = result.failures.map((x) => ({ path: x.path, message: x.error.text(opts.lang) }));
   }
+  if (result.skipped?.length) {
+    tail.skipped = result.skipped.map((x) => ({
+      path: x.path, reason: x.reason, message: skipReasonText(x.reason, opts.lang), ...(x.folder ? { folder: true } : {}),
+    }));
+  }
+  if (result.otherFiles) tail.otherFiles = result.otherFiles;
   return {
     head: maskDeep({ version: 1 as const, summary: summarize(result), files }, mask),
     *problems() {

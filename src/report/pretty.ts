@@ -6,6 +6,7 @@ import type { Finding, Lang, Severity } from '../engine/types.js';
 import { masker, placeLabel, sortFindings, topRules } from './common.js';
 import { fixedPhotoLines, fixListLine } from './fixed-photos.js';
 import { formatNotice } from './notices.js';
+import { copyFormatLine, skippedLines } from './inputs-text.js';
 import { summarize, type CheckResult, type FileResult, type ReportOptions } from './types.js';
 
 export interface PrettyOptions extends ReportOptions {
@@ -36,6 +37,7 @@ const TEXT = {
     notice: '说明',
     summaryTitle: '汇总',
     checked: (files: number, rows: number) => `检查了 ${files} 个文件，${rows} 行数据`,
+    notRead: (failed: number, skipped: number) => [failed ? `${failed} 个文件无法读取（原因见下方）` : '', skipped ? `跳过 ${skipped} 个文件（见上方“未检查的文件”）` : ''].filter(Boolean).join('，'),
     rowsWith: (e: number, w: number) => `${e} 行有错误，${w} 行有警告`,
     counts: (e: number, w: number, i: number) => [`错误 ${e}`, `警告 ${w}`, `提示 ${i}`] as const,
     top: '最常见的问题：',
@@ -54,6 +56,7 @@ const TEXT = {
     notice: 'note',
     summaryTitle: 'Summary',
     checked: (files: number, rows: number) => `Checked ${files} file${files === 1 ? '' : 's'}, ${rows} data row${rows === 1 ? '' : 's'}`,
+    notRead: (failed: number, skipped: number) => [failed ? `${failed} file${failed === 1 ? '' : 's'} could not be read (why: below)` : '', skipped ? `${skipped} skipped (see "Not checked" above)` : ''].filter(Boolean).join('; '),
     rowsWith: (e: number, w: number) => `${e} row${e === 1 ? '' : 's'} with errors, ${w} with warnings`,
     counts: (e: number, w: number, i: number) => [`${e} error${e === 1 ? '' : 's'}`, `${w} warning${w === 1 ? '' : 's'}`, `${i} info`] as const,
     top: 'Most frequent problems:',
@@ -64,7 +67,11 @@ const TEXT = {
   },
 } satisfies Record<Lang, unknown>;
 
-type Failures = { failures?: readonly { path: string; error: { text(lang: Lang): string } }[] };
+type Failures = {
+  failures?: readonly { path: string; error: { text(lang: Lang): string } }[];
+  skipped?: readonly { path: string; reason: string; folder?: boolean }[];
+  otherFiles?: number;
+};
 
 /** The report as text, ending with a newline. */
 export function prettyReport(result: CheckResult & Failures, opts: PrettyOptions): string {
@@ -122,14 +129,20 @@ export function prettyReport(result: CheckResult & Failures, opts: PrettyOptions
     lines.push('');
   }
 
+  const skipped = skippedLines(result, { ...opts, show });
+  if (skipped.length) lines.push(...skipped, '');
+
   // Closing summary.
   const s = summarize(result);
   const failures = result.failures ?? [];
+  const notRead = t.notRead(failures.length, result.skipped?.length ?? 0);
   if (s.errors + s.warnings + s.infos === 0 && failures.length === 0) {
     lines.push(c.green.bold(t.allClear(s.files, s.rows)));
+    if (notRead) lines.push(`  ${c.yellow(notRead)}`);
   } else {
     lines.push(c.bold(t.summaryTitle));
     lines.push(`  ${t.checked(s.files, s.rows)}${opts.lang === 'zh' ? '：' : ': '}${t.rowsWith(s.rowsWithErrors, s.rowsWithWarnings)}`);
+    if (notRead) lines.push(`  ${c.red(notRead)}`);
     const [e, w, i] = t.counts(s.errors, s.warnings, s.infos);
     lines.push(`  ${c.red(e)} · ${c.yellow(w)} · ${c.blue(i)}`);
     const top = topRules(result.findings, 5);
@@ -143,7 +156,12 @@ export function prettyReport(result: CheckResult & Failures, opts: PrettyOptions
     if (s.errors === 0 && s.warnings + s.infos > 0) lines.push(`  ${c.green(t.noErrors)}`);
   }
   if (result.fixes) lines.push(c.blue(t.fixed(result.fixes.length)));
-  for (const f of result.files) if (f.annotated) lines.push(`${t.annotated}${show(f.annotated)}`);
+  for (const f of result.files) {
+    if (!f.annotated) continue;
+    lines.push(`${t.annotated}${show(f.annotated)}`);
+    const copy = copyFormatLine(f.path, f.format, opts.lang, show);
+    if (copy) lines.push(copy);
+  }
   if (result.fixList) lines.push(fixListLine(show(result.fixList), opts.lang));
   if (result.fixedPhotos) lines.push(...fixedPhotoLines(result.fixedPhotos, opts.lang, show));
   return `${lines.map(mask).join('\n')}\n`;

@@ -21,6 +21,8 @@ export interface FileResult {
   /** Path of the annotated workbook written, or null. */
   annotated: string | null;
   notices: Notice[];
+  /** What the input is by its content: an annotated copy of anything but an .xlsx is a new .xlsx workbook. */
+  format?: import('../read/types.js').InputFormat;
 }
 
 /** A cell that --fix changed. */

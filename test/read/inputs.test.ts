@@ -23,18 +23,26 @@ describe('isInputName', () => {
     ['records.fixed.xlsx', false],
     ['~$records.xlsx', false],
     ['._records.xlsx', false],
-    ['records.xls', false],
-    ['notes.txt', false],
+    ['records.xls', true],
+    ['records.et', true],
+    ['records.ods', true],
+    ['records.tsv', true],
+    ['notes.txt', true],
+    ['records.xlsb', false],
+    ['photo.jpg', false],
   ])('%s → %s', (name, ok) => expect(isInputName(name)).toBe(ok));
 });
 
 describe('expandInputs', () => {
-  it('takes the .xlsx and .csv files of a folder, one level, sorted, without our outputs and lock files', async () => {
+  it('takes the spreadsheets of a folder and its sub-folders, sorted, without our outputs and lock files', async () => {
     const dir = files('batch', ['b.csv', 'a.xlsx', 'a.checked.xlsx', 'a.fixed.xlsx', '~$a.xlsx', 'readme.txt', 'c.XLSX']);
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'sub', 'd.xlsx'), 'x');
     mkdirSync(join(dir, 'folder.xlsx'));
-    expect(await expandInputs([dir])).toEqual([join(dir, 'a.xlsx'), join(dir, 'b.csv'), join(dir, 'c.XLSX')]);
+    writeFileSync(join(dir, 'folder.xlsx', 'e.xls'), 'x');
+    expect(await expandInputs([dir])).toEqual([
+      join(dir, 'a.xlsx'), join(dir, 'b.csv'), join(dir, 'c.XLSX'), join(dir, 'folder.xlsx', 'e.xls'), join(dir, 'sub', 'd.xlsx'),
+    ]);
   });
 
   it('keeps files as given, in order, once each', async () => {
