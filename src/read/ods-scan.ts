@@ -6,7 +6,8 @@
  * seventeen billion cells. Counting the repeats first turns that into a refusal instead of a dead thread.
  *
  * The scan reads tags only (no XML parser): the table elements are always written with the table: and
- * office: prefixes of the ODF specification. A cell counts when it has an office:value-type.
+ * office: prefixes of the ODF specification. A cell counts when it has an office:value-type or any content
+ * (SheetJS reads the text of a cell without a type as a string); an empty cell is written self-closing.
  */
 
 const TAG = /<(\/?)(table:table-row|table:table-cell|table:covered-table-cell|table:table)(?=[\s/>])([^>]*)>/g;
@@ -56,7 +57,7 @@ export class OdsCounter {
         return;
       default: // a cell
         if (closing || !this.inRow) return;
-        if (attrs.includes('office:value-type=')) this.rowCells += repeat(attrs, 'table:number-columns-repeated');
+        if (!selfClosing || attrs.includes('office:value-type=')) this.rowCells += repeat(attrs, 'table:number-columns-repeated');
     }
   }
 

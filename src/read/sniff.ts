@@ -369,7 +369,8 @@ async function sniffOle2(path: string, fh: FileHandle, size: number): Promise<Sn
   if (names.includes('WordDocument')) throw new InputError('not-spreadsheet', { path, kind: 'Word 97-2003 (.doc)' });
   if (names.includes('PowerPoint Document')) throw new InputError('not-spreadsheet', { path, kind: 'PowerPoint 97-2003 (.ppt)' });
   if (!facts) {
-    if (names.includes('Workbook') || names.includes('Book')) throw new InputError('corrupt-xls', { path, detail: damage });
+    // A cut file loses its directory (written last) with the stream names: the extension then tells.
+    if (names.includes('Workbook') || names.includes('Book') || /\.(xls|et)$/i.test(path)) throw new InputError('corrupt-xls', { path, detail: damage });
     throw new InputError('corrupt-xlsx', { path, detail: `Office 97-2003 compound file: ${damage}` });
   }
   if (!facts.workbook) throw new InputError('not-spreadsheet', { path, kind: 'Office 97-2003 (no workbook inside)' });
@@ -395,11 +396,11 @@ async function sniffOds(path: string, fh: FileHandle, size: number, entries: Zip
   await checkLocalHeaders(path, fh, entries);
   const counter = new OdsCounter();
   await inflateAll(path, entries, (name) => (name === 'content.xml' ? (c) => counter.push(c) : null));
-  if (counter.cells > MAX_SHEETJS_CELLS) {
-    throw new InputError('too-large', { path, detail: `content.xml declares ${counter.cells.toLocaleString('en')} cells with values > ${MAX_SHEETJS_CELLS.toLocaleString('en')}` });
-  }
   if (options.maxRows !== undefined && counter.valueRows - counter.tables * HEADER_ROWS_PER_SHEET > options.maxRows) {
     throw new InputError('too-many-rows', { path, max: options.maxRows });
+  }
+  if (counter.cells > MAX_SHEETJS_CELLS) {
+    throw new InputError('too-large', { path, detail: `content.xml declares ${counter.cells.toLocaleString('en')} cells with values > ${MAX_SHEETJS_CELLS.toLocaleString('en')}` });
   }
   return { format: 'ods', size, contentBytes: content.uncompressed, cells: counter.cells };
 }

@@ -49,7 +49,10 @@ export function expectNoTrace(text: string): void {
   expect(text).not.toMatch(/heap out of memory|FATAL ERROR|node:internal/);
 }
 
-/** Exit 2 with exactly one non-empty Chinese sentence on stderr, nothing on stdout. */
+/**
+ * Exit 2 with exactly one non-empty Chinese sentence on stderr; on stdout nothing, or (with --format json)
+ * exactly one JSON document that lists every input with its error and no problems.
+ */
 export function expectRefusal(r: CliRun, says?: RegExp): void {
   expect(r.signal, r.stderr.slice(-2000)).toBeNull();
   expect(r.code, r.stderr.slice(-2000)).toBe(2);
@@ -58,7 +61,11 @@ export function expectRefusal(r: CliRun, says?: RegExp): void {
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/^cert-check: .*[\u4e00-\u9fff].*[。！？]$/u);
   if (says) expect(lines[0]).toMatch(says);
-  expect(r.stdout).toBe('');
+  if (r.stdout === '') return;
+  const doc = JSON.parse(r.stdout) as { files: { error?: string }[]; problems: unknown[] };
+  expect(doc.problems).toEqual([]);
+  expect(doc.files.length).toBeGreaterThan(0);
+  for (const f of doc.files) expect(lines[0]).toContain(f.error);
 }
 
 /** Exit 0/1 with one JSON document on stdout. */
