@@ -174,12 +174,13 @@ class Walk {
   constructor(
     private readonly root: string,
     private readonly aliases?: AliasTable,
+    private readonly maxEntries = MAX_SCAN_ENTRIES,
   ) {}
 
   async folder(dir: string, depth: number): Promise<void> {
     const names = (await readdir(dir)).sort();
     for (const name of names) {
-      if (++this.entries > MAX_SCAN_ENTRIES) throw new InputError('too-many-files', { path: this.root, max: MAX_SCAN_ENTRIES });
+      if (++this.entries > this.maxEntries) throw new InputError('too-many-files', { path: this.root, max: this.maxEntries });
       const full = join(dir, name);
       const type = await entryType(full);
       if (type === null) continue; // vanished, or neither file nor folder (a socket, a device)
@@ -205,8 +206,11 @@ async function entryType(full: string): Promise<'file' | 'folder' | 'linked-fold
   return target?.isFile() ? 'file' : null;
 }
 
-/** The inputs of the command line, what folder scans skipped, and the paths that cannot be used. */
-export async function scanInputs(paths: readonly string[], opts: { aliases?: AliasTable } = {}): Promise<InputScan> {
+/**
+ * The inputs of the command line, what folder scans skipped, and the paths that cannot be used.
+ * `maxEntries`: what one folder scan may look at (MAX_SCAN_ENTRIES; smaller in tests).
+ */
+export async function scanInputs(paths: readonly string[], opts: { aliases?: AliasTable; maxEntries?: number } = {}): Promise<InputScan> {
   const scan: InputScan = { inputs: [], skipped: [], otherFiles: 0, failures: [] };
   const seen = new Set<string>();
   const add = (p: string) => {
@@ -225,7 +229,7 @@ export async function scanInputs(paths: readonly string[], opts: { aliases?: Ali
       add(path);
       continue;
     }
-    const walk = new Walk(path, opts.aliases);
+    const walk = new Walk(path, opts.aliases, opts.maxEntries);
     try {
       await walk.folder(path, 0);
     } catch (e) {

@@ -87,6 +87,8 @@ export async function openInputThreaded(path: string, options: ReadOptions = {})
   const whole = canReadInThread() && size !== null ? await wholeParseKind(path) : null;
   if (!canReadInThread() || size === null || (size < THREAD_MIN_BYTES && !forced && !whole)) return openInput(path, options);
   const limits = whole ? wholeParseLimits(whole) : readerLimits(size);
+  // Note: a heap size given to the whole process (node --max-old-space-size, also through NODE_OPTIONS) is
+  // a V8 flag of the process and takes the place of this limit on every thread.
   const worker = new Worker(WORKER, { workerData: { path, options }, resourceLimits: limits });
   const queue: WorkerMessage[] = [];
   let waiting: (() => void) | null = null;
