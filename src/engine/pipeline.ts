@@ -93,7 +93,8 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
     const rules = opts.rules ?? RULES;
     const messages = new MessageBook(rules);
     const ctx = createContext({ today: opts.today, data: opts.data });
-    const assetsDir = opts.assets === null || !files.length ? null : resolve(opts.assets ?? dirname(resolve(files[0]!)));
+    // By default the photos are in the folder of the first input; for a folder scan, the folder given.
+    const assetsDir = opts.assets === null || !files.length ? null : resolve(opts.assets ?? scan.firstFolder ?? dirname(resolve(files[0]!)));
     if (assetsDir) {
       opts.onAssetsDir?.(assetsDir);
       inspector = await createAssetInspector({ dir: assetsDir, cacheFile: opts.cacheFile, patterns: opts.assetPatterns, inputs: files });

@@ -95,6 +95,8 @@ export interface InputScan {
   otherFiles: number;
   /** Paths given that cannot be used: missing, or a folder without records. */
   failures: { path: string; error: InputError }[];
+  /** The folder given on the command line that the first input was found in (undefined: it was given as a file). */
+  firstFolder?: string;
 }
 
 /** What a folder scan does with one entry: take it, skip it with a reason, or pass over it quietly (counted). */
@@ -177,21 +179,26 @@ class Walk {
     private readonly maxEntries = MAX_SCAN_ENTRIES,
   ) {}
 
+  /** The entries of `dir` sorted by name, its files before its sub-folders. */
   async folder(dir: string, depth: number): Promise<void> {
-    const names = (await readdir(dir)).sort();
-    for (const name of names) {
+    const entries: { name: string; full: string; type: 'file' | 'folder' | 'linked-folder' }[] = [];
+    for (const name of (await readdir(dir)).sort()) {
       if (++this.entries > this.maxEntries) throw new InputError('too-many-files', { path: this.root, max: this.maxEntries });
       const full = join(dir, name);
       const type = await entryType(full);
-      if (type === null) continue; // vanished, or neither file nor folder (a socket, a device)
+      if (type !== null) entries.push({ name, full, type }); // null: vanished, or neither file nor folder (a socket)
+    }
+    const subfolders: string[] = [];
+    for (const { name, full, type } of [...entries.filter((e) => e.type === 'file'), ...entries.filter((e) => e.type !== 'file')]) {
       const decision = await classifyFolderEntry(full, name, type, { depth: depth + 1, aliases: this.aliases });
       if (decision.take) {
-        if (type === 'folder') await this.folder(full, depth + 1);
+        if (type === 'folder') subfolders.push(full);
         else this.inputs.push(full);
       } else if (decision.reason) {
         this.skipped.push(type === 'file' ? { path: full, reason: decision.reason } : { path: full, reason: decision.reason, folder: true });
       } else this.other++;
     }
+    for (const sub of subfolders) await this.folder(sub, depth + 1);
   }
 }
 
@@ -245,6 +252,7 @@ export async function scanInputs(paths: readonly string[], opts: { aliases?: Ali
       scan.failures.push({ path, error: new InputError('no-inputs', { path, skipped, skippedEn: n ? ` (${n} files skipped, see the report)` : '' }) });
       continue;
     }
+    if (!scan.inputs.length) scan.firstFolder = path;
     walk.inputs.forEach(add);
   }
   return scan;

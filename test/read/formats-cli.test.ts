@@ -77,7 +77,7 @@ describe('a folder of every kind of spreadsheet, with sub-folders', () => {
   it('names every skipped file with its reason in the JSON, and counts the photos', () => {
     const doc = expectReport<Doc>(json);
     expect(doc.skipped!.map((s) => [s.path.slice(batch.length + 1), s.reason])).toEqual([
-      ['.backup', 'hidden-folder'], ['d.checked.xlsx', 'own-output'], ['~$d.xlsx', 'lock-file'], ['说明.txt', 'text-no-header'], ['通知.docx', 'not-spreadsheet'],
+      ['d.checked.xlsx', 'own-output'], ['~$d.xlsx', 'lock-file'], ['说明.txt', 'text-no-header'], ['通知.docx', 'not-spreadsheet'], ['.backup', 'hidden-folder'],
     ]);
     for (const s of doc.skipped!) expect(s.message).toMatch(/[\u4e00-\u9fff]/);
     expect(doc.otherFiles).toBe(1);

@@ -1,5 +1,5 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { classifyFolderEntry, expandInputs, isInputName, scanInputs } from '../../src/read/index.js';
 import { MAX_SCAN_DEPTH, MAX_SCAN_ENTRIES } from '../../src/read/inputs.js';
@@ -125,16 +125,18 @@ describe('scanInputs: folders scanned recursively, every skipped file named', ()
     writeFileSync(join(dir, 'readme.txt'), '这里是说明，不是登记表。\n');
     const scan = await scanInputs([dir]);
     expect(scan.failures).toEqual([]);
+    // A folder's own files first, then its sub-folders, each sorted by name.
     expect(scan.inputs).toEqual([
-      join(dir, '2024', 'e.csv'), join(dir, '2024', '补登', 'f.tsv'), join(dir, 'a.xls'), join(dir, 'b.ods'), join(dir, 'c.et'), join(dir, 'd.xlsx'),
+      join(dir, 'a.xls'), join(dir, 'b.ods'), join(dir, 'c.et'), join(dir, 'd.xlsx'), join(dir, '2024', 'e.csv'), join(dir, '2024', '补登', 'f.tsv'),
     ]);
     expect(scan.skipped).toEqual([
-      { path: join(dir, '.git'), reason: 'hidden-folder', folder: true },
       { path: join(dir, 'd.checked.xlsx'), reason: 'own-output' },
       { path: join(dir, 'readme.txt'), reason: 'text-no-header' },
       { path: join(dir, 'scan.docx'), reason: 'not-spreadsheet' },
       { path: join(dir, '~$d.xlsx'), reason: 'lock-file' },
+      { path: join(dir, '.git'), reason: 'hidden-folder', folder: true },
     ]);
+    expect(scan.firstFolder).toBe(dir);
     expect(scan.otherFiles).toBe(2);
   });
 
@@ -149,6 +151,17 @@ describe('scanInputs: folders scanned recursively, every skipped file named', ()
     expect(sentence).toMatch(/没有 \.xlsx\/\.xls\/\.et\/\.ods\/\.csv.*请把登记表放进这个文件夹，或直接写出要检查的文件名。$/);
     expect(scan.failures[1]!.error.text('en')).toContain('(1 files skipped, see the report)');
     expect(scan.skipped).toEqual([{ path: join(empty, 'r.checked.xlsx'), reason: 'own-output' }]);
+  });
+
+  it('the photos of a folder scan are looked for in the folder given, even when the records are in a sub-folder', async () => {
+    const dir = files('nested', ['500224198001011235.jpg']);
+    mkdirSync(join(dir, '2019'));
+    writeFileSync(join(dir, '2019', 'r.csv'), '姓名,身份证号,职称名称,免冠照\n张三,500224198001011235,工程师,500224198001011235.jpg\n');
+    const { runCheck } = await import('../../src/engine/pipeline.js');
+    const result = await runCheck({ inputs: [dir], noOut: true, lang: 'zh' });
+    expect(result.files.map((f) => f.path)).toEqual([join(dir, '2019', 'r.csv')]);
+    expect(result.assetsDir).toBe(resolve(dir));
+    expect(result.findings.filter((f) => f.rule === 'photo-file')).toEqual([]);
   });
 
   it('does not follow a link to a folder (it may lead back up)', async () => {
