@@ -1,6 +1,7 @@
 /**
- * Reading inputs: `openInput` sniffs a file by content and returns the reader for it; `expandInputs`
- * turns the command line's files and folders into the list of inputs.
+ * Reading inputs: `openInput` sniffs a file by content and returns the reader for it (.xlsx, .xls/.et/.ods,
+ * delimited text); `scanInputs` turns the command line's files and folders into the list of inputs, what
+ * folder scans skipped and why, and the paths that cannot be used.
  *
  * Event order per sheet: `sheet-start` (after the first rows were buffered for the header search), the
  * sheet's notices (sheet-skipped, duplicate-header, ignored-columns), every non-empty row with its role,
