@@ -17,6 +17,7 @@ export const E2E_TESTS = [
   'test/assets/fix-photos.test.ts', // runs the launcher
   'test/report/fix-list.test.ts', // runs the launcher
   'test/report/cards-cli.test.ts', // runs the launcher
+  'test/read/formats-cli.test.ts', // runs the launcher
 ];
 
 export default defineConfig({

@@ -6,12 +6,12 @@ export const INPUT_MESSAGES = {
   'missing-path': { zh: '找不到文件或文件夹：{path}。请检查路径是否写对。', en: 'No such file or folder: {path}. Check the path.' },
   'empty-file': { zh: '文件是空的：{path}。请确认保存了正确的表格。', en: 'The file is empty: {path}. Check that the right spreadsheet was saved.' },
   'not-spreadsheet': {
-    zh: '{path} 不是 .xlsx 或 .csv 表格（看起来是 {kind}）。请在 Excel/WPS 中另存为 .xlsx 后再检查。',
-    en: '{path} is not an .xlsx or .csv spreadsheet (it looks like {kind}). Save it as .xlsx in Excel/WPS and check again.',
+    zh: '{path} 不是 .xlsx 或 .csv 等表格文件（看起来是 {kind}）。cert-check 读取 .xlsx、.xls、.et、.ods 和 .csv/.tsv/.txt 文本；请在 Excel/WPS 中另存为 .xlsx 后再检查。',
+    en: '{path} is not an .xlsx or .csv spreadsheet (it looks like {kind}). cert-check reads .xlsx, .xls, .et, .ods and .csv/.tsv/.txt text; save it as .xlsx in Excel/WPS and check again.',
   },
-  'old-xls': {
-    zh: '{path} 是旧版 Excel 97-2003（.xls）文件，无法直接读取。请在 Excel/WPS 中“另存为” Excel 工作簿（.xlsx）后再检查。',
-    en: '{path} is an old Excel 97-2003 (.xls) file. Save it as an Excel workbook (.xlsx) in Excel/WPS and check again.',
+  'corrupt-xls': {
+    zh: '{path} 是 Excel 97-2003（.xls/.et）格式的文件，但已损坏或不完整（{detail}），无法读取。请用 Excel/WPS 打开后另存为 .xlsx 再检查，或从原始来源重新获取文件。',
+    en: '{path} is an Excel 97-2003 (.xls/.et) file, but it is damaged or incomplete ({detail}). Open it in Excel/WPS and save it as .xlsx, or get the file again.',
   },
   'encrypted-xlsx': {
     zh: '{path} 设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码（文件→信息→保护工作簿）后另存一份再检查。',
@@ -37,7 +37,22 @@ export const INPUT_MESSAGES = {
     zh: '无法按 {encoding} 编码读取 {path}。请检查 --encoding 的取值（如 gb18030、utf-8）。',
     en: 'Cannot read {path} as {encoding}. Check the --encoding value (e.g. gb18030, utf-8).',
   },
-  'no-inputs': { zh: '文件夹 {path} 中没有 .xlsx 或 .csv 文件。', en: 'The folder {path} holds no .xlsx or .csv files.' },
+  'no-inputs': {
+    zh: '文件夹 {path}（含子文件夹）中没有 .xlsx/.xls/.et/.ods/.csv/.tsv/.txt 登记表{skipped}。请把登记表放进这个文件夹，或直接写出要检查的文件名。',
+    en: 'The folder {path} (sub-folders included) holds no .xlsx/.xls/.et/.ods/.csv/.tsv/.txt records{skippedEn}. Put the records there, or name the file to check.',
+  },
+  'too-many-files': {
+    zh: '文件夹 {path} 中的文件太多（超过 {max} 个），不像是一批登记表。请指定登记表所在的文件夹或文件。',
+    en: 'The folder {path} holds too many files (more than {max}) to be a batch of records. Name the folder or the files that hold the records.',
+  },
+  'read-timeout': {
+    zh: '读取 {path} 超过 {seconds} 秒仍未完成，文件可能已损坏或过于复杂，已停止。请用 Excel/WPS 打开后另存为 .xlsx 再检查。',
+    en: 'Reading {path} took longer than {seconds} s and was stopped; the file may be damaged or too complex. Open it in Excel/WPS, save it as .xlsx and check again.',
+  },
+  'bad-delimiter': {
+    zh: '不认识的分隔符 {delimiter}。--delimiter 可用：逗号 ,（comma）、制表符 tab、分号 ;（semicolon）、竖线 |（pipe）。',
+    en: 'Unknown delimiter {delimiter}. --delimiter takes: , (comma), tab, ; (semicolon), | (pipe).',
+  },
   'output-is-input': {
     zh: '输出文件 {out} 与输入文件是同一个文件，已拒绝写入以免覆盖原始数据。请用 -o 指定其他文件名。',
     en: 'The output {out} is the input file itself; refusing to overwrite it. Choose another name with -o.',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import type { Lang } from '../engine/types.js';
+import { parseDelimiter } from '../read/delimiter.js';
 import { packageRoot } from '../paths.js';
 import { FORMAT_NAMES, formatHelp, type FormatName } from '../report/formats/index.js';
 
@@ -25,6 +26,7 @@ interface MainOptions {
   lang: Lang;
   showPii?: boolean;
   encoding?: string;
+  delimiter?: string;
   maxRows?: number;
   cache?: string;
   config?: string;
@@ -49,7 +51,7 @@ function usageDetail(err: CommanderError, lang: Lang): string {
     case 'commander.unknownOption':
       return `不认识的选项 ${arg}`;
     case 'commander.missingArgument':
-      return '缺少要检查的文件：请写出 .xlsx/.csv 文件或文件夹';
+      return '缺少要检查的文件：请写出 .xlsx/.xls/.et/.ods/.csv 文件或文件夹';
     case 'commander.optionMissingArgument':
       return `选项 ${arg} 需要一个值`;
     case 'commander.invalidArgument':
@@ -75,6 +77,12 @@ function nonNegativeInt(value: string): number {
   return n;
 }
 
+/** --delimiter: one of the delimiters cert-check reads (refused before any work otherwise). */
+function delimiterOption(value: string): string {
+  if (parseDelimiter(value) === null) throw new InputError('bad-delimiter', { delimiter: JSON.stringify(value) });
+  return value;
+}
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InputError('usage', { detail: `--max-rows 应为正整数，而不是 ${value}` });
@@ -97,7 +105,9 @@ export async function run(argv: string[]): Promise<number> {
     .name('cert-check')
     .description(lang === 'zh' ? '职称电子证书登记信息批量检查' : 'Batch checker for professional-title certificate registration records')
     .version(version(), '-V, --version')
-    .argument('<inputs...>', lang === 'zh' ? '.xlsx / .csv 文件或文件夹' : '.xlsx / .csv files or folders')
+    .argument('<inputs...>', lang === 'zh'
+      ? '表格（.xlsx .xls .et .ods）、文本导出（.csv .tsv .txt）或文件夹（含子文件夹）'
+      : 'spreadsheets (.xlsx .xls .et .ods), text exports (.csv .tsv .txt) or folders (sub-folders included)')
     .option('-a, --assets <dir>', lang === 'zh' ? '照片和 PDF 所在文件夹（默认：输入文件所在文件夹）' : 'folder of photos and PDFs (default: the input\'s folder)')
     .option('--no-assets', lang === 'zh' ? '不检查照片和 PDF' : 'do not check photos and PDFs')
     .option('-o, --out <file>', lang === 'zh' ? '标注后工作簿的路径（仅一个输入时）' : 'annotated workbook path (one input)')
@@ -111,7 +121,8 @@ export async function run(argv: string[]): Promise<number> {
     .option('--report-file <file>', lang === 'zh' ? '把 --format 格式的报告写入该文件；终端仍显示普通报告' : 'write the --format report to this file; the terminal still shows the pretty report')
     .addOption(new Option('--lang <lang>', lang === 'zh' ? '消息语言' : 'message language').choices(['zh', 'en']).default('zh'))
     .option('--show-pii', lang === 'zh' ? '在终端和 JSON 中显示完整身份证号' : 'print ID numbers unmasked')
-    .option('--encoding <name>', lang === 'zh' ? 'CSV 编码（默认自动识别：BOM、UTF-8、GB18030）' : 'CSV encoding (default: detect)')
+    .option('--encoding <name>', lang === 'zh' ? '文本文件编码，如 gb18030、utf-8、utf-16le（默认自动识别：BOM、UTF-8、GB18030）' : 'encoding of text exports, e.g. gb18030, utf-8, utf-16le (default: detect)')
+    .option('--delimiter <char>', lang === 'zh' ? '文本文件分隔符：, tab ; |（默认按表头行自动识别）' : 'delimiter of text exports: , tab ; | (default: found from the header line)', delimiterOption)
     .option('--max-rows <n>', lang === 'zh' ? '每个文件最多处理的数据行数（默认 500000）' : 'refuse files with more data rows (default 500000)', positiveInt)
     .option('--cache <file>', lang === 'zh' ? '照片/PDF 检查结果缓存文件' : 'cache of photo/PDF results')
     .option('--config <file>', lang === 'zh' ? '配置文件（默认 cert-check.config.json）' : 'configuration file (default cert-check.config.json)')
@@ -195,7 +206,7 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
   const { runCheck } = await import('../engine/pipeline.js');
   const { loadSettings } = await import('../config.js');
   const { RULES } = await import('../../rules/index.js');
-  const { prettyReport, shouldColor } = await import('../report/index.js');
+  const { prettyReport, shouldColor, skippedReport } = await import('../report/index.js');
   const { loadReporter } = await import('../report/formats/index.js');
   const progress = await (await import('./progress.js')).startProgress(process.stderr, lang, { showPii: opts.showPii });
   let cards: import('../report/cards/writer.js').CardsWriter | null = null;
@@ -219,6 +230,7 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
       outDir: opts.outDir,
       lang,
       encoding: opts.encoding,
+      delimiter: opts.delimiter,
       maxRows: opts.maxRows,
       cacheFile: opts.cache,
       onProgress: progress?.update,
@@ -240,6 +252,9 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
       if (!nothingRead) await writeOut([prettyReport(result, { ...reportOpts, color })]);
     } else if (!(nothingRead && opts.format === 'pretty')) {
       await writeOut(reporter(result, { ...reportOpts, color: opts.format === 'pretty' && color }));
+    } else if (result.skipped.length) {
+      // Nothing read, on a terminal: what folder scans skipped and why (each failure follows on stderr).
+      await writeOut([skippedReport(result, { ...reportOpts, color })]);
     }
     for (const f of result.failures) process.stderr.write(`cert-check: ${f.error.text(lang)}\n`);
     if (result.failures.length && cards) {
@@ -315,9 +330,9 @@ async function fixerOptions(inputs: string[], opts: MainOptions): Promise<{
     throw new InputError('usage', { detail: zh ? '--fix-photos 需要检查照片，不能与 --no-assets 同用' : '--fix-photos needs the photos checked; it cannot go with --no-assets' });
   }
   if (opts.fixList !== undefined) {
-    const { expandInputs } = await import('../read/index.js');
+    const { scanInputs } = await import('../read/index.js');
     const { checkFixListTarget } = await import('../report/fix-list.js');
-    checkFixListTarget(opts.fixList, await expandInputs(inputs));
+    checkFixListTarget(opts.fixList, (await scanInputs(inputs)).inputs);
   }
   const target = opts.fixPhotos;
   const fp = target === undefined ? null : await import('../assets/fix-photos.js');

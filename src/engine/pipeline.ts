@@ -7,10 +7,10 @@ import type { AssetInspector, RecordAssets } from '../assets/types.js';
 import { InputError } from '../errors.js';
 import type { AliasTable } from '../model/fields.js';
 import { buildRecord, isBlankRow, type CertRecord, type ColumnMap } from '../model/record.js';
-import { DEFAULT_MAX_ROWS, expandInputs, noHeaderError } from '../read/index.js';
+import { DEFAULT_MAX_ROWS, noHeaderError, scanInputs, type SkippedFile } from '../read/index.js';
 import { openInputThreaded } from '../read/threaded.js';
 import type { InputReader, RowRole, SheetInfo } from '../read/types.js';
-import type { CellFix, CheckResult, FileResult, SheetResult, SkippedInput } from '../report/types.js';
+import type { CellFix, CheckResult, FileResult, SheetResult } from '../report/types.js';
 import type { AnnotatedWorkbook } from '../report/workbook.js';
 import type { YMD } from '../model/dates.js';
 import type { FieldKey } from '../model/fields.js';
@@ -34,6 +34,8 @@ export interface CheckOptions {
   fix?: boolean;
   lang: Lang;
   encoding?: string;
+  /** Text delimiter override (--delimiter). */
+  delimiter?: string;
   maxRows?: number;
   cacheFile?: string;
   aliases?: AliasTable;
@@ -76,6 +78,10 @@ export interface RunResult extends CheckResult {
   names: Map<string, string>;
   /** The assets folder checked (absolute), or null. */
   assetsDir: string | null;
+  /** Files and folders that folder scans did not check, with the reason. */
+  skipped: SkippedFile[];
+  /** Photos, PDFs and system files in the scanned folders (counted, not listed). */
+  otherFiles: number;
 }
 
 /** Rows checked together: their assets are inspected concurrently before the rules see them. */
@@ -91,19 +97,24 @@ interface Pending {
 
 export async function runCheck(opts: CheckOptions): Promise<RunResult> {
   const startedAt = new Date();
-  const skipped: SkippedInput[] = [];
-  const files = await expandInputs(opts.inputs, (path, reason) => skipped.push({ path, reason }));
+  // Paths that cannot be used (missing, a folder without records) are failures of their own, like an
+  // unreadable file: the other inputs are still checked.
+  const scan = await scanInputs(opts.inputs, { aliases: opts.aliases });
+  const files = scan.inputs;
   if (opts.out && files.length > 1) throw new InputError('usage', { detail: '有多个输入文件时不能用 -o，请改用 --out-dir' });
   // The first input starts reading (on its thread) now, while the reference data and the assets load here.
-  const readOptions = { encoding: opts.encoding, aliases: opts.aliases, maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS };
-  const firstReader = openInputThreaded(files[0]!, readOptions).then((r) => ({ r }), (error: unknown) => ({ error }));
+  const readOptions = { encoding: opts.encoding, delimiter: opts.delimiter, aliases: opts.aliases, maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS };
+  const firstReader = files.length
+    ? openInputThreaded(files[0]!, readOptions).then((r) => ({ r }), (error: unknown) => ({ error }))
+    : Promise.resolve({ error: null as unknown });
   let firstTaken = false;
   let inspector: AssetInspector | null = null;
   try {
     const rules = opts.rules ?? RULES;
     const messages = new MessageBook(rules);
     const ctx = createContext({ today: opts.today, data: opts.data });
-    const assetsDir = opts.assets === null ? null : resolve(opts.assets ?? dirname(resolve(files[0]!)));
+    // By default the photos are in the folder of the first input; for a folder scan, the folder given.
+    const assetsDir = opts.assets === null || !files.length ? null : resolve(opts.assets ?? scan.firstFolder ?? dirname(resolve(files[0]!)));
     if (assetsDir) {
       opts.onAssetsDir?.(assetsDir);
       inspector = await createAssetInspector({ dir: assetsDir, cacheFile: opts.cacheFile, patterns: opts.assetPatterns, inputs: files });
@@ -114,7 +125,8 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
       ? { sink: opts.cards, engine, rowEngine: new Engine(rules.filter((r) => r.kind === 'row'), ctx, { severities: opts.severities }), setRules: new Set(rules.filter((r) => r.kind === 'set').map((r) => r.id)), inspector }
       : null;
     const result: RunResult = {
-      files: [], findings: [], messages, startedAt, failures: [], names: new Map(), assetsDir, ...(opts.fix ? { fixes: [] } : {}), ...(skipped.length ? { skipped } : {}),
+      files: [], findings: [], messages, startedAt, failures: [...scan.failures], names: new Map(), assetsDir,
+      skipped: scan.skipped, otherFiles: scan.otherFiles, ...(opts.fix ? { fixes: [] } : {}),
     };
     const outputs = new Set<string>();
     if (opts.outDir && !opts.noOut) mkdirSync(opts.outDir, { recursive: true });
@@ -157,7 +169,7 @@ async function checkFile(
 ): Promise<FileResult> {
   // exceljs's writer is loaded only when a workbook is written.
   const writer = out ? await (await import('../report/workbook.js')).AnnotatedWorkbook.create(out, { lang: opts.lang, messages, inputPath: file }) : null;
-  const fileResult: FileResult = { path: file, sheets: [], annotated: out, notices: [] };
+  const fileResult: FileResult = { path: file, sheets: [], annotated: out, notices: [], format: reader.format };
   const findings: Finding[] = [];
   const sheets: SheetInfo[] = [];
   let sheet: SheetInfo | null = null;

@@ -1,6 +1,7 @@
 /**
- * .csv: decoded with the encoding sniff chose (BOM, else strict UTF-8, else gb18030, or --encoding) and
- * parsed with csv-parse as a stream (file → iconv-lite → csv-parse; nothing holds the whole file). One
+ * Delimited text (.csv, .tsv, .txt): decoded with the encoding sniff chose (BOM — UTF-8, UTF-16LE/BE —, else
+ * strict UTF-8, else gb18030, or --encoding), split with the delimiter it found in the header line (or
+ * --delimiter) and parsed with csv-parse as a stream (file → iconv-lite → csv-parse; nothing holds the whole file). One
  * sheet named after the file; values are strings; row n is the n-th record (a quoted field with line
  * breaks spans lines but is one row), as a spreadsheet program numbers them.
  */
@@ -32,6 +33,8 @@ export class CsvReader implements InputReader {
     private readonly options: ReadOptions = {},
     /** UTF-8 with a few invalid bytes: they read as U+FFFD, and a notice names the rows that hold one. */
     private readonly damaged = false,
+    /** The field delimiter (sniffed from the header line, or --delimiter). */
+    readonly delimiter = ',',
   ) {}
 
   async *events(): AsyncGenerator<ReadEvent> {
@@ -42,6 +45,7 @@ export class CsvReader implements InputReader {
     const decoder = iconv.decodeStream(this.encoding, { stripBOM: true });
     const parser = parse({
       bom: true,
+      delimiter: this.delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,

@@ -1,6 +1,7 @@
 /**
- * Reading inputs: `openInput` sniffs a file by content and returns the reader for it; `expandInputs`
- * turns the command line's files and folders into the list of inputs.
+ * Reading inputs: `openInput` sniffs a file by content and returns the reader for it (.xlsx, .xls/.et/.ods,
+ * delimited text); `scanInputs` turns the command line's files and folders into the list of inputs, what
+ * folder scans skipped and why, and the paths that cannot be used.
  *
  * Event order per sheet: `sheet-start` (after the first rows were buffered for the header search), the
  * sheet's notices (sheet-skipped, duplicate-header, ignored-columns), every non-empty row with its role,
@@ -11,20 +12,23 @@
 import { InputError } from '../errors.js';
 import { FIELDS } from '../model/fields.js';
 import { CsvReader } from './csv.js';
+import { SheetjsReader } from './sheetjs.js';
 import { sniff } from './sniff.js';
 import type { InputReader, ReadOptions, SheetInfo } from './types.js';
 import { XlsxReader } from './xlsx.js';
 
-export { expandInputs, isInputName } from './inputs.js';
+export { classifyFolderEntry, expandInputs, isInputName, scanInputs, type InputScan, type SkippedFile, type SkipReason } from './inputs.js';
 export { detectHeader, matchHeaderCell, HEADER_SEARCH_ROWS, MIN_HEADER_FIELDS } from './header.js';
 export * from './limits.js';
-export type { InputReader, ReadEvent, ReadOptions, RowRole, SheetInfo, Notice } from './types.js';
+export type { InputFormat, InputReader, ReadEvent, ReadOptions, RowRole, SheetInfo, Notice } from './types.js';
 
 export async function openInput(path: string, options: ReadOptions = {}): Promise<InputReader> {
   // The inflating check of an .xlsx runs beside the reading (its inflation is off this thread).
   const kind = await sniff(path, { ...options, deferVerify: true });
   if (kind.format === 'xlsx') return new XlsxReader(path, options, kind.verified ?? Promise.resolve({ valueRows: 0, merges: kind.zip.merges ?? {} }));
-  return new CsvReader(path, kind.encoding, options, kind.encodingSource === 'utf-8-damaged');
+  if (kind.format === 'xls') return SheetjsReader.open(path, 'xls', options, kind.stream === 'Book');
+  if (kind.format === 'ods') return SheetjsReader.open(path, 'ods', options);
+  return new CsvReader(path, kind.encoding, options, kind.encodingSource === 'utf-8-damaged', kind.delimiter);
 }
 
 /**

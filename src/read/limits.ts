@@ -14,6 +14,12 @@
  * - MAX_ZIP_ENTRIES: a central directory with more entries than this is not a workbook anyone typed.
  * - MAX_CSV_BYTES: a CSV larger than this is refused (CSV is read as a stream, so this guards time only).
  * - DEFAULT_MAX_ROWS: the CLI's default for --max-rows (data rows of one input, all sheets together).
+ * - MAX_XLS_BYTES, MAX_ODS_CONTENT_BYTES, MAX_ODS_UNCOMPRESSED_BYTES, MAX_SHEETJS_CELLS: .xls/.et and .ods
+ *   are parsed whole by SheetJS (no streaming reader exists for them), which keeps 300–450 bytes per cell:
+ *   these bound what it is given. BIFF8 holds at most 65,536 rows a sheet; a 65,000-row × 19-column .xls is
+ *   20 MB and 1.2 million cells (~570 MB of heap). Larger record sets belong in .xlsx, which is streamed.
+ * - READ_TIMEOUT_S: how long the reading thread may take to parse an .xls/.et/.ods before it is stopped
+ *   (CERT_CHECK_READ_TIMEOUT_S sets it by hand). The 65,000-row files above parse in 2–6 s.
  *
  * The sizes in a zip's central directory are declared by the file; a file that lies about them is still
  * stopped by the row limit, but one giant row inside a lying entry is not (see the report in src/read).
@@ -27,6 +33,11 @@ export const MAX_CSV_BYTES = 512 * 1024 ** 2;
 /** A CSV record longer than this is malformed (usually a quote that is never closed). */
 export const MAX_CSV_RECORD_BYTES = 1024 ** 2;
 export const DEFAULT_MAX_ROWS = 500_000;
+export const MAX_XLS_BYTES = 128 * 1024 ** 2;
+export const MAX_ODS_CONTENT_BYTES = 256 * 1024 ** 2;
+export const MAX_ODS_UNCOMPRESSED_BYTES = 512 * 1024 ** 2;
+export const MAX_SHEETJS_CELLS = 3_000_000;
+export const READ_TIMEOUT_S = 60;
 
 /** 1536 → "1.5 KiB". */
 export function formatBytes(n: number): string {

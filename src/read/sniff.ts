@@ -1,20 +1,27 @@
 /**
  * What an input really is, decided by its content (never by its extension), and every way it can be
- * unreadable turned into an InputError: missing, empty, old .xls, encrypted .xlsx (both OLE2 containers),
- * truncated zip, zip that is no workbook, zip bomb, PDF/image/other binary, HTML or XML saved as .xls.
+ * unreadable turned into an InputError: missing, empty, damaged or password-protected .xls/.et, encrypted
+ * .xlsx (both OLE2 containers), truncated zip, zip that is no workbook, zip bomb, an .ods that declares more
+ * cells than it may, PDF/image/other binary, HTML or XML saved as .xls. A text file also gets its encoding
+ * and its delimiter here.
  */
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { fileTypeFromBuffer } from 'file-type';
 import iconv from 'iconv-lite';
 import yauzl from 'yauzl';
 import { InputError } from '../errors.js';
+import type { AliasTable } from '../model/fields.js';
+import { CfbError, inspectCfb, OLE2_MAGIC, type CfbFacts } from './cfb.js';
+import { detectDelimiter, parseDelimiter, type DelimiterSource } from './delimiter.js';
 import {
-  MAX_COMPRESSION_RATIO, MAX_CSV_BYTES, MAX_SHEET_XML_BYTES, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES, RATIO_MIN_BYTES,
-  formatBytes,
+  MAX_COMPRESSION_RATIO, MAX_CSV_BYTES, MAX_ODS_CONTENT_BYTES, MAX_ODS_UNCOMPRESSED_BYTES, MAX_SHEET_XML_BYTES, MAX_SHEETJS_CELLS,
+  MAX_UNCOMPRESSED_BYTES, MAX_XLS_BYTES, MAX_ZIP_ENTRIES, RATIO_MIN_BYTES, formatBytes,
 } from './limits.js';
+import { OdsCounter } from './ods-scan.js';
 
-const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const HEAD_BYTES = 8192;
+/** The delimiter is looked for in the header search rows within this much of the start of a text file. */
+const DELIMITER_SCAN_BYTES = 64 * 1024;
 /** A CSV is text: no NUL in its first KB once decoded. */
 const TEXT_CHECK_BYTES = 1024;
 
@@ -51,10 +58,45 @@ export type Sniffed =
        */
       verified?: Promise<ZipVerified>;
     }
-  | { format: 'csv'; size: number; /** iconv-lite encoding name */ encoding: string; /** how it was chosen */ encodingSource: 'bom' | 'utf-8' | 'utf-8-damaged' | 'fallback' | 'option' };
+  | {
+      /** An Excel 97-2003 workbook (BIFF8 from Excel or WPS, whatever its extension: .xls, .et), or BIFF5 (Excel 95). */
+      format: 'xls';
+      size: number;
+      /** The workbook stream: 'Workbook' (BIFF8) or 'Book' (BIFF5). */
+      stream: 'Workbook' | 'Book';
+    }
+  | {
+      /** An OpenDocument spreadsheet (LibreOffice, WPS, …). */
+      format: 'ods';
+      size: number;
+      /** Uncompressed size of content.xml (what the parser holds). */
+      contentBytes: number;
+      /** Cells holding a value, repeats counted. */
+      cells: number;
+    }
+  | {
+      format: 'csv';
+      size: number;
+      /** iconv-lite encoding name */
+      encoding: string;
+      /** how it was chosen */
+      encodingSource: 'bom' | 'utf-8' | 'utf-8-damaged' | 'fallback' | 'option';
+      /** The field delimiter: ',', '\t', ';' or '|'. */
+      delimiter: string;
+      delimiterSource: DelimiterSource;
+    };
+
+export interface SniffOptions {
+  encoding?: string;
+  /** The --delimiter override (',', ';', 'tab', …); detected from the header line when absent. */
+  delimiter?: string;
+  maxRows?: number;
+  deferVerify?: boolean;
+  aliases?: AliasTable;
+}
 
 /** Decides what `path` holds; throws InputError for everything cert-check cannot read. */
-export async function sniff(path: string, options: { encoding?: string; maxRows?: number; deferVerify?: boolean } = {}): Promise<Sniffed> {
+export async function sniff(path: string, options: SniffOptions = {}): Promise<Sniffed> {
   const st = await stat(path).catch(() => null);
   if (!st) throw new InputError('missing-path', { path });
   if (st.isDirectory()) throw new InputError('not-spreadsheet', { path, kind: 'folder (文件夹)' });
@@ -70,18 +112,15 @@ export async function sniff(path: string, options: { encoding?: string; maxRows?
     const head = Buffer.alloc(Math.min(HEAD_BYTES, st.size));
     await fh.read(head, 0, head.length, 0);
 
-    if (head.subarray(0, 8).equals(OLE2_MAGIC)) {
-      const names = await ole2Names(fh, st.size);
-      if (names.some((n) => n === 'EncryptionInfo' || n === 'EncryptedPackage')) throw new InputError('encrypted-xlsx', { path });
-      if (names.includes('WordDocument')) throw new InputError('not-spreadsheet', { path, kind: 'Word 97-2003 (.doc)' });
-      if (names.includes('PowerPoint Document')) throw new InputError('not-spreadsheet', { path, kind: 'PowerPoint 97-2003 (.ppt)' });
-      throw new InputError('old-xls', { path });
-    }
+    if (head.subarray(0, 8).equals(OLE2_MAGIC)) return await sniffOle2(path, fh, st.size);
 
     if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5 || head[2] === 7)) {
       const entries = await readZipDirectory(path);
       const names = entries.map((e) => e.name);
       if (!names.includes('xl/workbook.xml')) {
+        const od = await openDocumentKind(path, names);
+        if (od === 'spreadsheet') return await sniffOds(path, fh, st.size, entries, options);
+        if (od) throw new InputError('not-spreadsheet', { path, kind: od });
         // Sheets without their workbook part: a damaged workbook, not some other kind of zip.
         if (names.some((n) => n.startsWith('xl/worksheets/'))) throw new InputError('corrupt-xlsx', { path, detail: 'xl/workbook.xml missing' });
         throw new InputError('not-spreadsheet', { path, kind: zipKind(names) });
@@ -129,9 +168,52 @@ export async function sniff(path: string, options: { encoding?: string; maxRows?
     if (st.size > MAX_CSV_BYTES) {
       throw new InputError('too-large', { path, detail: `CSV ${formatBytes(st.size)} > ${formatBytes(MAX_CSV_BYTES)}` });
     }
-    return { format: 'csv', size: st.size, encoding, encodingSource: source };
+    let delimiter: string;
+    let delimiterSource: DelimiterSource;
+    if (options.delimiter !== undefined) {
+      const d = parseDelimiter(options.delimiter);
+      if (d === null) throw new InputError('bad-delimiter', { delimiter: options.delimiter });
+      delimiter = d;
+      delimiterSource = 'option';
+    } else {
+      const start = Buffer.alloc(Math.min(DELIMITER_SCAN_BYTES, st.size));
+      await fh.read(start, 0, start.length, 0);
+      ({ delimiter, source: delimiterSource } = detectDelimiter(iconv.decode(start, encoding, { stripBOM: true }), {
+        complete: start.length === st.size,
+        aliases: options.aliases,
+      }));
+    }
+    return { format: 'csv', size: st.size, encoding, encodingSource: source, delimiter, delimiterSource };
   } finally {
     await fh.close();
+  }
+}
+
+/**
+ * A quick look, before the reading thread starts: is `path` an .xls/.et or an .ods (parsed whole by
+ * SheetJS, so always on the thread, under limits sized by `bytes`: the file for an .xls, the uncompressed
+ * content.xml for an .ods)? Null for anything else, and for anything unreadable (sniff says why).
+ */
+export async function wholeParseKind(path: string): Promise<{ format: 'xls' | 'ods'; bytes: number } | null> {
+  try {
+    const fh = await open(path, 'r');
+    let head: Buffer;
+    let size: number;
+    try {
+      size = (await fh.stat()).size;
+      head = Buffer.alloc(Math.min(8, size));
+      await fh.read(head, 0, head.length, 0);
+    } finally {
+      await fh.close();
+    }
+    if (head.equals(OLE2_MAGIC)) return { format: 'xls', bytes: size };
+    if (head[0] !== 0x50 || head[1] !== 0x4b) return null;
+    const entries = await readZipDirectory(path);
+    const content = entries.find((e) => e.name === 'content.xml');
+    if (!content || entries.some((e) => e.name === 'xl/workbook.xml')) return null;
+    return { format: 'ods', bytes: content.uncompressed };
+  } catch {
+    return null;
   }
 }
 
@@ -212,8 +294,159 @@ function zipKind(names: readonly string[]): string {
   if (has('word/document.xml')) return 'Word (.docx)';
   if (has('ppt/presentation.xml')) return 'PowerPoint (.pptx)';
   if (has('xl/workbook.bin')) return 'Excel binary workbook (.xlsb)';
-  if (has('mimetype') && has('content.xml')) return 'OpenDocument (.ods/.odt)';
+  if (has('mimetype') && has('content.xml')) return 'OpenDocument';
   return 'ZIP';
+}
+
+/** The kinds of OpenDocument file by the media type in their mimetype entry (or manifest). */
+const OPENDOCUMENT_KINDS: Record<string, string> = {
+  text: 'OpenDocument 文本 (.odt)', presentation: 'OpenDocument 演示文稿 (.odp)', graphics: 'OpenDocument 图形 (.odg)',
+  formula: 'OpenDocument 公式 (.odf)', chart: 'OpenDocument 图表 (.odc)', database: 'OpenDocument 数据库 (.odb)',
+};
+
+/**
+ * 'spreadsheet' for an OpenDocument spreadsheet (or its template), a kind name for another OpenDocument
+ * file, null for a zip that is no OpenDocument file. Read from the `mimetype` entry the format puts first,
+ * else from META-INF/manifest.xml.
+ */
+async function openDocumentKind(path: string, names: readonly string[]): Promise<string | null> {
+  if (!names.includes('content.xml')) return null;
+  let media = '';
+  if (names.includes('mimetype')) media = (await readZipText(path, 'mimetype', 256)) ?? '';
+  if (!/opendocument/.test(media) && names.includes('META-INF/manifest.xml')) {
+    const manifest = (await readZipText(path, 'META-INF/manifest.xml', 256 * 1024)) ?? '';
+    media = /full-path="\/"[^>]*media-type="([^"]+)"|media-type="([^"]+)"[^>]*full-path="\/"/.exec(manifest)?.slice(1).find(Boolean) ?? '';
+  }
+  const m = /application\/vnd\.oasis\.opendocument\.([a-z]+)/.exec(media);
+  if (!m) return null;
+  if (m[1] === 'spreadsheet') return 'spreadsheet';
+  return OPENDOCUMENT_KINDS[m[1]!] ?? `OpenDocument (${m[1]})`;
+}
+
+/** One small entry of a zip as text, or null when it is missing, larger than `max` or unreadable. */
+function readZipText(path: string, name: string, max: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true }, (err, zip) => {
+      if (err || !zip) return resolve(null);
+      const done = (v: string | null): void => {
+        zip.close();
+        resolve(v);
+      };
+      zip.on('error', () => done(null));
+      zip.on('end', () => done(null));
+      zip.on('entry', (e: yauzl.Entry) => {
+        if (e.fileName !== name) return zip.readEntry();
+        if (e.uncompressedSize > max) return done(null);
+        zip.openReadStream(e, (err2, stream) => {
+          if (err2 || !stream) return done(null);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('error', () => done(null));
+          stream.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
+
+/**
+ * An OLE2 file: an .xls/.et (its container checked whole, see ./cfb.ts), an encrypted .xlsx, or another
+ * Office 97-2003 document.
+ */
+async function sniffOle2(path: string, fh: FileHandle, size: number): Promise<Sniffed> {
+  let facts: CfbFacts | null = null;
+  let damage = '';
+  try {
+    facts = await inspectCfb(fh, size);
+  } catch (e) {
+    if (!(e instanceof CfbError)) throw e;
+    damage = e.message;
+  }
+  // A damaged container is still named by the streams a byte scan finds.
+  const names = facts?.names ?? (await ole2ScanNames(fh, size));
+  if (names.some((n) => n === 'EncryptionInfo' || n === 'EncryptedPackage')) throw new InputError('encrypted-xlsx', { path });
+  if (names.includes('WordDocument')) throw new InputError('not-spreadsheet', { path, kind: 'Word 97-2003 (.doc)' });
+  if (names.includes('PowerPoint Document')) throw new InputError('not-spreadsheet', { path, kind: 'PowerPoint 97-2003 (.ppt)' });
+  if (!facts) {
+    // A cut file loses its directory (written last) with the stream names: the extension then tells.
+    if (names.includes('Workbook') || names.includes('Book') || /\.(xls|et)$/i.test(path)) throw new InputError('corrupt-xls', { path, detail: damage });
+    throw new InputError('corrupt-xlsx', { path, detail: `Office 97-2003 compound file: ${damage}` });
+  }
+  if (!facts.workbook) throw new InputError('not-spreadsheet', { path, kind: 'Office 97-2003 (no workbook inside)' });
+  if (facts.biffEncrypted) throw new InputError('encrypted-xlsx', { path });
+  if (size > MAX_XLS_BYTES) throw new InputError('too-large', { path, detail: `.xls ${formatBytes(size)} > ${formatBytes(MAX_XLS_BYTES)}` });
+  return { format: 'xls', size, stream: facts.workbook };
+}
+
+/**
+ * An .ods: the same zip checks as an .xlsx (entries end to end, sizes that agree), then every entry is
+ * inflated to its end, each stopped as soon as it gives more than it declared (SheetJS inflates them all
+ * into memory), counting on the way the rows and cells content.xml declares (./ods-scan.ts).
+ */
+async function sniffOds(path: string, fh: FileHandle, size: number, entries: ZipEntryInfo[], options: SniffOptions): Promise<Sniffed> {
+  const content = entries.find((e) => e.name === 'content.xml')!;
+  const total = entries.reduce((n, e) => n + e.uncompressed, 0);
+  if (content.uncompressed > MAX_ODS_CONTENT_BYTES) {
+    throw new InputError('too-large', { path, detail: `content.xml ${formatBytes(content.uncompressed)} > ${formatBytes(MAX_ODS_CONTENT_BYTES)}` });
+  }
+  if (total > MAX_ODS_UNCOMPRESSED_BYTES) {
+    throw new InputError('too-large', { path, detail: `unzipped ${formatBytes(total)} > ${formatBytes(MAX_ODS_UNCOMPRESSED_BYTES)}` });
+  }
+  await checkLocalHeaders(path, fh, entries);
+  const counter = new OdsCounter();
+  await inflateAll(path, entries, (name) => (name === 'content.xml' ? (c) => counter.push(c) : null));
+  if (options.maxRows !== undefined && counter.valueRows - counter.tables * HEADER_ROWS_PER_SHEET > options.maxRows) {
+    throw new InputError('too-many-rows', { path, max: options.maxRows });
+  }
+  if (counter.cells > MAX_SHEETJS_CELLS) {
+    throw new InputError('too-large', { path, detail: `content.xml declares ${counter.cells.toLocaleString('en')} cells with values > ${MAX_SHEETJS_CELLS.toLocaleString('en')}` });
+  }
+  return { format: 'ods', size, contentBytes: content.uncompressed, cells: counter.cells };
+}
+
+/**
+ * Inflates every entry of a zip to its end (yauzl's validateEntrySizes stops an entry as soon as it gives
+ * more bytes than it declared); `sink(name)` may return a function that sees the entry's bytes.
+ */
+function inflateAll(path: string, entries: readonly ZipEntryInfo[], sink: (name: string) => ((chunk: Buffer) => void) | null): Promise<void> {
+  const corrupt = (detail: string) => new InputError('corrupt-xlsx', { path, detail });
+  return new Promise<void>((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: true }, (err, zip) => {
+      if (err || !zip) return reject(corrupt(`zip: ${errorDetail(err ?? 'unreadable')}`));
+      let failed = false;
+      const fail = (e: unknown, name: string) => {
+        if (failed) return;
+        failed = true;
+        zip.close();
+        const msg = errorDetail(e);
+        reject(/too many bytes/.test(msg)
+          ? new InputError('too-large', { path, detail: `${name} inflates beyond its declared ${formatBytes(entries.find((x) => x.name === name)?.uncompressed ?? 0)} (zip bomb)` })
+          : corrupt(`zip: ${name}: ${msg}`));
+      };
+      zip.on('error', (e) => fail(e, 'zip'));
+      zip.on('end', () => resolve());
+      zip.on('entry', (e: yauzl.Entry) => {
+        if (e.fileName.endsWith('/')) return zip.readEntry();
+        zip.openReadStream(e, (err2, stream) => {
+          if (err2 || !stream) return fail(err2 ?? 'unreadable', e.fileName);
+          const see = sink(e.fileName);
+          stream.on('error', (x) => fail(x, e.fileName));
+          stream.on('end', () => zip.readEntry());
+          stream.on('data', (c: Buffer) => {
+            if (!see || failed) return;
+            try {
+              see(c);
+            } catch (x) {
+              stream.destroy();
+              fail(x, e.fileName);
+            }
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  });
 }
 
 /** The central directory of a zip; a file that is not a complete zip → corrupt-xlsx. */
@@ -405,68 +638,23 @@ async function inflateEntries(path: string, entries: readonly ZipEntryInfo[]): P
 }
 
 // ---------------------------------------------------------------------------------------------------
-// OLE2 (Compound File Binary): old .xls, and encrypted .xlsx (an OOXML file with a password is an OLE2
-// container holding the streams EncryptionInfo and EncryptedPackage).
-
-const FREESECT = 0xffffffff;
-const MAX_CHAIN = 100_000;
+// OLE2 (Compound File Binary): .xls/.et, and encrypted .xlsx (an OOXML file with a password is an OLE2
+// container holding the streams EncryptionInfo and EncryptedPackage). The container is checked in ./cfb.ts.
 
 /** Directory entry names of an OLE2 file; falls back to a byte scan when the structure is damaged. */
 export async function ole2Names(fh: FileHandle, size: number): Promise<string[]> {
   try {
-    const names = await cfbDirectory(fh, size);
-    if (names.length) return names;
+    const facts = await inspectCfb(fh, size);
+    if (facts.names.length) return facts.names;
   } catch {
     // fall through to the scan
   }
+  return ole2ScanNames(fh, size);
+}
+
+/** The stream names that a byte scan of the first 8 MB of a (damaged) OLE2 file finds. */
+async function ole2ScanNames(fh: FileHandle, size: number): Promise<string[]> {
   const buf = Buffer.alloc(Math.min(size, 8 << 20));
   await fh.read(buf, 0, buf.length, 0);
-  return ['EncryptionInfo', 'EncryptedPackage', 'Workbook', 'Book', 'WordDocument'].filter((n) => buf.includes(Buffer.from(n, 'utf16le')));
-}
-
-async function readAt(fh: FileHandle, length: number, position: number): Promise<Buffer> {
-  const buf = Buffer.alloc(length);
-  const { bytesRead } = await fh.read(buf, 0, length, position);
-  if (bytesRead < length) throw new Error('short read');
-  return buf;
-}
-
-async function cfbDirectory(fh: FileHandle, size: number): Promise<string[]> {
-  const header = await readAt(fh, 512, 0);
-  const shift = header.readUInt16LE(0x1e);
-  if (shift !== 9 && shift !== 12) throw new Error('bad sector shift');
-  const sectorSize = 1 << shift;
-  const perSector = sectorSize / 4;
-  const offset = (sector: number) => (sector + 1) * sectorSize;
-
-  // DIFAT: 109 entries in the header, then a chain of DIFAT sectors.
-  const difat: number[] = [];
-  for (let i = 0; i < 109; i++) difat.push(header.readUInt32LE(0x4c + 4 * i));
-  let difatSector = header.readUInt32LE(0x44);
-  for (let n = header.readUInt32LE(0x48), guard = 0; n > 0 && difatSector < FREESECT - 5 && guard < MAX_CHAIN; n--, guard++) {
-    const s = await readAt(fh, sectorSize, offset(difatSector));
-    for (let i = 0; i < perSector - 1; i++) difat.push(s.readUInt32LE(4 * i));
-    difatSector = s.readUInt32LE(4 * (perSector - 1));
-  }
-
-  const next = async (sector: number): Promise<number> => {
-    const fatSector = difat[Math.floor(sector / perSector)];
-    if (fatSector === undefined || fatSector >= FREESECT - 5) throw new Error('sector outside the FAT');
-    return (await readAt(fh, 4, offset(fatSector) + (sector % perSector) * 4)).readUInt32LE(0);
-  };
-
-  const names: string[] = [];
-  let sector = header.readUInt32LE(0x30);
-  for (let guard = 0; sector < FREESECT - 5 && guard < MAX_CHAIN; guard++) {
-    if (offset(sector) + sectorSize > size) throw new Error('directory beyond end of file');
-    const s = await readAt(fh, sectorSize, offset(sector));
-    for (let off = 0; off + 128 <= sectorSize; off += 128) {
-      const len = s.readUInt16LE(off + 64);
-      const type = s[off + 66];
-      if (!type || len < 2 || len > 64) continue;
-      names.push(s.toString('utf16le', off, off + len - 2));
-    }
-    sector = await next(sector);
-  }
-  return names;
+  return ['EncryptionInfo', 'EncryptedPackage', 'Workbook', 'Book', 'WordDocument', 'PowerPoint Document'].filter((n) => buf.includes(Buffer.from(n, 'utf16le')));
 }

@@ -8,10 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError, type InputMessageId } from '../errors.js';
 import { openInput } from './index.js';
-import type { InputReader, ReadEvent, ReadOptions } from './types.js';
+import { READ_TIMEOUT_S } from './limits.js';
+import { wholeParseKind } from './sniff.js';
+import type { InputFormat, InputReader, ReadEvent, ReadOptions } from './types.js';
 
 export type WorkerMessage =
-  | { type: 'ready'; format: 'xlsx' | 'csv' }
+  | { type: 'ready'; format: InputFormat }
   | { type: 'events'; events: ReadEvent[]; date1904: boolean }
   | { type: 'end' }
   | { type: 'error'; input?: { id: InputMessageId; data: Record<string, string | number> }; message?: string };
@@ -56,12 +58,37 @@ export function readerLimits(bytes: number): { maxOldGenerationSizeMb: number } 
   return { maxOldGenerationSizeMb: Math.min(4096, Math.ceil(128 + 12 * mb)) };
 }
 
-/** Opens an input on a reading thread; rejects with the same InputError openInput would. */
+/**
+ * The heap limit of the thread that parses an .xls/.et or .ods whole (SheetJS keeps 300–450 bytes per cell:
+ * a 20 MB .xls of 1.2 million cells holds ~570 MB): 256 MB plus 48 MB per MB of .xls, or plus 8 MB per MB
+ * of an .ods's content.xml (LibreOffice writes ~130 bytes of XML per cell). CERT_CHECK_READER_HEAP_MB too.
+ */
+export function wholeParseLimits(kind: { format: 'xls' | 'ods'; bytes: number }): { maxOldGenerationSizeMb: number } {
+  const override = Number(process.env.CERT_CHECK_READER_HEAP_MB);
+  if (Number.isInteger(override) && override > 0) return { maxOldGenerationSizeMb: override };
+  const mb = kind.bytes / 2 ** 20;
+  return { maxOldGenerationSizeMb: Math.min(4096, Math.ceil(256 + (kind.format === 'xls' ? 48 : 8) * mb)) };
+}
+
+/** Seconds an .xls/.et/.ods may take to be opened and parsed on the thread (CERT_CHECK_READ_TIMEOUT_S sets it). */
+export function readTimeoutSeconds(): number {
+  const s = Number(process.env.CERT_CHECK_READ_TIMEOUT_S);
+  return Number.isFinite(s) && s > 0 ? s : READ_TIMEOUT_S;
+}
+
+/**
+ * Opens an input on a reading thread; rejects with the same InputError openInput would. An .xls/.et or
+ * .ods always goes to the thread (unless CERT_CHECK_THREADS=0): it is parsed whole, and there the parse
+ * runs under a heap limit and a time limit, so a hostile file ends in a refusal, not in a dead process.
+ */
 export async function openInputThreaded(path: string, options: ReadOptions = {}): Promise<InputReader> {
   const forced = process.env.CERT_CHECK_THREADS === '1';
   const size = sizeOf(path);
-  if (!canReadInThread() || size === null || (size < THREAD_MIN_BYTES && !forced)) return openInput(path, options);
-  const limits = readerLimits(size);
+  const whole = canReadInThread() && size !== null ? await wholeParseKind(path) : null;
+  if (!canReadInThread() || size === null || (size < THREAD_MIN_BYTES && !forced && !whole)) return openInput(path, options);
+  const limits = whole ? wholeParseLimits(whole) : readerLimits(size);
+  // Note: a heap size given to the whole process (node --max-old-space-size, also through NODE_OPTIONS) is
+  // a V8 flag of the process and takes the place of this limit on every thread.
   const worker = new Worker(WORKER, { workerData: { path, options }, resourceLimits: limits });
   const queue: WorkerMessage[] = [];
   let waiting: (() => void) | null = null;
@@ -91,7 +118,25 @@ export async function openInputThreaded(path: string, options: ReadOptions = {})
     }
   };
 
-  const first = await next();
+  // An .xls/.ods is parsed before the thread says it is ready: that much may take READ_TIMEOUT_S.
+  let timer: NodeJS.Timeout | null = null;
+  if (whole) {
+    const seconds = readTimeoutSeconds();
+    timer = setTimeout(() => {
+      exited ??= new InputError('read-timeout', { path, seconds });
+      void worker.terminate();
+      waiting?.();
+    }, seconds * 1000);
+  }
+  let first: WorkerMessage;
+  try {
+    first = await next();
+  } catch (e) {
+    await worker.terminate();
+    throw e;
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
   if (first.type === 'error') {
     await worker.terminate();
     throw toError(first);

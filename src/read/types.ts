@@ -53,17 +53,21 @@ export interface Notice {
 }
 
 export interface ReadOptions {
-  /** CSV encoding override (e.g. gb18030, utf-8, utf-16le). */
+  /** Text encoding override (e.g. gb18030, utf-8, utf-16le). */
   encoding?: string;
+  /** Text delimiter override (',', ';', 'tab', '|'); detected from the header line when absent. */
+  delimiter?: string;
   /** Extra header aliases from the config. */
   aliases?: import('../model/fields.js').AliasTable;
   /** Refuse inputs with more data rows than this. */
   maxRows?: number;
 }
 
+export type InputFormat = 'xlsx' | 'xls' | 'ods' | 'csv';
+
 export interface InputReader {
-  /** 'xlsx' or 'csv'. */
-  format: 'xlsx' | 'csv';
+  /** What the content is (never the extension): 'xlsx', 'xls' (also WPS .et), 'ods', or 'csv' (any delimited text). */
+  format: InputFormat;
   /** The workbook uses the 1904 date system. */
   date1904: boolean;
   events(): AsyncIterable<ReadEvent>;

@@ -1,6 +1,7 @@
 /** Reporters: functions of a CheckResult (plus options) that make every piece of user-facing text. */
 export { jsonChunks, jsonDocument, jsonReport, type JsonDocument, type JsonFile, type JsonNotice, type JsonProblem } from './json.js';
 export { prettyReport, shouldColor, type PrettyOptions } from './pretty.js';
+export { copyFormatLine, skippedReport, skipReasonText } from './inputs-text.js';
 export { AnnotatedWorkbook, FILLS, WORKBOOK_TEXT, type AnnotatedWorkbookOptions } from './workbook.js';
 export { formatNotice, NOTICE_MESSAGES } from './notices.js';
 export { sortFindings } from './common.js';

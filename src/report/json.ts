@@ -23,8 +23,20 @@ export interface JsonFile {
   annotated: string | null;
   /** Added: the file's notices (sheets skipped and the like), the same on every entry of the file. */
   notices: JsonNotice[];
-  /** Only for an input that could not be read (contract): why, in one sentence. */
+  /** Added: what the input is by its content (xlsx, xls — also a WPS .et —, ods, csv — any delimited text). */
+  format?: string;
+  /** Only for an input that could not be read (contract): the sentence that says why and what to do, and its id. */
   error?: string;
+  errorId?: string;
+}
+
+/** Added: a file or folder that a folder scan met and did not check, or an input given twice. */
+export interface JsonSkipped {
+  path: string;
+  /** own-output, fix-list, lock-file, hidden-folder, linked-folder, too-deep, text-no-header, unsupported, not-spreadsheet, duplicate */
+  reason: string;
+  message: string;
+  folder?: boolean;
 }
 
 export interface JsonProblem {
@@ -57,10 +69,12 @@ export interface JsonDocument {
   fixList?: string;
   /** Added, with --cards: the registration sheets written, and every row that got none and why. */
   cards?: JsonCards;
-  /** Added, only when some inputs could not be read: those inputs and why (they are in `files` too). */
+  /** Added, only when some inputs could not be read: those inputs and why (they are in `files` too, with `error`). */
   failures?: { path: string; message: string }[];
-  /** Added, only when a folder scan or a repeated argument passed inputs over: which, and why. */
-  skipped?: { path: string; reason: string; message: string }[];
+  /** Added, only when folder scans skipped something or an input was given twice: which, and why. */
+  skipped?: JsonSkipped[];
+  /** Added, only when folder scans met any: photos, PDFs and system files (not records, not listed). */
+  otherFiles?: number;
   /** Added, only with --quiet: the warnings and infos counted in `summary` but not listed in `problems`. */
   omitted?: { warnings: number; infos: number };
 }
@@ -91,18 +105,21 @@ function jsonParts(result: CheckResult, opts: ReportOptions): {
     for (const s of file.sheets) {
       files.push({ path: file.path, sheet: s.name, headerRow: s.headerRow, rows: s.rows, annotated: file.annotated, notices });
     }
+    if (file.format) for (let i = files.length - Math.max(1, file.sheets.length); i < files.length; i++) files[i]!.format = file.format;
   }
+  // Inputs that could not be read are files of the report too, with the sentence that says why.
   const account = inputAccount(result, opts.lang);
   for (const x of account.unreadable) {
-    files.push({ path: x.path, sheet: null, headerRow: null, rows: 0, annotated: null, notices: [], error: x.message });
+    files.push({ path: x.path, sheet: null, headerRow: null, rows: 0, annotated: null, notices: [], error: x.message, ...(x.errorId ? { errorId: x.errorId } : {}) });
   }
   const tail: Omit<JsonDocument, 'version' | 'summary' | 'files' | 'problems'> = {};
   if (result.fixes) tail.fixes = result.fixes;
   if (result.fixedPhotos) tail.fixedPhotos = result.fixedPhotos;
   if (result.fixList) tail.fixList = result.fixList;
   if (result.cards) tail.cards = jsonCards(result.cards);
-  if (account.unreadable.length) tail.failures = account.unreadable;
+  if (account.unreadable.length) tail.failures = account.unreadable.map(({ path, message }) => ({ path, message }));
   if (account.skipped.length) tail.skipped = account.skipped;
+  if (account.otherFiles) tail.otherFiles = account.otherFiles;
   if (opts.quiet) tail.omitted = omittedCounts(result, opts);
   return {
     head: maskDeep({ version: 1 as const, summary: summarize(result), files }, mask),

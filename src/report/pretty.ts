@@ -7,6 +7,7 @@ import { fixedPhotoLines, fixListLine } from './fixed-photos.js';
 import { formatNotice } from './notices.js';
 import { CAP, capFindings, count, inputAccount, listedFindings, omittedCounts, ruleTable, type CappedRule } from './select.js';
 import { cardsLines } from './cards/text.js';
+import { copyFormatLine } from './inputs-text.js';
 import { summarize, type CheckResult, type FileResult, type ReportOptions } from './types.js';
 
 export interface PrettyOptions extends ReportOptions {
@@ -40,6 +41,8 @@ const TEXT = {
     inputs: (given: number, checked: number, skipped: number, unreadable: number) =>
       `输入 ${count(given)} 个：检查了 ${count(checked)} 个${skipped ? `，跳过 ${count(skipped)} 个` : ''}${unreadable ? `，${count(unreadable)} 个无法读取` : ''}`,
     skipped: '跳过',
+    folder: '（文件夹）',
+    other: (n: number) => `另有 ${count(n)} 个照片、PDF 等文件不是登记表，未作为登记表检查`,
     unreadable: '无法读取',
     capTitle: (n: number) => `（问题较多：每条规则只列出前 ${n} 行，--all 列出全部）`,
     capMore: (rule: string, more: number, where: string | null) => `${rule} …还有 ${count(more)} 行：${where ? `见 ${where}` : '用 --all 列出全部'}`,
@@ -66,6 +69,8 @@ const TEXT = {
     inputs: (given: number, checked: number, skipped: number, unreadable: number) =>
       `${count(given)} input${given === 1 ? '' : 's'}: ${count(checked)} checked${skipped ? `, ${count(skipped)} skipped` : ''}${unreadable ? `, ${count(unreadable)} unreadable` : ''}`,
     skipped: 'skipped',
+    folder: ' (folder)',
+    other: (n: number) => `and ${count(n)} photos, PDFs and other files that are not records`,
     unreadable: 'unreadable',
     capTitle: (n: number) => `(many problems: each rule lists its first ${n} rows; --all lists every one)`,
     capMore: (rule: string, more: number, where: string | null) => `${rule} …and ${count(more)} more row${more === 1 ? '' : 's'}: ${where ? `see ${where}` : 'list them with --all'}`,
@@ -158,7 +163,8 @@ export function prettyReport(result: CheckResult, opts: PrettyOptions): string {
     const given = account.checked + account.skipped.length + account.unreadable.length;
     return [
       `  ${t.inputs(given, account.checked, account.skipped.length, account.unreadable.length)}`,
-      ...account.skipped.map((x) => `    ${c.dim(`${t.skipped} ${show(x.path)}${colon}${x.message}`)}`),
+      ...account.skipped.map((x) => `    ${c.dim(`${t.skipped} ${show(x.path)}${x.folder ? t.folder : ''}${colon}${x.message}`)}`),
+      ...(account.otherFiles ? [`    ${c.dim(t.other(account.otherFiles))}`] : []),
       ...account.unreadable.map((x) => `    ${c.red(`✖ ${t.unreadable}${colon}`)}${x.message}`),
     ];
   };
@@ -185,7 +191,12 @@ export function prettyReport(result: CheckResult, opts: PrettyOptions): string {
     if (s.errors === 0 && s.warnings + s.infos > 0) lines.push(`  ${c.green(t.noErrors)}`);
   }
   if (result.fixes) lines.push(c.blue(t.fixed(result.fixes.length)));
-  for (const f of result.files) if (f.annotated) lines.push(`${t.annotated}${show(f.annotated)}`);
+  for (const f of result.files) {
+    if (!f.annotated) continue;
+    lines.push(`${t.annotated}${show(f.annotated)}`);
+    const copy = copyFormatLine(f.path, f.format, opts.lang, show);
+    if (copy) lines.push(copy);
+  }
   if (result.fixList) lines.push(fixListLine(show(result.fixList), opts.lang));
   if (result.fixedPhotos) lines.push(...fixedPhotoLines(result.fixedPhotos, opts.lang, show));
   if (result.cards) lines.push(...cardsLines(result.cards, opts.lang, show));

@@ -5,6 +5,7 @@
  */
 import type { Finding, Lang, Severity } from '../engine/types.js';
 import { sortFindings } from './common.js';
+import { skipReasonText } from './inputs-text.js';
 import type { CheckResult, SkipReason } from './types.js';
 
 /** The findings a report lists, in reading order: every one, or with `quiet` the error-level ones. */
@@ -99,27 +100,21 @@ export function ruleTable(findings: readonly Finding[]): { rule: string; count: 
   return [...rows.values()].sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }
 
-/** Text of the reasons an input was skipped. */
-export const SKIP_TEXT: Record<SkipReason, Record<Lang, string>> = {
-  'own-output': { zh: 'cert-check 写出的标注或修正表格', en: 'an annotated or fixed workbook cert-check wrote' },
-  'fix-list': { zh: 'cert-check 写出的问题清单', en: 'a problem list cert-check wrote' },
-  'lock-file': { zh: 'Excel/WPS 打开表格时留下的锁定文件', en: 'a lock file Excel/WPS leaves while a workbook is open' },
-  'resource-fork': { zh: 'macOS 的附属文件（._ 开头）', en: 'a macOS resource-fork file (._*)' },
-  duplicate: { zh: '重复给出的输入，只检查一次', en: 'given more than once; checked once' },
-};
-
 /** Every input of the run: checked files, skipped inputs and unreadable ones, with reasons as text. */
 export interface InputAccount {
   checked: number;
-  skipped: { path: string; reason: SkipReason; message: string }[];
-  unreadable: { path: string; message: string }[];
+  skipped: { path: string; reason: SkipReason; message: string; folder?: boolean }[];
+  unreadable: { path: string; message: string; errorId?: string }[];
+  /** Photos, PDFs and system files the folder scans met (counted, not listed). */
+  otherFiles: number;
 }
 
 export function inputAccount(result: CheckResult, lang: Lang): InputAccount {
   return {
     checked: result.files.length,
-    skipped: (result.skipped ?? []).map((s) => ({ path: s.path, reason: s.reason, message: SKIP_TEXT[s.reason][lang] })),
-    unreadable: (result.failures ?? []).map((f) => ({ path: f.path, message: f.error.text(lang) })),
+    skipped: (result.skipped ?? []).map((s) => ({ path: s.path, reason: s.reason, message: skipReasonText(s.reason, lang), ...(s.folder ? { folder: true } : {}) })),
+    unreadable: (result.failures ?? []).map((f) => ({ path: f.path, message: f.error.text(lang), ...(f.error.id ? { errorId: f.error.id } : {}) })),
+    otherFiles: result.otherFiles ?? 0,
   };
 }
 

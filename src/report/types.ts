@@ -23,6 +23,8 @@ export interface FileResult {
   /** Path of the annotated workbook written, or null. */
   annotated: string | null;
   notices: Notice[];
+  /** What the input is by its content: an annotated copy of anything but an .xlsx is a new .xlsx workbook. */
+  format?: import('../read/types.js').InputFormat;
 }
 
 /** A cell that --fix changed. */
@@ -52,23 +54,27 @@ export interface CheckResult {
   cards?: CardsReport;
   messages: MessageBook;
   startedAt: Date;
-  /** Inputs a folder scan (or a repeated argument) passed over, and why (absent: none). */
-  skipped?: SkippedInput[];
+  /** Files and folders a folder scan (or a repeated argument) passed over, and why (absent: none). */
+  skipped?: readonly SkippedInput[];
+  /** Photos, PDFs and system files the folder scans met (not records, not listed one by one). */
+  otherFiles?: number;
   /** Inputs that could not be read, each with its InputError (the pipeline's RunResult has them). */
   failures?: readonly FailedInput[];
 }
 
-/** Why an input was passed over (src/read/inputs.ts); the text is made by reporters (src/report/select.ts). */
+/** Why an input was passed over (src/read/inputs.ts); the text is made by reporters (src/report/inputs-text.ts). */
 export type { SkipReason };
 
 export interface SkippedInput {
   path: string;
   reason: SkipReason;
+  /** A folder rather than a file. */
+  folder?: boolean;
 }
 
 export interface FailedInput {
   path: string;
-  error: { text(lang: Lang): string };
+  error: { id?: string; text(lang: Lang): string };
 }
 
 export interface ReportOptions {

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeOle2 } from '../read/files.js';
+import { FORMAT_CASES } from './formats.js';
 import {
   EXCEL_MAX_COLS, GOOD_VALUES, HEADERS, buildMillionRows, buildZipBomb, col, esc, rowXml, writeXlsx,
 } from './builders.js';
@@ -67,7 +68,7 @@ export const CASES: HostileCase[] = [
     expect: 'refuse',
     says: /损坏或不完整/,
   },
-  { name: 'old .xls', build: (d) => ole(d, 'old.xls', ['Workbook', '\u0005SummaryInformation']), expect: 'refuse', says: /97-2003/ },
+  { name: 'an .xls with an empty Workbook stream', build: (d) => ole(d, 'old.xls', ['Workbook', '\u0005SummaryInformation']), expect: 'refuse', says: /97-2003/ },
   {
     name: 'encrypted .xlsx (OLE2 container)',
     build: (d) => ole(d, 'encrypted.xlsx', ['EncryptionInfo', 'EncryptedPackage', '\u0006DataSpaces']),
@@ -264,6 +265,7 @@ export const CASES: HostileCase[] = [
       if (missing.length) throw new Error(`fields not found under the merged header: ${missing.map((p) => p.message).join('; ')}`);
     },
   },
+  ...FORMAT_CASES,
 ];
 
 let millionPath: string | null = null;

@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expandInputs, isInputName } from '../../src/read/index.js';
+import { classifyFolderEntry, expandInputs, isInputName, scanInputs } from '../../src/read/index.js';
+import { MAX_SCAN_DEPTH, MAX_SCAN_ENTRIES } from '../../src/read/inputs.js';
 import { expectInputError, makeTempDir } from './files.js';
 
 const tmp = makeTempDir();
@@ -23,18 +24,26 @@ describe('isInputName', () => {
     ['records.fixed.xlsx', false],
     ['~$records.xlsx', false],
     ['._records.xlsx', false],
-    ['records.xls', false],
-    ['notes.txt', false],
+    ['records.xls', true],
+    ['records.et', true],
+    ['records.ods', true],
+    ['records.tsv', true],
+    ['notes.txt', true],
+    ['records.xlsb', false],
+    ['photo.jpg', false],
   ])('%s → %s', (name, ok) => expect(isInputName(name)).toBe(ok));
 });
 
 describe('expandInputs', () => {
-  it('takes the .xlsx and .csv files of a folder, one level, sorted, without our outputs and lock files', async () => {
+  it('takes the spreadsheets of a folder and its sub-folders, sorted, without our outputs and lock files', async () => {
     const dir = files('batch', ['b.csv', 'a.xlsx', 'a.checked.xlsx', 'a.fixed.xlsx', '~$a.xlsx', 'readme.txt', 'c.XLSX']);
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'sub', 'd.xlsx'), 'x');
     mkdirSync(join(dir, 'folder.xlsx'));
-    expect(await expandInputs([dir])).toEqual([join(dir, 'a.xlsx'), join(dir, 'b.csv'), join(dir, 'c.XLSX')]);
+    writeFileSync(join(dir, 'folder.xlsx', 'e.xls'), 'x');
+    expect(await expandInputs([dir])).toEqual([
+      join(dir, 'a.xlsx'), join(dir, 'b.csv'), join(dir, 'c.XLSX'), join(dir, 'folder.xlsx', 'e.xls'), join(dir, 'sub', 'd.xlsx'),
+    ]);
   });
 
   it('keeps files as given, in order, once each', async () => {
@@ -55,5 +64,119 @@ describe('expandInputs', () => {
     const dir = files(`none-${names.length}`, names);
     const err = await expectInputError(() => expandInputs([dir]), 'no-inputs');
     expect(err.data.path).toBe(dir);
+  });
+});
+
+describe('classifyFolderEntry: the one decision of a folder scan', () => {
+  const dir = tmp.file('classify');
+  mkdirSync(dir, { recursive: true });
+  const records = join(dir, 'records-header.txt');
+  writeFileSync(records, '姓名\t身份证号\t职称名称\n张三\t500224198001011235\t工程师\n');
+  const notes = join(dir, 'notes.txt');
+  writeFileSync(notes, '请在周五前交齐材料。\n联系人：王老师\n');
+
+  it.each([
+    ['records.xlsx', 'file', true],
+    ['records.xls', 'file', true],
+    ['records.et', 'file', true],
+    ['records.ods', 'file', true],
+    ['records.csv', 'file', true],
+    ['records.tsv', 'file', true],
+    ['records.xlsm', 'file', true],
+    ['records-header.txt', 'file', true],
+    ['notes.txt', 'file', 'text-no-header'],
+    ['records.checked.xlsx', 'file', 'own-output'],
+    ['records.2.fixed.xlsx', 'file', 'own-output'],
+    ['~$records.xlsx', 'file', 'lock-file'],
+    ['.~lock.records.ods#', 'file', 'lock-file'],
+    ['records.xlsb', 'file', 'unsupported'],
+    ['template.xltx', 'file', 'unsupported'],
+    ['说明.docx', 'file', 'not-spreadsheet'],
+    ['材料.zip', 'file', 'not-spreadsheet'],
+    ['500224198001011235.jpg', 'file', null],
+    ['500224198001011235.pdf', 'file', null],
+    ['.DS_Store', 'file', null],
+    ['Thumbs.db', 'file', null],
+    ['cert-check.config.json', 'file', null],
+    ['._records.xlsx', 'file', null],
+    ['sub', 'folder', true],
+    ['.git', 'folder', 'hidden-folder'],
+    ['__MACOSX', 'folder', 'hidden-folder'],
+    ['elsewhere', 'linked-folder', 'linked-folder'],
+  ] as const)('%s (%s) → %s', async (name, type, want) => {
+    const decision = await classifyFolderEntry(join(dir, name), name, type, { depth: 1 });
+    if (want === true) expect(decision).toEqual({ take: true });
+    else expect(decision).toEqual({ take: false, reason: want });
+  });
+
+  it('does not enter folders deeper than MAX_SCAN_DEPTH', async () => {
+    expect(await classifyFolderEntry(join(dir, 'deep'), 'deep', 'folder', { depth: MAX_SCAN_DEPTH })).toEqual({ take: false, reason: 'too-deep' });
+  });
+});
+
+describe('scanInputs: folders scanned recursively, every skipped file named', () => {
+  it('checks every spreadsheet type in the folder and its sub-folders, and says what it skipped and why', async () => {
+    const dir = files('mixed', ['d.xlsx', 'a.xls', 'b.ods', 'c.et', 'd.checked.xlsx', '~$d.xlsx', 'scan.docx', 'p.jpg', 'p.pdf']);
+    mkdirSync(join(dir, '2024', '补登'), { recursive: true });
+    writeFileSync(join(dir, '2024', 'e.csv'), 'x');
+    writeFileSync(join(dir, '2024', '补登', 'f.tsv'), 'x');
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '.git', 'g.xlsx'), 'x');
+    writeFileSync(join(dir, 'readme.txt'), '这里是说明，不是登记表。\n');
+    const scan = await scanInputs([dir]);
+    expect(scan.failures).toEqual([]);
+    // A folder's own files first, then its sub-folders, each sorted by name.
+    expect(scan.inputs).toEqual([
+      join(dir, 'a.xls'), join(dir, 'b.ods'), join(dir, 'c.et'), join(dir, 'd.xlsx'), join(dir, '2024', 'e.csv'), join(dir, '2024', '补登', 'f.tsv'),
+    ]);
+    expect(scan.skipped).toEqual([
+      { path: join(dir, 'd.checked.xlsx'), reason: 'own-output' },
+      { path: join(dir, 'readme.txt'), reason: 'text-no-header' },
+      { path: join(dir, 'scan.docx'), reason: 'not-spreadsheet' },
+      { path: join(dir, '~$d.xlsx'), reason: 'lock-file' },
+      { path: join(dir, '.git'), reason: 'hidden-folder', folder: true },
+    ]);
+    expect(scan.firstFolder).toBe(dir);
+    expect(scan.otherFiles).toBe(2);
+  });
+
+  it('a missing path or a folder without records is a failure of that input; the others are still taken', async () => {
+    const good = files('good', ['r.xlsx']);
+    const empty = files('only-outputs', ['r.checked.xlsx', 'p.jpg']);
+    const scan = await scanInputs([tmp.file('nowhere'), empty, good]);
+    expect(scan.inputs).toEqual([join(good, 'r.xlsx')]);
+    expect(scan.failures.map((f) => [f.path, f.error.id])).toEqual([[tmp.file('nowhere'), 'missing-path'], [empty, 'no-inputs']]);
+    const sentence = scan.failures[1]!.error.text('zh');
+    expect(sentence).toContain('跳过了 1 个文件');
+    expect(sentence).toMatch(/没有 \.xlsx\/\.xls\/\.et\/\.ods\/\.csv.*请把登记表放进这个文件夹，或直接写出要检查的文件名。$/);
+    expect(scan.failures[1]!.error.text('en')).toContain('(1 files skipped, see the report)');
+    expect(scan.skipped).toEqual([{ path: join(empty, 'r.checked.xlsx'), reason: 'own-output' }]);
+  });
+
+  it('the photos of a folder scan are looked for in the folder given, even when the records are in a sub-folder', async () => {
+    const dir = files('nested', ['500224198001011235.jpg']);
+    mkdirSync(join(dir, '2019'));
+    writeFileSync(join(dir, '2019', 'r.csv'), '姓名,身份证号,职称名称,免冠照\n张三,500224198001011235,工程师,500224198001011235.jpg\n');
+    const { runCheck } = await import('../../src/engine/pipeline.js');
+    const result = await runCheck({ inputs: [dir], noOut: true, lang: 'zh' });
+    expect(result.files.map((f) => f.path)).toEqual([join(dir, '2019', 'r.csv')]);
+    expect(result.assetsDir).toBe(resolve(dir));
+    expect(result.findings.filter((f) => f.rule === 'photo-file')).toEqual([]);
+  });
+
+  it('does not follow a link to a folder (it may lead back up)', async () => {
+    const dir = files('linked', ['r.xlsx']);
+    symlinkSync(dir, join(dir, 'loop'));
+    const scan = await scanInputs([dir]);
+    expect(scan.inputs).toEqual([join(dir, 'r.xlsx')]);
+    expect(scan.skipped).toEqual([{ path: join(dir, 'loop'), reason: 'linked-folder', folder: true }]);
+  });
+
+  it('a folder too large to be a batch is a failure with a sentence, not an endless walk', async () => {
+    const dir = files('big', Array.from({ length: 30 }, (_, i) => `${i}.jpg`));
+    const scan = await scanInputs([dir], { maxEntries: 10 });
+    expect(scan.failures.map((f) => f.error.id)).toEqual(['too-many-files']);
+    expect(scan.failures[0]!.error.text('zh')).toMatch(/文件太多（超过 10 个）.*请指定登记表所在的文件夹或文件。$/);
+    expect(MAX_SCAN_ENTRIES).toBeGreaterThanOrEqual(10_000);
   });
 });

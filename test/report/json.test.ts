@@ -137,10 +137,10 @@ describe('jsonReport', () => {
     };
     const doc = jsonDocument(run, ZH);
     expect(doc.files.at(-1)).toEqual({
-      path: 'bad.xlsx', sheet: null, headerRow: null, rows: 0, annotated: null, notices: [], error: '文件是空的：bad.xlsx。请确认保存了正确的表格。',
+      path: 'bad.xlsx', sheet: null, headerRow: null, rows: 0, annotated: null, notices: [], error: '文件是空的：bad.xlsx。请确认保存了正确的表格。', errorId: 'empty-file',
     });
     expect(doc.summary.files).toBe(1);
-    expect(doc.skipped).toEqual([{ path: 'a.checked.xlsx', reason: 'own-output', message: 'cert-check 写出的标注或修正表格' }]);
+    expect(doc.skipped).toEqual([{ path: 'a.checked.xlsx', reason: 'own-output', message: 'cert-check 写出的标注/修正副本，之后没有改动过，不再检查（修改后保存即会重新检查）' }]);
     expect('skipped' in jsonDocument(result([]), ZH)).toBe(false);
     expect([...jsonChunks(run, ZH)].join('')).toBe(JSON.stringify(doc, null, 2));
   });

@@ -168,7 +168,7 @@ describe('prettyReport: --quiet, the cap on large inputs, every input counted', 
     const text = prettyReport(run, ZH);
     expect(text).toContain('检查了 2 个文件，134 行数据');
     expect(text).toContain('输入 4 个：检查了 2 个，跳过 1 个，1 个无法读取');
-    expect(text).toContain('跳过 a.checked.xlsx：cert-check 写出的标注或修正表格');
+    expect(text).toContain('跳过 a.checked.xlsx：cert-check 写出的标注/修正副本，之后没有改动过，不再检查（修改后保存即会重新检查）');
     expect(text).toContain('✖ 无法读取：文件是空的：bad.xlsx。请确认保存了正确的表格。');
     expect(prettyReport(run, { ...ZH, lang: 'en' })).toContain('4 inputs: 2 checked, 1 skipped, 1 unreadable');
   });
@@ -176,7 +176,7 @@ describe('prettyReport: --quiet, the cap on large inputs, every input counted', 
   it('a clean run with a skipped input still says which', () => {
     const text = prettyReport({ ...result([]), skipped: [{ path: '~$a.xlsx', reason: 'lock-file' }] }, ZH);
     expect(text).toContain('全部通过');
-    expect(text).toContain('跳过 ~$a.xlsx：Excel/WPS 打开表格时留下的锁定文件');
+    expect(text).toContain('跳过 ~$a.xlsx：Excel/WPS/LibreOffice 的临时锁定文件（表格正在打开？），关闭表格后会消失');
   });
 });
 

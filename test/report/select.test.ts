@@ -82,11 +82,12 @@ describe('inputAccount', () => {
     expect(inputAccount(run, 'zh')).toEqual({
       checked: 2,
       skipped: [
-        { path: 'a.checked.xlsx', reason: 'own-output', message: 'cert-check 写出的标注或修正表格' },
-        { path: '~$a.xlsx', reason: 'lock-file', message: 'Excel/WPS 打开表格时留下的锁定文件' },
+        { path: 'a.checked.xlsx', reason: 'own-output', message: 'cert-check 写出的标注/修正副本，之后没有改动过，不再检查（修改后保存即会重新检查）' },
+        { path: '~$a.xlsx', reason: 'lock-file', message: 'Excel/WPS/LibreOffice 的临时锁定文件（表格正在打开？），关闭表格后会消失' },
       ],
-      unreadable: [{ path: 'bad.xlsx', message: '文件是空的：bad.xlsx。请确认保存了正确的表格。' }],
+      unreadable: [{ path: 'bad.xlsx', message: '文件是空的：bad.xlsx。请确认保存了正确的表格。', errorId: 'empty-file' }],
+        otherFiles: 0,
     });
-    expect(inputAccount(run, 'en').skipped[0]!.message).toBe('an annotated or fixed workbook cert-check wrote');
+    expect(inputAccount(run, 'en').skipped[0]!.message).toBe('an annotated or fixed copy cert-check wrote, unchanged since: not checked again (it is, once edited and saved)');
   });
 });

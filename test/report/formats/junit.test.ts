@@ -71,7 +71,7 @@ describe('junitReport', () => {
     expect(suites[0]!.testcase[0]!.name).toBe('全部 67 行数据');
     expect(suites[1]!.testcase[0]!.error!.message).toBe('文件是空的：bad.xlsx。请确认保存了正确的表格。');
     expect(suites[1]!.errors).toBe('1');
-    expect(suites[2]!.testcase[0]!.skipped!.message).toBe('cert-check 写出的标注或修正表格');
+    expect(suites[2]!.testcase[0]!.skipped!.message).toBe('cert-check 写出的标注/修正副本，之后没有改动过，不再检查（修改后保存即会重新检查）');
     expect(suites[2]!.skipped).toBe('1');
   });
 
