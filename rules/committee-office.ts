@@ -59,8 +59,8 @@ export default rowRule({
       severity: 'warning',
     },
     'method-or-committee': {
-      zh: '取得方式为{method}，评审机构却是评审委员会“{value}”：如为评审取得，请把取得方式改为“评审”；如确为{method}，评审机构应填写：{office}',
-      en: 'obtained by {methodEn}, yet the committee is the review committee "{value}": if the title was reviewed, write 评审 as how obtained; if it really is {methodEn}, the committee is {office}',
+      zh: '取得方式为{method}，评审机构却是“{value}”：如是评审或考试取得，请改正取得方式；如确为{method}，评审机构应填写：{office}',
+      en: 'obtained by {methodEn}, yet the committee is "{value}": if the title was reviewed or examined, correct how obtained; if it really is {methodEn}, the committee is {office}',
     },
     'office-inferred': {
       zh: '取得时间与发证时间相同，像是初定取得的职称：初定的评审机构应填写“{office}”。请按批准文件核对取得方式和评审机构',
@@ -110,7 +110,8 @@ export default rowRule({
       out.push({ messageId: 'office-inferred', field: 'committee', data, suggestion: office });
       return out;
     }
-    if (reviewCommitteeFits(rc, ctx)) {
+    // A review committee that fits the row, or an exam body: the method may be what is wrong.
+    if (reviewCommitteeFits(rc, ctx) || /考试/.test(rc.text)) {
       out.push({ messageId: 'method-or-committee', field: 'committee', related: ['method'], data, suggestion: office });
       return out;
     }

@@ -46,6 +46,7 @@ testRule(rule, {
       errors: [{ messageId: 'method-or-committee', severity: 'error', suggestion: DISTRICT_OFFICE, fix: null, related: ['method'] }],
     },
     { name: '确认 副高 names a fitting review committee', row: row('确认', FG, '重庆市工程技术建设专业副高级职称评审委员会'), errors: [{ messageId: 'method-or-committee', suggestion: CITY_OFFICE, fix: null }] },
+    { name: '确认 with an exam body: perhaps an exam', row: row('确认', '中级', '人力资源和社会保障部人事考试中心', '会计'), errors: [{ messageId: 'method-or-committee', suggestion: DISTRICT_OFFICE, fix: null }] },
     { name: '确认 中级 names a committee of another series', row: row('确认', '中级', '重庆市新闻专业中级职称永川片区评审委员会'), errors: [{ messageId: 'office', suggestion: DISTRICT_OFFICE, fix: DISTRICT_OFFICE }] },
     { name: '来渝确认 names the committee of another province', row: row('来渝确认', '中级', '四川省工程技术中级职称评审委员会'), errors: [{ messageId: 'office', suggestion: DISTRICT_OFFICE, fix: DISTRICT_OFFICE }] },
     { name: '确认 高级 names the 铜梁区 office', row: row('确认', ZG, DISTRICT_OFFICE), errors: [{ messageId: 'office', suggestion: CITY_OFFICE, fix: CITY_OFFICE, from: ['level'], data: { levels: '高级' } }] },
