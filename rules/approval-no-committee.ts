@@ -10,18 +10,18 @@ import { namesOffice, rowMethod } from '../src/match/row.js';
 
 export default rowRule({
   id: 'approval-no-committee',
-  description: { zh: '批准文号出自评审委员会所在的职改办（铜梁区或片区）', en: 'The approval number comes from the office of the reviewing committee (铜梁区 or the 片区)' },
+  description: { zh: '批准文号出自评审委员会所在的职改办（铜梁区或片区）', en: 'The approval number comes from the office of the reviewing committee (铜梁区 or the area office)' },
   guide: '三（四）',
   severity: 'warning',
   fields: ['approvalNo', 'committee'],
   messages: {
     areaCommittee: {
       zh: '评审机构是片区评审委员会“{committee}”，片区评审通过的中、初级以片区职改办批准文件为准，但批准文号“{approvalNo}”是铜梁区的文号：请与批准文件核对批准文号和评审机构',
-      en: 'the committee "{committee}" is a 片区 committee, whose titles are approved by the 片区 office, but the approval number "{approvalNo}" is 铜梁区\'s: check both against the approval document',
+      en: 'the committee "{committee}" is an area committee, whose titles are approved by the area office, but the approval number "{approvalNo}" is 铜梁区\'s: check both against the approval document',
     },
     districtCommittee: {
       zh: '评审机构是铜梁区评审委员会“{committee}”，铜梁区评审通过的中、初级以铜梁区职改办批准文件为准，但批准文号“{approvalNo}”是片区职改办的文号：请与批准文件核对批准文号和评审机构',
-      en: 'the committee "{committee}" is a 铜梁区 committee, whose titles are approved by the 铜梁区 office, but the approval number "{approvalNo}" is a 片区 office\'s: check both against the approval document',
+      en: 'the committee "{committee}" is a 铜梁区 committee, whose titles are approved by the 铜梁区 office, but the approval number "{approvalNo}" is an area office\'s: check both against the approval document',
     },
   },
   check(record, ctx) {

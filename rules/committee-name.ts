@@ -60,7 +60,7 @@ export default rowRule({
     },
     incompleteNone: {
       zh: '评审机构“{value}”不是完整名称（应为批准文件中“……评审委员会”的全称），{lists}中没有与本行级别、系列相符的对应名称，请按批准文件完整填写',
-      en: 'the committee "{value}" is not a full name (the approval document names a "…评审委员会"); {listsEn} hold no matching name of the row\'s level and series: write the full name from the approval document',
+      en: 'the committee "{value}" is not a full name (the approval document names a review committee in full); {listsEn} hold no matching name of the row\'s level and series: write the full name from the approval document',
     },
     notCommittee: {
       zh: '评审机构“{value}”不是评审委员会的名称。评审取得的职称请按批准文件填写评审委员会全称；初定、确认填写职称改革办公室；考试等其他方式请在“取得方式”中注明',
@@ -77,7 +77,7 @@ export default rowRule({
     },
     period: {
       zh: '评审机构“{value}”与{lists}中的“{closest}”只是不同时期的写法（职务/职称、县/区、高级/副高级、有无“重庆市”）。请与批准文件核对：批准文件怎么写就怎么填；如批准文件写的是“{closest}”，请照写',
-      en: 'the committee "{value}" differs from "{closest}" on {listsEn} only by the spelling of another period (职务/职称, 县/区, 高级/副高级, with or without 重庆市). Check the approval document and copy its name; if it says "{closest}", write that',
+      en: 'the committee "{value}" differs from "{closest}" on {listsEn} only by the spelling of another period (post or title, county or district, senior or associate senior, with or without 重庆市). Check the approval document and copy its name; if it says "{closest}", write that',
       severity: 'warning',
     },
     unlisted: {

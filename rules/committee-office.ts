@@ -50,7 +50,7 @@ export default rowRule({
     },
     'office-period': {
       zh: '“{value}”是该职改办过去的名称（铜梁县于2014年改为铜梁区）。指南要求{method}取得的{levels}职称填写“{office}”，请与批准文件核对后填写',
-      en: '"{value}" is an older name of the office (铜梁县 became 铜梁区 in 2014). The guide asks {levelsEn} titles obtained by {methodEn} to name "{office}": check the approval document',
+      en: '"{value}" is an older name of the office (the county became 铜梁区 in 2014). The guide asks {levelsEn} titles obtained by {methodEn} to name "{office}": check the approval document',
       severity: 'warning',
     },
     'other-office': {
