@@ -794,12 +794,21 @@ export function loadCommitteeMatcher(extra: readonly CommitteeEntry[] = [], base
     const textLevel = levelWord(key);
     const shape = shapeOf(fk, key);
     if (shape) {
+      // A committee word cut short (…评审委会) with the rest complete is a typo when one name of the year is that near.
+      if (shape === 'partial') {
+        const typo = typoAnswer(fk, key, textLevel, hint, yl, closest);
+        if (typo?.entry) return typo;
+      }
       const expanded = expandedMap.get(key);
       let pool: number[];
+      /** Every listed name the text may stand for and the row fits: a fix needs exactly one. */
+      let fitting = 1;
       if (expanded !== undefined && prepared[expanded]!.entry.kind === 'committee') pool = [expanded];
       else {
         const { passing } = ranked;
         const fit = narrow(passing.map((p) => p.index), hint);
+        fitting = fit.length;
+        // The suggestion: the closest of them (one substitution decides), needing the fewest added characters.
         const best = Math.max(...passing.filter((p) => fit.includes(p.index)).map((p) => p.rank));
         let contenders = passing.filter((p) => fit.includes(p.index) && p.rank >= best - MARGIN);
         const fewest = Math.min(...contenders.map((c) => c.extras));
@@ -810,7 +819,7 @@ export function loadCommitteeMatcher(extra: readonly CommitteeEntry[] = [], base
       if (candidates.length === 1) {
         const entry = candidates[0]!;
         return {
-          verdict: 'incomplete', shape, entry, suggestion: entry.name, certain: onOwnList(prepared[pool[0]!]!, yl), candidates,
+          verdict: 'incomplete', shape, entry, suggestion: entry.name, certain: fitting === 1 && onOwnList(prepared[pool[0]!]!, yl), candidates,
           closest: [{ name: entry.name, score: similarity(key, prepared[pool[0]!]!.key), entry }, ...closest.filter((c) => c.entry !== entry)].slice(0, 3),
           lists: yl,
         };
@@ -827,45 +836,54 @@ export function loadCommitteeMatcher(extra: readonly CommitteeEntry[] = [], base
     }
 
     // A typo of a name on the list of the row's own year?
-    if (yl.own.length) {
-      const places = placesOf(key);
-      // Without a level word (cut by the typo) the specialty cannot be delimited: the text without its frame.
-      const textSpecialty = textLevel ? identity(fk).specialty : fk.replace(/^重庆市?/, '').replace(seriesWordOf(fk), '');
-      let typos: number[] = [];
-      const distances = new Map<number, number>();
-      prepared.forEach((p, i) => {
-        if (p.entry.kind !== 'committee' || !onOwnList(p, yl)) return;
-        if (Math.abs(p.form.length - fk.length) > MAX_TYPO) return;
-        const d = distance(fk, p.form);
-        if (d > MAX_TYPO) return;
-        // The series word must be recognisable in the text (工艺美术 with 美 dropped is still 工艺美术).
-        if (p.seriesWord && 2 * lcsLength(p.seriesWord, fk) < p.seriesWord.length) return;
-        // A level word cut by the typo (副级) states no level: the row's level decides (narrow).
-        if (!levelsAgree(textLevel, p.level) || (textLevel !== null && p.level === null)) return;
-        if (places.length !== p.places.length || places.some((x) => !p.places.includes(x))) return;
-        if (p.identity.units.some((u) => !fk.includes(u))) return;
-        // The specialty must be recognisable in the text's own specialty (化工 is no typo of a text without one).
-        const spec = p.identity.specialty;
-        if (spec && 2 * lcsLength(spec, textSpecialty) < spec.length) return;
-        typos.push(i);
-        distances.set(i, d);
-      });
-      // The closest only: 工艺术 is one edit from 工艺美术, two from 艺术.
-      const nearest = Math.min(...typos.map((i) => distances.get(i)!));
-      typos = typos.filter((i) => distances.get(i) === nearest);
-      const fit = narrow(typos, hint);
-      if (fit.length === 1) {
-        const entry = prepared[fit[0]!]!.entry;
-        return {
-          verdict: 'typo', entry, suggestion: entry.name, certain: true, candidates: [entry],
-          closest: [{ name: entry.name, score: similarity(key, prepared[fit[0]!]!.key), entry }, ...closest.filter((c) => c.entry !== entry)].slice(0, 3),
-          lists: yl,
-        };
-      }
-      if (fit.length > 1) return { verdict: 'typo', certain: false, closest, candidates: fit.slice(0, 5).map((i) => prepared[i]!.entry), lists: yl };
-    }
+    const typo = typoAnswer(fk, key, textLevel, hint, yl, closest);
+    if (typo) return typo;
 
     return { verdict: 'unlisted', certain: false, closest, candidates: closestFitting(key, hint, textLevel).map((i) => prepared[i]!.entry), lists: yl };
+  }
+
+  /**
+   * One or two characters off a name on the list of the row's own year (same level, series word, place and
+   * unit, specialty recognisable), the nearest only; null when there is no such name or the year has no list.
+   */
+  function typoAnswer(fk: string, key: string, textLevel: LevelWord | null, hint: MatchHint, yl: YearLists, closest: ScoredName[]): CommitteeMatch | null {
+    if (!yl.own.length) return null;
+    const places = placesOf(key);
+    // Without a level word (cut by the typo) the specialty cannot be delimited: the text without its frame.
+    const textSpecialty = textLevel ? identity(fk).specialty : fk.replace(/^重庆市?/, '').replace(seriesWordOf(fk), '');
+    let typos: number[] = [];
+    const distances = new Map<number, number>();
+    prepared.forEach((p, i) => {
+      if (p.entry.kind !== 'committee' || !onOwnList(p, yl)) return;
+      if (Math.abs(p.form.length - fk.length) > MAX_TYPO) return;
+      const d = distance(fk, p.form);
+      if (d > MAX_TYPO) return;
+      // The series word must be recognisable in the text (工艺美术 with 美 dropped is still 工艺美术).
+      if (p.seriesWord && 2 * lcsLength(p.seriesWord, fk) < p.seriesWord.length) return;
+      // A level word cut by the typo (副级) states no level: the row's level decides (narrow).
+      if (!levelsAgree(textLevel, p.level) || (textLevel !== null && p.level === null)) return;
+      if (places.length !== p.places.length || places.some((x) => !p.places.includes(x))) return;
+      if (p.identity.units.some((u) => !fk.includes(u))) return;
+      // The specialty must be recognisable in the text's own specialty (化工 is no typo of a text without one).
+      const spec = p.identity.specialty;
+      if (spec && 2 * lcsLength(spec, textSpecialty) < spec.length) return;
+      typos.push(i);
+      distances.set(i, d);
+    });
+    // The closest only: 工艺术 is one edit from 工艺美术, two from 艺术.
+    const nearest = Math.min(...typos.map((i) => distances.get(i)!));
+    typos = typos.filter((i) => distances.get(i) === nearest);
+    const fit = narrow(typos, hint);
+    if (fit.length === 1) {
+      const entry = prepared[fit[0]!]!.entry;
+      return {
+        verdict: 'typo', entry, suggestion: entry.name, certain: true, candidates: [entry],
+        closest: [{ name: entry.name, score: similarity(key, prepared[fit[0]!]!.key), entry }, ...closest.filter((c) => c.entry !== entry)].slice(0, 3),
+        lists: yl,
+      };
+    }
+    if (fit.length > 1) return { verdict: 'typo', certain: false, closest, candidates: fit.slice(0, 5).map((i) => prepared[i]!.entry), lists: yl };
+    return null;
   }
 
   /** A 职称改革办公室: which listed office it is, if any, and how it is written. */

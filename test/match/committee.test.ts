@@ -191,8 +191,10 @@ describe('match', () => {
     { text: '重庆市工程技术正高评委会', hint: Y21, verdict: 'incomplete', entry: '重庆市工程技术正高级职称评审委员会', certain: true },
     { text: '重庆市工程技术正高级职称评委', hint: Y21, verdict: 'incomplete', entry: '重庆市工程技术正高级职称评审委员会', certain: true },
     { text: '重庆市中小学教师中级职务铜梁区评委会', hint: Y21, verdict: 'incomplete', entry: '重庆市中小学教师中级职务铜梁区评审委员会', certain: true },
-    { text: '工程技术铜梁区评委会', hint: Y21, verdict: 'incomplete', entry: TL_ENG, certain: true },
-    { text: '重庆市畜牧兽医技术高级职称评审委会', hint: Y21, verdict: 'incomplete', shape: 'partial', entry: '重庆市畜牧兽医技术高级职称评审委员会', certain: true },
+    // …the closest is suggested, but 铜梁区非公企业 fits too: no certainty
+    { text: '工程技术铜梁区评委会', hint: Y21, verdict: 'incomplete', entry: TL_ENG, certain: false },
+    { text: '重庆市畜牧兽医技术高级职称评审委会', hint: Y21, verdict: 'typo', entry: '重庆市畜牧兽医技术高级职称评审委员会', certain: true },
+    { text: '重庆市畜牧兽医技术高级职称评审委会', hint: Y19, verdict: 'incomplete', shape: 'partial', entry: '重庆市畜牧兽医技术高级职称评审委员会', certain: false },
     { text: '重庆市人力资源和社会保障局', verdict: 'incomplete', shape: 'notCommittee', candidates: [] },
     { text: '评审委员会', verdict: 'incomplete', shape: 'noSeries', candidates: [] },
     { text: '建设', verdict: 'incomplete', shape: 'notCommittee', candidates: [] },
@@ -213,7 +215,7 @@ describe('match', () => {
     { text: '重庆市工程技术建设专业副高级评审委员会', hint: Y21, verdict: 'typo', entry: JIANSHE, certain: true },
     { text: '重庆市工程技术建设副高级职称评审委员会', hint: Y21, verdict: 'typo', entry: JIANSHE, certain: true },
     { text: '重庆市卫生技术（纳科）高级职称评审委员会', hint: Y21, verdict: 'typo', candidates: ['重庆市卫生技术（内科）高级职称评审委员会', '重庆市卫生技术（外科）高级职称评审委员会'], certain: false },
-    { text: '重庆市工程技术中级职务铜梁区评审委', hint: Y21, verdict: 'incomplete', shape: 'partial', entry: TL_ENG, certain: true },
+    { text: '重庆市工程技术中级职务铜梁区评审委', hint: Y21, verdict: 'typo', entry: TL_ENG, certain: true },
     // …but not in a year without a list: the 2021 list is only a reference
     { text: '重庆市工程技术建设专业付高级职称评审委员会', hint: { level: FG, ...Y19 }, verdict: 'unlisted', certain: false },
     { text: '重庆市工程技术建设专业副高级评审委员会', hint: Y19, verdict: 'unlisted', certain: false },
@@ -363,7 +365,7 @@ describe('committees added by the user', () => {
     expect(list).toMatchObject({ years: [2014, 2016], source: '大足区职改办 2015年文件', user: true });
     expect(m.yearLists(2015).own).toEqual([list]);
     expect(m.match('重庆市工程技术中级职务大足区评委会', { year: 2015, level: '中级' })).toMatchObject({ verdict: 'incomplete', entry: { name: OLD }, certain: true });
-    expect(m.match('重庆市工程技术中级职务大足区评审委员', { year: 2015, level: '中级' })).toMatchObject({ verdict: 'incomplete', certain: true });
+    expect(m.match('重庆市工程技术中级职务大足区评审委员', { year: 2015, level: '中级' })).toMatchObject({ verdict: 'typo', entry: { name: OLD }, certain: true });
     expect(m.match('重庆市工程技术中级职称大足区评审委员会', { year: 2015, level: '中级' })).toMatchObject({ verdict: 'period', certain: false });
     // …and 2019 still has no list
     expect(m.match('重庆市工程技术中级职务大足区评委会', { year: 2019 }).certain).toBe(false);

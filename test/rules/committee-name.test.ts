@@ -77,7 +77,8 @@ testRule(rule, {
     // One or two characters off a name on the list of the row's own year.
     { name: 'a typo, 2021', row: senior('重庆市工程技术建设专业付高级职称评审委员会', 2021), errors: [{ messageId: 'typo', severity: 'error', suggestion: JIANSHE, fix: JIANSHE, from: [...SENIOR_FROM] }] },
     { name: '职称 left out, 2021', row: senior('重庆市工程技术建设专业副高级评审委员会', 2021), errors: [{ messageId: 'typo', suggestion: JIANSHE, fix: JIANSHE }] },
-    { name: '委员会 cut short, 2021', row: senior('重庆市畜牧兽医技术高级职称评审委会', 2021, FG, '农业技术'), errors: [{ messageId: 'incomplete', suggestion: '重庆市畜牧兽医技术高级职称评审委员会', fix: '重庆市畜牧兽医技术高级职称评审委员会' }] },
+    { name: '委员会 cut short, 2021', row: senior('重庆市畜牧兽医技术高级职称评审委会', 2021, FG, '农业技术'), errors: [{ messageId: 'typo', suggestion: '重庆市畜牧兽医技术高级职称评审委员会', fix: '重庆市畜牧兽医技术高级职称评审委员会' }] },
+    { name: '委员会 cut short, 2019: suggested, not fixed', row: senior('重庆市畜牧兽医技术高级职称评审委会', 2019, FG, '农业技术'), errors: [{ messageId: 'incomplete', suggestion: '重庆市畜牧兽医技术高级职称评审委员会', fix: null }] },
     {
       name: 'a typo that fits two names (内科/外科), 2021', row: senior('重庆市卫生技术（纳科）高级职称评审委员会', 2021, ZG, '卫生技术'),
       errors: [{ messageId: 'typoSeveral', severity: 'error', fix: null, data: { candidates: '重庆市卫生技术（内科）高级职称评审委员会；重庆市卫生技术（外科）高级职称评审委员会' } }],
