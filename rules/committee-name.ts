@@ -7,22 +7,22 @@
  */
 import { rowRule } from '../src/engine/define.js';
 import type { Lang, RuleReport } from '../src/engine/types.js';
-import type { CommitteeList, YearLists } from '../src/match/committee.js';
+import { yearsText, type YearLists } from '../src/match/committee.js';
 import { namesOffice, rowCommittee, type RowCommittee } from '../src/match/row.js';
 import type { FieldKey } from '../src/model/fields.js';
 
 const JOIN = '；';
 
-/** The list a row was judged against, in words. */
+/** The list a row was judged against, in words (short: the titles are in `cert-check committees --year`). */
 export function listsPhrase(lists: YearLists, lang: Lang): string {
-  const titles = (ls: readonly CommitteeList[]) => ls.map((l) => (lang === 'zh' ? `《${l.title}》` : l.title)).join(lang === 'zh' ? '、' : '; ');
-  if (lists.own.length) return lang === 'zh' ? `${lists.year}年的名单${titles(lists.own)}` : `the list of ${lists.year} (${titles(lists.own)})`;
+  const spans = [...new Set(lists.reference.map((l) => yearsText(l, lang)))].join(lang === 'zh' ? '、' : ', ');
+  if (lists.own.length) return lang === 'zh' ? `${lists.year}年的名单` : `the list of ${lists.year}`;
   if (lists.year !== null) {
     return lang === 'zh'
-      ? `已知名单（${lists.year}年没有自己的名单，最近的${titles(lists.reference)}只作参考）`
-      : `the known lists (${lists.year} has no list of its own; the nearest, ${titles(lists.reference)}, is only a reference)`;
+      ? `已知名单（${lists.year}年没有当年的名单，最近的${spans}名单只作参考）`
+      : `the known lists (${lists.year} has no list of its own; the nearest, of ${spans}, is only a reference)`;
   }
-  return lang === 'zh' ? `已知名单（本行没有可判断年份的日期或文号）` : 'the known lists (the row has no date or approval number to tell its year)';
+  return lang === 'zh' ? '已知名单（本行没有可判断年份的日期或文号）' : 'the known lists (the row has no date or approval number to tell its year)';
 }
 
 /** The cells a chosen committee name was derived from: level, series, the year's cell, the approval number's place. */
