@@ -1,22 +1,12 @@
-/** 批准文号 writes its year in 【】 (guide 三（四）1); official documents print 〔〕, which the platform refuses. */
+/**
+ * 批准文号 writes its year in 【】 (guide 三（四）1); official documents print 〔〕, which the platform refuses.
+ * An old number with a two-digit year (铜职改办(98)9号) is told the four-digit form as a suggestion only: the
+ * century is read, not copied.
+ */
 import { rowRule } from '../src/engine/define.js';
+import { expandShortYear, fixApprovalBrackets, YEAR_IN_BRACKETS } from '../src/data/approval.js';
 
-/** Bracket pairs clerks use around the year instead of 【】. */
-const WRONG_PAIRS: readonly [string, string][] = [
-  ['〔', '〕'], ['〖', '〗'], ['〘', '〙'], ['﹝', '﹞'], ['［', '］'], ['（', '）'], ['(', ')'], ['[', ']'], ['{', '}'], ['「', '」'], ['《', '》'],
-];
-const OPEN = WRONG_PAIRS.map(([o]) => `\\${o}`).join('');
-const CLOSE = WRONG_PAIRS.map(([, c]) => `\\${c}`).join('');
-/** A year (possibly with stray spaces) between any opening and closing bracket, right or wrong. */
-const YEAR_IN_BRACKETS = new RegExp(`[${OPEN}【]\\s*(\\d{4})\\s*[${CLOSE}】]`);
-
-/** The approval number with the year's brackets made 【】, or null when nothing needs changing. */
-export function fixApprovalBrackets(text: string): string | null {
-  const m = YEAR_IN_BRACKETS.exec(text);
-  if (!m) return null;
-  const fixed = text.slice(0, m.index) + `【${m[1]}】` + text.slice(m.index + m[0].length);
-  return fixed === text ? null : fixed;
-}
+export { fixApprovalBrackets } from '../src/data/approval.js';
 
 export default rowRule({
   id: 'approval-no-brackets',
@@ -26,14 +16,22 @@ export default rowRule({
   fields: ['approvalNo'],
   messages: {
     brackets: { zh: '批准文号的年份应写在【】中，不能用 {found}', en: 'the year of the approval number must be in 【】, not {found}' },
+    shortYear: {
+      zh: '批准文号的年份应写成四位数并放在【】中：“{value}”应写作“{suggestion}”，请与批准文件核对年份',
+      en: 'the year of the approval number is written with four digits in 【】: "{value}" reads "{suggestion}"; check the year against the approval document',
+    },
   },
   check(record) {
     const text = record.v.approvalNo;
     if (!text) return [];
     const fixed = fixApprovalBrackets(text);
-    if (!fixed) return [];
-    const m = YEAR_IN_BRACKETS.exec(text)!;
-    const found = `${m[0][0]}${m[0][m[0].length - 1]}`;
-    return [{ messageId: 'brackets', field: 'approvalNo', data: { found }, suggestion: fixed, fix: fixed }];
+    if (fixed) {
+      const m = YEAR_IN_BRACKETS.exec(text)!;
+      const found = `${m[0][0]}${m[0][m[0].length - 1]}`;
+      return [{ messageId: 'brackets', field: 'approvalNo', data: { found }, suggestion: fixed, fix: fixed }];
+    }
+    const long = expandShortYear(text.normalize('NFKC').replace(/[\s\u3000]+/g, ''));
+    if (long) return [{ messageId: 'shortYear', field: 'approvalNo', data: { value: text, suggestion: long }, suggestion: long }];
+    return [];
   },
 });

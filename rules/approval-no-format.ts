@@ -1,46 +1,8 @@
 /** 批准文号 reads `<发文机关>【YYYY】<序号>号` (guide 三（四）1), e.g. 渝职改办【2019】125号. */
-import { memoText } from '../src/util/memo.js';
 import { rowRule } from '../src/engine/define.js';
-import { fixApprovalBrackets } from './approval-no-brackets.js';
+import { parseApprovalNo } from '../src/data/approval.js';
 
-export interface ApprovalNo {
-  issuer: string;
-  year: number;
-  number: string;
-}
-
-export type ApprovalProblem = 'noIssuer' | 'noYear' | 'noNumber' | 'noHao' | 'shape';
-
-const FULL = /^(?<issuer>.*?)【(?<year>\d{4})】第?(?<num>\d+)(?<hao>号?)$/;
-const BARE_YEAR = /^(?<issuer>\D*?)(?<year>(?:19|20)\d{2})年?第?(?<num>\d+)号?$/;
-
-/** Parses an approval number whatever its year brackets (approval-no-brackets reports those). */
-export type ParsedApprovalNo = { value: ApprovalNo } | { problem: ApprovalProblem; suggestion?: string };
-
-/** The parts of an approval number (each distinct text parsed once: rules of several files ask). */
-export const parseApprovalNo = memoText(parseApprovalNoText);
-
-function parseApprovalNoText(text: string): ParsedApprovalNo {
-  const plain = text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
-  const s = fixApprovalBrackets(plain) ?? plain;
-  const m = FULL.exec(s);
-  if (m) {
-    const { issuer = '', year, num = '', hao } = m.groups!;
-    if (!issuer) return { problem: 'noIssuer' };
-    if (!hao) return { problem: 'noHao', suggestion: `${issuer}【${year}】${num}号` };
-    return { value: { issuer, year: Number(year), number: num } };
-  }
-  if (/【\d{4}】/.test(s)) {
-    // The year is there: what follows it is not a number ending in 号.
-    return /【\d{4}】第?\D*号?$/.test(s) ? { problem: 'noNumber' } : { problem: 'shape' };
-  }
-  const bare = BARE_YEAR.exec(s);
-  if (bare?.groups?.issuer) {
-    const { issuer, year, num } = bare.groups;
-    return { problem: 'noYear', suggestion: `${issuer}【${year}】${num}号` };
-  }
-  return { problem: 'noYear' };
-}
+export { parseApprovalNo, type ApprovalNo, type ApprovalProblem, type ParsedApprovalNo } from '../src/data/approval.js';
 
 export default rowRule({
   id: 'approval-no-format',

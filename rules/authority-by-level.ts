@@ -27,9 +27,9 @@ export default rowRule({
     if (isSenior(level)) {
       // The platform fills it for 高级: empty or the same name in other brackets is fine.
       if (!value || textKey(value) === textKey(CITY_AUTHORITY)) return [];
-      return [{ messageId: 'wrong', field: 'authority', data: { level, expected: CITY_AUTHORITY, value }, suggestion: CITY_AUTHORITY, fix: CITY_AUTHORITY }];
+      return [{ messageId: 'wrong', field: 'authority', data: { level, expected: CITY_AUTHORITY, value }, suggestion: CITY_AUTHORITY, fix: CITY_AUTHORITY, from: ['level'] }];
     }
     if (value === DISTRICT_AUTHORITY) return [];
-    return [{ messageId: value ? 'wrong' : 'empty', field: 'authority', data: { level, expected: DISTRICT_AUTHORITY, value }, suggestion: DISTRICT_AUTHORITY, fix: DISTRICT_AUTHORITY }];
+    return [{ messageId: value ? 'wrong' : 'empty', field: 'authority', data: { level, expected: DISTRICT_AUTHORITY, value }, suggestion: DISTRICT_AUTHORITY, fix: DISTRICT_AUTHORITY, from: ['level'] }];
   },
 });

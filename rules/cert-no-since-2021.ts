@@ -1,4 +1,7 @@
-/** From 2021 on the system numbers certificates: 证书编号 stays empty (guide 二（五）、三（十五）). */
+/**
+ * From 2021 on the system numbers certificates: 证书编号 stays empty (guide 二（五）、三（十五））. Clearing it is a
+ * fix derived from 取得时间, applied only when that date is uncontested.
+ */
 import { rowRule } from '../src/engine/define.js';
 
 export default rowRule({
@@ -17,6 +20,6 @@ export default rowRule({
     const obtain = record.obtainDate;
     const value = record.v.certNo;
     if (!obtain || obtain.y < 2021 || !value) return [];
-    return [{ messageId: 'notNeeded', field: 'certNo', data: { year: obtain.y, value }, fix: '' }];
+    return [{ messageId: 'notNeeded', field: 'certNo', data: { year: obtain.y, value }, fix: '', from: ['obtainDate'] }];
   },
 });

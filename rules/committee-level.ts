@@ -1,6 +1,10 @@
-/** The committee awards the row's 职称级别: a 副高级 committee no 正高, a 中级 committee no 高级 (guide 三（十四）1). */
+/**
+ * The committee awards the row's 职称级别: a 副高级 committee no 正高, a 中级 committee no 高级 (guide 三（十四）1).
+ * An official name is judged by its entry; any other text by the level its own words state, so an old or
+ * unlisted name is still checked (a name that says 中级 awards no 高级 in any year).
+ */
 import { rowRule } from '../src/engine/define.js';
-import { levelsText, namedCommittee, namesOffice, rowCommittee } from '../src/match/row.js';
+import { committeeLevels, levelsText, namedCommittee, namesOffice, rowCommittee } from '../src/match/row.js';
 
 export default rowRule({
   id: 'committee-level',
@@ -16,12 +20,12 @@ export default rowRule({
   },
   check(record, ctx) {
     const rc = rowCommittee(record, ctx);
-    if (!rc || namesOffice(rc.method) || !rc.level) return [];
-    const entry = namedCommittee(rc);
-    if (!entry || entry.levels.includes(rc.level)) return [];
+    if (!rc || namesOffice(rc.how.method) || !rc.level || rc.match.verdict === 'office') return [];
+    const levels = committeeLevels(rc);
+    if (!levels || levels.includes(rc.level)) return [];
     return [{
-      messageId: 'level', field: 'committee',
-      data: { committee: entry.name, awards: levelsText(entry.levels, 'zh'), awardsEn: levelsText(entry.levels, 'en'), level: rc.level },
+      messageId: 'level', field: 'committee', related: ['level'],
+      data: { committee: namedCommittee(rc)?.name ?? rc.text, awards: levelsText(levels, 'zh'), awardsEn: levelsText(levels, 'en'), level: rc.level },
     }];
   },
 });

@@ -1,72 +1,141 @@
-/** 评审机构 is the full name of the committee in the approval document (guide 三（十四）1). */
+/**
+ * 评审机构 is the full name of the committee in the approval document (guide 三（十四）1), judged against the
+ * committee list of the row's year (src/match/committee.ts): a certain fix only for a pure form difference,
+ * an annex misprint, or — with a list of the row's own year and exactly one candidate left — a shorthand or
+ * a typo; a name of another period or one that is not on the list is a warning that asks for the approval
+ * document, never a fix.
+ */
 import { rowRule } from '../src/engine/define.js';
-import type { RuleReport } from '../src/engine/types.js';
-import { namesOffice, rowCommittee } from '../src/match/row.js';
+import type { Lang, RuleReport } from '../src/engine/types.js';
+import { yearsText, type YearLists } from '../src/match/committee.js';
+import { namesOffice, rowCommittee, type RowCommittee } from '../src/match/row.js';
+import type { FieldKey } from '../src/model/fields.js';
 
 const JOIN = '；';
 
+/** The list a row was judged against, in words (short: the titles are in `cert-check committees --year`). */
+export function listsPhrase(lists: YearLists, lang: Lang): string {
+  const spans = [...new Set(lists.reference.map((l) => yearsText(l, lang)))].join(lang === 'zh' ? '、' : ', ');
+  if (lists.own.length) return lang === 'zh' ? `${lists.year}年的名单` : `the list of ${lists.year}`;
+  if (lists.year !== null) {
+    return lang === 'zh'
+      ? `已知名单（${lists.year}年没有当年的名单，最近的${spans}名单只作参考）`
+      : `the known lists (${lists.year} has no list of its own; the nearest, of ${spans}, is only a reference)`;
+  }
+  return lang === 'zh' ? '已知名单（本行没有可判断年份的日期或文号）' : 'the known lists (the row has no date or approval number to tell its year)';
+}
+
+/** The cells a chosen committee name was derived from: level, series, the year's cell, the approval number's place. */
+function derivedFrom(rc: RowCommittee): FieldKey[] {
+  const from: FieldKey[] = ['level', 'series'];
+  if (rc.year.field) from.push(rc.year.field);
+  if (rc.place && !from.includes('approvalNo')) from.push('approvalNo');
+  return from;
+}
+
 export default rowRule({
   id: 'committee-name',
-  description: { zh: '评审机构填写评审委员会的完整名称', en: 'The review committee is written with its full official name' },
+  description: { zh: '评审机构填写批准文件中评审委员会的完整名称', en: 'The review committee is written with its full name from the approval document' },
   guide: '三（十四）',
   severity: 'error',
   fields: ['committee'],
   messages: {
-    incomplete: {
-      zh: '评审机构应填写批准文件中评审委员会的全称，请完整填写：{name}',
-      en: 'write the full name of the committee as in the approval document: {name}',
-    },
-    misprint: {
-      zh: '评审机构照抄了指南附件2第{item}项的印刷错误，正式名称是：{name}',
-      en: 'this copies a misprint of item {item} in annex 2 of the guide; the official name is {name}',
-    },
     form: {
       zh: '评审机构的写法（括号、空格、标点或全角半角）与正式名称不一致，应写作：{name}',
       en: 'the committee name differs from the official spelling in brackets, spaces, punctuation or character width; write {name}',
       severity: 'warning',
     },
-    ambiguous: {
-      zh: '评审机构“{value}”不完整，可能是：{candidates}。请按批准文件完整填写',
-      en: 'the committee "{value}" is incomplete; it may be: {candidates}. Write the full name from the approval document',
+    misprint: {
+      zh: '评审机构照抄了指南附件2第{item}项的印刷错误，正式名称是：{name}',
+      en: 'this copies a misprint of item {item} in annex 2 of the guide; the official name is {name}',
       severity: 'warning',
     },
-    unknown: {
-      zh: '评审机构“{value}”不在指南所列评审委员会中（附件2为2021年名单），无法核对；最接近的是：{closest}。请与批准文件核对',
-      en: 'the committee "{value}" is not among the committees the guide lists (annex 2 is the 2021 list) and cannot be verified; closest: {closest}. Check it against the approval document',
+    incomplete: {
+      zh: '评审机构“{value}”不是完整名称，请按批准文件完整填写评审委员会全称：{name}',
+      en: 'the committee "{value}" is not a full name; write the committee\'s full name from the approval document: {name}',
+    },
+    incompleteSeveral: {
+      zh: '评审机构“{value}”不是完整名称，可能是：{candidates}。请按批准文件完整填写评审委员会全称',
+      en: 'the committee "{value}" is not a full name; it may be: {candidates}. Write the committee\'s full name from the approval document',
+    },
+    incompleteNone: {
+      zh: '评审机构“{value}”不是完整名称（应为批准文件中“……评审委员会”的全称），{lists}中没有与本行级别、系列相符的对应名称，请按批准文件完整填写',
+      en: 'the committee "{value}" is not a full name (the approval document names a review committee in full); {listsEn} hold no matching name of the row\'s level and series: write the full name from the approval document',
+    },
+    notCommittee: {
+      zh: '评审机构“{value}”不是评审委员会的名称。评审取得的职称请按批准文件填写评审委员会全称；初定、确认填写职称改革办公室；考试等其他方式请在“取得方式”中注明',
+      en: 'the committee "{value}" is not the name of a review committee. For a reviewed title write the committee\'s full name from the approval document; 初定/确认 name the title-reform office; for an exam or other way, say so under how obtained',
+      severity: 'warning',
+    },
+    typo: {
+      zh: '评审机构与{lists}中的“{name}”只差一两个字，应写作：{name}',
+      en: 'the committee is one or two characters off "{name}" on {listsEn}; write {name}',
+    },
+    typoSeveral: {
+      zh: '评审机构“{value}”与{lists}中的名称只差一两个字，可能是：{candidates}。请按批准文件填写',
+      en: 'the committee "{value}" is one or two characters off names on {listsEn}: {candidates}. Write the name from the approval document',
+    },
+    period: {
+      zh: '评审机构“{value}”与{lists}中的“{closest}”只是不同时期的写法（职务/职称、县/区、高级/副高级、有无“重庆市”）。请与批准文件核对：批准文件怎么写就怎么填；如批准文件写的是“{closest}”，请照写',
+      en: 'the committee "{value}" differs from "{closest}" on {listsEn} only by the spelling of another period (post or title, county or district, senior or associate senior, with or without 重庆市). Check the approval document and copy its name; if it says "{closest}", write that',
+      severity: 'warning',
+    },
+    unlisted: {
+      zh: '评审机构“{value}”不在{lists}中，无法核对。请与批准文件核对，照批准文件填写评审委员会全称；如批准文件写的是以下之一，请照写：{closest}',
+      en: 'the committee "{value}" is not on {listsEn} and cannot be verified. Check it against the approval document and copy its full name; if the document says one of these, write it: {closest}',
       severity: 'warning',
     },
   },
   check(record, ctx) {
     const rc = rowCommittee(record, ctx);
-    // 初定/确认 name an office (committee-office); offices named for a 评审 are committee-office's too.
-    if (!rc || namesOffice(rc.method)) return [];
+    // 初定/确认 (stated, or inferred from an office) name an office: committee-office checks those.
+    if (!rc || namesOffice(rc.how.method)) return [];
     const { match } = rc;
-    if (match.entry?.kind === 'office') return [];
+    if (match.verdict === 'office') return [];
     const value = rc.text;
+    const stated = rc.how.stated;
+    // 考试 and 认定 name no committee of the lists: nothing to verify a name against.
+    const otherWay = stated === '考试' || stated === '认定';
+    const lists = { lists: listsPhrase(match.lists, 'zh'), listsEn: listsPhrase(match.lists, 'en') };
+    const names = (n = 3) => match.candidates.slice(0, n).map((e) => e.name).join(JOIN) || '—';
     const out: RuleReport[] = [];
-    switch (match.kind) {
+    switch (match.verdict) {
       case 'exact':
-        if (match.reason === 'form') out.push({ messageId: 'form', field: 'committee', data: { name: match.entry!.name }, suggestion: match.entry!.name, fix: match.entry!.name });
         break;
-      case 'near': {
-        const entry = match.entry!;
-        if (match.reason === 'misprint') {
-          out.push({ messageId: 'misprint', field: 'committee', data: { item: entry.item ?? '?', name: entry.name }, suggestion: entry.name, fix: entry.name });
-        } else {
-          out.push({ messageId: 'incomplete', field: 'committee', data: { name: entry.name }, suggestion: entry.name, fix: entry.name });
+      case 'form':
+        out.push({ messageId: 'form', field: 'committee', data: { name: match.entry!.name }, suggestion: match.entry!.name, fix: match.entry!.name });
+        break;
+      case 'misprint':
+        out.push({ messageId: 'misprint', field: 'committee', data: { item: match.entry!.item ?? '?', name: match.entry!.name }, suggestion: match.entry!.name, fix: match.entry!.name });
+        break;
+      case 'incomplete': {
+        if (otherWay) break;
+        // Not even shaped like a committee, and the sheet does not say it was a review: it may be an exam.
+        if (match.shape === 'notCommittee' && stated !== '评审') {
+          out.push({ messageId: 'notCommittee', field: 'committee', data: { value } });
+          break;
         }
+        if (match.entry) {
+          const name = match.entry.name;
+          out.push({ messageId: 'incomplete', field: 'committee', data: { value, name }, suggestion: name, ...(match.certain ? { fix: name, from: derivedFrom(rc) } : {}) });
+        } else if (match.candidates.length) out.push({ messageId: 'incompleteSeveral', field: 'committee', data: { value, candidates: names() } });
+        else out.push({ messageId: 'incompleteNone', field: 'committee', data: { value, ...lists } });
         break;
       }
-      case 'ambiguous':
-        // 考试 and 认定 name no committee of the guide's lists: nothing to verify an unclear name against.
-        if (rc.method === '评审' || rc.method === null) {
-          out.push({ messageId: 'ambiguous', field: 'committee', data: { value, candidates: match.candidates.slice(0, 3).map((e) => e.name).join(JOIN) } });
-        }
+      case 'typo':
+        if (otherWay) break;
+        if (match.entry) {
+          const name = match.entry.name;
+          out.push({ messageId: 'typo', field: 'committee', data: { value, name, ...lists }, suggestion: name, ...(match.certain ? { fix: name, from: derivedFrom(rc) } : {}) });
+        } else out.push({ messageId: 'typoSeveral', field: 'committee', data: { value, candidates: names(), ...lists } });
         break;
-      case 'unknown':
-        if (rc.method === '评审' || rc.method === null) {
-          out.push({ messageId: 'unknown', field: 'committee', data: { value, closest: match.closest.slice(0, 3).map((c) => c.name).join(JOIN) } });
-        }
+      case 'period':
+        if (otherWay) break;
+        out.push({ messageId: 'period', field: 'committee', data: { value, closest: names(1), ...lists } });
+        break;
+      case 'unlisted':
+        if (otherWay) break;
+        out.push({ messageId: 'unlisted', field: 'committee', data: { value, closest: names(), ...lists } });
         break;
     }
     return out;

@@ -1,17 +1,33 @@
 /**
  * 初定、确认 name an office as 评审机构: 中级/初级 → 重庆市铜梁区职称改革办公室, 高级 确认 → 重庆市职称改革办公室;
- * a 评审 names its committee, never an office (guide 三（十四）2).
+ * a 评审 names its committee, never an office (guide 三（十四）2). The method may be stated or, when the sheet
+ * has none, inferred (src/match/row.ts): an inferred method alone never grounds an error. The office is fixed
+ * only when the level is uncontested and the cell does not name a review committee consistent with the row
+ * (then either the method or the committee is wrong, and a person must say which).
  */
 import { rowRule } from '../src/engine/define.js';
 import type { RuleReport } from '../src/engine/types.js';
 import { isSenior } from '../src/data/levels.js';
-import { formKey, expandKey } from '../src/match/committee.js';
-import { rowCommittee } from '../src/match/row.js';
+import { expandKey, formKey, OTHER_PROVINCES } from '../src/match/committee.js';
+import { committeeLevels, committeeSeriesOf, namesCommitteeText, rowCommittee, type RowCommittee } from '../src/match/row.js';
+import type { RuleContext } from '../src/engine/types.js';
 
 export const DISTRICT_OFFICE = '重庆市铜梁区职称改革办公室';
 export const CITY_OFFICE = '重庆市职称改革办公室';
 
 const METHOD_EN = { 初定: 'initial appointment (初定)', 确认: 'recognition (确认)' } as const;
+
+/** The cell names a Chongqing review committee whose level and series fit the row (so 评审 is as likely as 初定/确认). */
+function reviewCommitteeFits(rc: RowCommittee, ctx: RuleContext): boolean {
+  if (!namesCommitteeText(rc.text)) return false;
+  const key = expandKey(formKey(rc.text)).replace(/^中华人民共和国/, '');
+  if (OTHER_PROVINCES.some((p) => key.startsWith(p))) return false;
+  const levels = committeeLevels(rc);
+  if (levels && rc.level && !levels.includes(rc.level)) return false;
+  const series = committeeSeriesOf(rc, ctx.data.guide);
+  if (series && rc.series && !series.includes(rc.series)) return false;
+  return true;
+}
 
 export default rowRule({
   id: 'committee-office',
@@ -28,13 +44,27 @@ export default rowRule({
       en: 'a {levelsEn} title obtained by {methodEn} names {office} as its committee',
     },
     'office-form': {
-      zh: '评审机构的写法（括号、空格、标点或全角半角）与正式名称不一致，应写作：{office}',
-      en: 'the office name differs from the official spelling in brackets, spaces, punctuation or character width; write {office}',
+      zh: '评审机构的写法与正式名称不一致（简称、括号、空格或全角半角），应写作：{office}',
+      en: 'the office name differs from the official spelling (abbreviation, brackets, spaces or character width); write {office}',
+      severity: 'warning',
+    },
+    'office-period': {
+      zh: '“{value}”是该职改办过去的名称（铜梁县于2014年改为铜梁区）。指南要求{method}取得的{levels}职称填写“{office}”，请与批准文件核对后填写',
+      en: '"{value}" is an older name of the office (the county became 铜梁区 in 2014). The guide asks {levelsEn} titles obtained by {methodEn} to name "{office}": check the approval document',
       severity: 'warning',
     },
     'other-office': {
       zh: '{method}取得的{levels}职称，评审机构应填写“{office}”，请核对“{value}”是否为批准文件的印发单位',
       en: 'a {levelsEn} title obtained by {methodEn} names {office} as its committee; check whether "{value}" issued the approval document',
+      severity: 'warning',
+    },
+    'method-or-committee': {
+      zh: '取得方式为{method}，评审机构却是“{value}”：如是评审或考试取得，请改正取得方式；如确为{method}，评审机构应填写：{office}',
+      en: 'obtained by {methodEn}, yet the committee is "{value}": if the title was reviewed or examined, correct how obtained; if it really is {methodEn}, the committee is {office}',
+    },
+    'office-inferred': {
+      zh: '取得时间与发证时间相同，像是初定取得的职称：初定的评审机构应填写“{office}”。请按批准文件核对取得方式和评审机构',
+      en: 'the date obtained equals the issue date, as for an initial appointment (初定), whose committee is "{office}": check how the title was obtained and the committee against the approval document',
       severity: 'warning',
     },
     review: {
@@ -45,27 +75,47 @@ export default rowRule({
   check(record, ctx) {
     const rc = rowCommittee(record, ctx);
     if (!rc) return [];
-    const { match, method, level } = rc;
-    if (method === '评审') {
-      if ((match.kind === 'exact' || match.kind === 'near') && match.entry?.kind === 'office') return [{ messageId: 'review', field: 'committee' }];
+    const { match, how, level } = rc;
+    const isOffice = match.verdict === 'office';
+    if (how.method === '评审') {
+      // Only a stated 评审 contradicts an office (an inferred one came from the committee cell itself).
+      if (!how.inferred && isOffice) return [{ messageId: 'review', field: 'committee', related: ['method'] }];
       return [];
     }
-    if ((method !== '初定' && method !== '确认') || !level) return [];
-    // 初定 of a 高级 title is not in the guide: nothing to say which office signs it.
-    if (isSenior(level) && method === '初定') return [];
+    if ((how.method !== '初定' && how.method !== '确认') || !level) return [];
+    // 初定 of a 高级 title does not exist (initial-not-senior reports it).
+    if (isSenior(level) && how.method === '初定') return [];
+    const method = how.method;
     const office = isSenior(level) ? CITY_OFFICE : DISTRICT_OFFICE;
     const data = {
-      method, methodEn: METHOD_EN[method], office, value: rc.text,
+      // An inferred method is named as both: the office is the same for 初定 and 确认.
+      method: how.inferred ? '初定、确认' : method, methodEn: how.inferred ? 'initial appointment or recognition (初定/确认)' : METHOD_EN[method], office, value: rc.text,
       levels: isSenior(level) ? '高级' : '中级、初级', levelsEn: isSenior(level) ? 'senior' : 'intermediate or junior',
     };
     const out: RuleReport[] = [];
-    if (match.entry?.name === office && match.kind === 'exact') {
-      if (match.reason === 'form') out.push({ messageId: 'office-form', field: 'committee', data, suggestion: office, fix: office });
-    } else if (match.kind === 'unknown' && /职称改革办公室/.test(expandKey(formKey(rc.text)))) {
-      out.push({ messageId: 'other-office', field: 'committee', data, suggestion: office, fix: office });
-    } else {
-      out.push({ messageId: 'office', field: 'committee', data, suggestion: office, fix: office });
+    if (isOffice) {
+      if (match.entry?.name === office) {
+        if (match.office === 'form' || match.office === 'abbreviation') out.push({ messageId: 'office-form', field: 'committee', data, suggestion: office, fix: office });
+        else if (match.office === 'period') out.push({ messageId: 'office-period', field: 'committee', data, suggestion: office });
+      } else if (match.entry) {
+        // The other listed office: right for the other kind of level, wrong for this one.
+        out.push({ messageId: 'office', field: 'committee', related: ['level'], data, suggestion: office, fix: office, from: ['level'] });
+      } else {
+        out.push({ messageId: 'other-office', field: 'committee', data, suggestion: office });
+      }
+      return out;
     }
+    if (how.inferred) {
+      // Only 取得时间 = 发证时间 says 初定: not enough for an error or a fix.
+      out.push({ messageId: 'office-inferred', field: 'committee', data, suggestion: office });
+      return out;
+    }
+    // A review committee that fits the row, or an exam body: the method may be what is wrong.
+    if (reviewCommitteeFits(rc, ctx) || /考试/.test(rc.text)) {
+      out.push({ messageId: 'method-or-committee', field: 'committee', related: ['method'], data, suggestion: office });
+      return out;
+    }
+    out.push({ messageId: 'office', field: 'committee', data, suggestion: office, fix: office, from: ['level', 'method'] });
     return out;
   },
 });

@@ -1,6 +1,9 @@
-/** The committee reviews the row's 职称系列: no 高级会计师 from an 工程技术 committee (guide 三（十四）1). */
+/**
+ * The committee reviews the row's 职称系列: no 高级会计师 from an 工程技术 committee (guide 三（十四）1). An
+ * official name is judged by its entry; any other text by the series its own words name.
+ */
 import { rowRule } from '../src/engine/define.js';
-import { committeeSeries, namedCommittee, namesOffice, rowCommittee } from '../src/match/row.js';
+import { committeeSeriesOf, namedCommittee, namesOffice, rowCommittee } from '../src/match/row.js';
 
 export default rowRule({
   id: 'committee-series',
@@ -17,11 +20,12 @@ export default rowRule({
   check(record, ctx) {
     const rc = rowCommittee(record, ctx);
     // An unknown series is series-known's to report; a committee of unsure series is not checked.
-    if (!rc || namesOffice(rc.method) || !rc.series) return [];
-    const entry = namedCommittee(rc);
-    if (!entry) return [];
-    const series = committeeSeries(entry, ctx.data.guide);
+    if (!rc || namesOffice(rc.how.method) || !rc.series) return [];
+    const series = committeeSeriesOf(rc, ctx.data.guide);
     if (!series || series.includes(rc.series)) return [];
-    return [{ messageId: 'series', field: 'committee', data: { committee: entry.name, committeeSeries: series.join('/'), series: record.v.series } }];
+    return [{
+      messageId: 'series', field: 'committee', related: ['series'],
+      data: { committee: namedCommittee(rc)?.name ?? rc.text, committeeSeries: series.join('/'), series: record.v.series },
+    }];
   },
 });

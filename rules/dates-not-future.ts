@@ -1,7 +1,7 @@
-/** Neither 发证时间 nor 取得时间 lies after the day of the check (guide 三（十一）). */
+/** Neither 发证时间 nor 取得时间 lies after the day of the check (guide 三（十一））; a month-only date by its month. */
 import { rowRule } from '../src/engine/define.js';
 import type { RuleReport } from '../src/engine/types.js';
-import { compareYMD, formatYMD } from '../src/model/dates.js';
+import { compareKnown, formatYMD } from '../src/model/dates.js';
 
 export default rowRule({
   id: 'dates-not-future',
@@ -17,7 +17,7 @@ export default rowRule({
     const today = formatYMD(ctx.today);
     for (const [field, header, headerEn] of [['issueDate', '发证时间', 'issue date'], ['obtainDate', '取得时间', 'date obtained']] as const) {
       const date = record[field];
-      if (date && compareYMD(date, ctx.today) > 0) out.push({ messageId: 'future', field, data: { header, headerEn, date: formatYMD(date), today } });
+      if (date && (compareKnown(date, ctx.today) ?? 0) > 0) out.push({ messageId: 'future', field, data: { header, headerEn, date: formatYMD(date), today } });
     }
     return out;
   },

@@ -1,6 +1,9 @@
-/** 取得时间 (the committee passed) is not after 发证时间 (the approval was issued) (guide 三（十一）). */
+/**
+ * 取得时间 (the committee passed) is not after 发证时间 (the approval was issued) (guide 三（十一））. Dates known
+ * only to the month are compared by month: in the same month the order cannot be told.
+ */
 import { rowRule } from '../src/engine/define.js';
-import { compareYMD, formatYMD } from '../src/model/dates.js';
+import { compareKnown, formatYMD } from '../src/model/dates.js';
 
 export default rowRule({
   id: 'dates-order',
@@ -16,7 +19,7 @@ export default rowRule({
   },
   check(record) {
     const { obtainDate: obtain, issueDate: issue } = record;
-    if (!obtain || !issue || compareYMD(obtain, issue) <= 0) return [];
-    return [{ messageId: 'after', field: 'obtainDate', data: { obtain: formatYMD(obtain), issue: formatYMD(issue) } }];
+    if (!obtain || !issue || (compareKnown(obtain, issue) ?? 0) <= 0) return [];
+    return [{ messageId: 'after', field: 'obtainDate', related: ['issueDate'], data: { obtain: formatYMD(obtain), issue: formatYMD(issue) } }];
   },
 });

@@ -1,6 +1,6 @@
 /** An ID typed into a number cell keeps only 15 significant digits: the last ones are gone. */
 import { rowRule } from '../src/engine/define.js';
-import { looksLikeLostDigits } from '../src/util/id-number.js';
+import { legacyTo18, looksLikeLostDigits } from '../src/util/id-number.js';
 
 export default rowRule({
   id: 'id-number-lost-digits',
@@ -17,6 +17,8 @@ export default rowRule({
   check(record) {
     const cell = record.cells.idNumber;
     if (!cell) return [];
+    // A 15-digit (old) ID number fits in a number cell whole: id-number suggests its 18-digit form.
+    if (cell.kind === 'number' && legacyTo18(cell.text)) return [];
     if (cell.kind === 'number' || looksLikeLostDigits(cell.text)) return [{ messageId: 'lost', field: 'idNumber' }];
     return [];
   },

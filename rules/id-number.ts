@@ -1,6 +1,6 @@
 /** 身份证号: 18 characters, a real province, a real birth date, the right check character. */
 import { rowRule } from '../src/engine/define.js';
-import { checkCharacter, idProblem, looksLikeLostDigits } from '../src/util/id-number.js';
+import { checkCharacter, idProblem, legacyTo18, looksLikeLostDigits } from '../src/util/id-number.js';
 
 export default rowRule({
   id: 'id-number',
@@ -10,6 +10,10 @@ export default rowRule({
   fields: ['idNumber'],
   messages: {
     length: { zh: '身份证号应为 18 位，这里是 {length} 位', en: 'the ID number should have 18 characters, it has {length}' },
+    legacy: {
+      zh: '这是 15 位的旧身份证号，平台使用 18 位号码：按国家标准应为 {id18}，请与本人现在的身份证核对后填写',
+      en: 'this is an old 15-digit ID number; the platform uses the 18-digit one, by the national standard {id18}: check it against the holder\'s current ID card',
+    },
     chars: { zh: '身份证号只能是 17 位数字加 1 位数字或 X', en: 'the ID number must be 17 digits followed by a digit or X' },
     province: { zh: '身份证号前两位 {code} 不是有效的省级行政区代码', en: 'the first two digits {code} are not a province code' },
     birth: { zh: '身份证号中的出生日期 {date} 不存在', en: 'the birth date {date} inside the ID number does not exist' },
@@ -21,6 +25,9 @@ export default rowRule({
   check(record) {
     const cell = record.cells.idNumber;
     const id = record.v.idNumber.replace(/\s+/g, '');
+    // A 15-digit ID keeps all its digits even in a number cell.
+    const id18 = legacyTo18(id);
+    if (cell && id18) return [{ messageId: 'legacy', field: 'idNumber', data: { id18 }, suggestion: id18 }];
     // Empty cells belong to required-fields; digits lost in a number cell to id-number-lost-digits.
     if (!cell || !id || cell.kind === 'number' || looksLikeLostDigits(id)) return [];
     const problem = idProblem(id);

@@ -1,6 +1,7 @@
 /** The rule registry: every rule in rules/, listed explicitly and sorted by id. */
 import type { Rule } from '../src/engine/types.js';
 import approvalNoBrackets from './approval-no-brackets.js';
+import approvalNoCommittee from './approval-no-committee.js';
 import approvalNoFormat from './approval-no-format.js';
 import approvalNoIssuer from './approval-no-issuer.js';
 import approvalNoYear from './approval-no-year.js';
@@ -28,8 +29,10 @@ import idNumber from './id-number.js';
 import idNumberLostDigits from './id-number-lost-digits.js';
 import idNumberLowercaseX from './id-number-lowercase-x.js';
 import initialDatesEqual from './initial-dates-equal.js';
+import initialNotSenior from './initial-not-senior.js';
 import levelValue from './level-value.js';
 import methodKnown from './method-known.js';
+import nameMiddleDot from './name-middle-dot.js';
 import nameSpaces from './name-spaces.js';
 import obtainedTooYoung from './obtained-too-young.js';
 import onlineReviewNoRegistration from './online-review-no-registration.js';
@@ -52,6 +55,7 @@ import titleSeriesLevel from './title-series-level.js';
 
 export const RULES: readonly Rule[] = [
   approvalNoBrackets,
+  approvalNoCommittee,
   approvalNoFormat,
   approvalNoIssuer,
   approvalNoYear,
@@ -79,8 +83,10 @@ export const RULES: readonly Rule[] = [
   idNumberLostDigits,
   idNumberLowercaseX,
   initialDatesEqual,
+  initialNotSenior,
   levelValue,
   methodKnown,
+  nameMiddleDot,
   nameSpaces,
   obtainedTooYoung,
   onlineReviewNoRegistration,

@@ -1,7 +1,10 @@
-/** For 初定 both 取得时间 and 发证时间 are the day the approval was issued (guide 三（十一）②). */
+/**
+ * For 初定 both 取得时间 and 发证时间 are the day the approval was issued (guide 三（十一）②). Only a stated
+ * 初定: an inferred one grounds no error. Dates known only to the month cannot be told apart in one month.
+ */
 import { rowRule } from '../src/engine/define.js';
-import { canonicalMethod } from '../src/data/methods.js';
-import { compareYMD, formatYMD } from '../src/model/dates.js';
+import { compareKnown, formatYMD } from '../src/model/dates.js';
+import { rowMethod } from '../src/match/row.js';
 
 export default rowRule({
   id: 'initial-dates-equal',
@@ -17,8 +20,11 @@ export default rowRule({
   },
   check(record) {
     const { obtainDate: obtain, issueDate: issue } = record;
-    if (canonicalMethod(record.v.method) !== '初定' || !obtain || !issue || compareYMD(obtain, issue) === 0) return [];
+    if (rowMethod(record).stated !== '初定' || !obtain || !issue || (compareKnown(obtain, issue) ?? 0) === 0) return [];
     const expected = formatYMD(issue);
-    return [{ messageId: 'differs', field: 'obtainDate', data: { issue: expected, obtain: formatYMD(obtain) }, suggestion: expected }];
+    return [{
+      messageId: 'differs', field: 'obtainDate', related: ['issueDate', 'method'],
+      data: { issue: expected, obtain: formatYMD(obtain) }, ...(issue.d !== null ? { suggestion: expected } : {}),
+    }];
   },
 });

@@ -10,8 +10,8 @@ export default rowRule({
   fields: ['method'],
   messages: {
     unknown: {
-      zh: '取得方式“{value}”无法识别，应为 {allowed} 之一；按评审取得检查本行',
-      en: 'how obtained "{value}" is not recognised; it should be one of {allowed}. The row is checked as 评审 (review)',
+      zh: '取得方式“{value}”无法识别，应为 {allowed} 之一；本行按评审机构一栏推断取得方式',
+      en: 'how obtained "{value}" is not recognised; it should be one of {allowed}. The row\'s method is inferred from its committee',
     },
   },
   check(record) {

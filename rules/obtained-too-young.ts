@@ -1,6 +1,6 @@
 /** A holder younger than 16 on 取得时间 means a wrong date or a wrong ID (guide 三（十一）、三（六）). */
 import { rowRule } from '../src/engine/define.js';
-import { compareYMD, formatYMD } from '../src/model/dates.js';
+import { addYears, compareKnown, formatYMD } from '../src/model/dates.js';
 import { idBirthDate, idProblem } from '../src/util/id-number.js';
 
 const MIN_AGE = 16;
@@ -23,7 +23,8 @@ export default rowRule({
     const id = record.v.idNumber.toUpperCase();
     const birth = (idProblem(id) === null ? idBirthDate(id) : null) ?? record.birthDate;
     if (!birth) return [];
-    if (compareYMD(obtain, { ...birth, y: birth.y + MIN_AGE }) >= 0) return [];
+    // A month-only date in the month of the 16th birthday cannot be told: no warning.
+    if ((compareKnown(obtain, addYears(birth, MIN_AGE)) ?? 0) >= 0) return [];
     return [{ messageId: 'young', field: 'obtainDate', data: { birth: formatYMD(birth), obtain: formatYMD(obtain), min: MIN_AGE } }];
   },
 });

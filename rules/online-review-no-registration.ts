@@ -1,7 +1,7 @@
 /** 中、初级 titles reviewed in the online system since 2021 are generated automatically (guide 二（一）). */
 import { rowRule } from '../src/engine/define.js';
 import { canonicalLevel, isSenior } from '../src/data/levels.js';
-import { canonicalMethod } from '../src/data/methods.js';
+import { rowMethod } from '../src/match/row.js';
 
 export default rowRule({
   id: 'online-review-no-registration',
@@ -18,7 +18,7 @@ export default rowRule({
   check(record) {
     const level = canonicalLevel(record.v.level);
     const obtain = record.obtainDate;
-    if (!level || isSenior(level) || !obtain || obtain.y < 2021 || canonicalMethod(record.v.method) !== '评审') return [];
+    if (!level || isSenior(level) || !obtain || obtain.y < 2021 || rowMethod(record).method !== '评审') return [];
     return [{ messageId: 'automatic', field: null, data: { year: obtain.y, level } }];
   },
 });

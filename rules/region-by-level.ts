@@ -13,13 +13,14 @@ export default rowRule({
     empty: { zh: '行政区划未填写，{level}职称应选“{expected}”', en: 'the region is empty; a {level} title takes "{expected}"' },
   },
   check(record) {
-    // A sheet without the column leaves the choice to the platform form.
+    // A dropdown field: today's platform value, whatever the certificate's year (铜梁县 was 铜梁区's name
+    // before 2014, but the dropdown has only 铜梁区). A sheet without the column leaves the choice to the form.
     if (!record.cells.region) return [];
     const level = canonicalLevel(record.v.level);
     if (!level) return [];
     const expected = isSenior(level) ? '重庆市' : '铜梁区';
     const value = record.v.region;
     if (value === expected) return [];
-    return [{ messageId: value ? 'wrong' : 'empty', field: 'region', data: { level, expected, value }, suggestion: expected, fix: expected }];
+    return [{ messageId: value ? 'wrong' : 'empty', field: 'region', data: { level, expected, value }, suggestion: expected, fix: expected, from: ['level'] }];
   },
 });

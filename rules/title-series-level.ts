@@ -38,8 +38,8 @@ export default rowRule({
     const entries = guide.titleEntries(title);
     const inSeries = entries.filter((t) => t.series === series);
     if (inSeries.some((t) => t.platformLevel === level)) return [];
-    if (inSeries.length) return [{ messageId: 'level', field: 'title', data: { title, belongs: belongs(inSeries), level } }];
-    if (entries.length) return [{ messageId: 'series', field: 'title', data: { title, belongs: belongs(entries), series } }];
+    if (inSeries.length) return [{ messageId: 'level', field: 'title', related: ['level'], data: { title, belongs: belongs(inSeries), level } }];
+    if (entries.length) return [{ messageId: 'series', field: 'title', related: ['series'], data: { title, belongs: belongs(entries), series } }];
     const expected = guide.titles.filter((t) => t.series === series && t.platformLevel === level);
     const current = expected.filter((t) => !t.status.includes('L'));
     return [{

@@ -27,8 +27,11 @@ export const ConfigSchema = z
     rules: z.record(z.string(), SeverityText).optional(),
     /** Field key → more header names that mean it. */
     aliases: z.partialRecord(z.enum(FIELD_KEYS), Names).optional(),
-    /** Extra committees (other years, other districts): a list, or the path of a JSON file holding one. */
-    committees: z.union([z.array(z.unknown()), z.string().min(1)]).optional(),
+    /**
+     * Extra committees (other years, other districts): a list of entries (each may give `year` or `years`),
+     * `{ lists: [{ years, source, committees }] }`, or the path of a JSON file holding either.
+     */
+    committees: z.union([z.array(z.unknown()), z.string().min(1), z.object({ lists: z.array(z.unknown()) }).strict()]).optional(),
     /** More names of the 评审专业名称 dropdown. */
     specialties: Names.optional(),
     /** More approval-number issuer prefixes. */
@@ -106,7 +109,8 @@ export function settingsFrom(config: ConfigFile, path: string | null, ruleIds: r
   }
   let committees: CommitteeEntry[] = [];
   if (typeof config.committees === 'string') committees = readCommitteeFile(resolve(path ? dirname(path) : '.', config.committees));
-  else if (config.committees) committees = parseCommitteeEntries({ committees: config.committees }, where);
+  else if (Array.isArray(config.committees)) committees = parseCommitteeEntries({ committees: config.committees }, where);
+  else if (config.committees) committees = parseCommitteeEntries(config.committees, where);
   const custom = Boolean(config.specialties || config.issuers || config.seriesAliases || committees.length);
   const data: ReferenceData | null = custom
     ? {

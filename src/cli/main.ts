@@ -141,9 +141,18 @@ export async function run(argv: string[]): Promise<number> {
     .command('committees')
     .description(lang === 'zh' ? '列出官方评审机构名称，或与查询最接近的名称' : 'list official committee names, or those closest to a query')
     .argument('[query]')
-    .action(async (query: string | undefined) => {
+    .option('--year <year>', lang === 'zh' ? '按该年份（取得时间）的名单判断' : 'judge as a row of this year (date obtained)', (value: string) => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1949 || n > 2199) throw new InputError('usage', { detail: lang === 'zh' ? `--year 应为四位年份，而不是 ${value}` : `--year takes a four-digit year, not ${value}` });
+      return n;
+    })
+    .option('--level <level>', lang === 'zh' ? '按该职称级别在候选名称中选择' : 'choose among candidates by this title level')
+    .action(async (query: string | undefined, o: { year?: number; level?: string }) => {
       const { committeesCommand } = await import('./committees.js');
-      process.stdout.write(committeesCommand(query, { lang }) + '\n');
+      const { loadSettings } = await import('../config.js');
+      const { RULES } = await import('../../rules/index.js');
+      const settings = loadSettings(program.opts<MainOptions>().config, process.cwd(), RULES.map((r) => r.id), lang);
+      process.stdout.write(committeesCommand(query, { lang, year: o.year, level: o.level, matcher: settings.data.committees }) + '\n');
     });
 
   program

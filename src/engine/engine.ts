@@ -62,6 +62,22 @@ export class Engine {
     return out;
   }
 
+  /**
+   * Every finding of the row rules on one record (set rules are left out, so cross-row state is untouched):
+   * what `--fix` weighs before and after it changes a row.
+   */
+  rowFindings(record: CertRecord): Finding[] {
+    const out: Finding[] = [];
+    for (const a of this.active) {
+      const rule = a.rule;
+      if (rule.kind !== 'row') continue;
+      const found = this.guard(a, record, () => rule.check(record, this.ctx).map((r) => this.locate(a, r, record)), []);
+      for (const f of found) out.push(f);
+    }
+    for (const c of this.takeCrashes()) out.push(c);
+    return out;
+  }
+
   /** Problems the set rules find once every row was seen. */
   finish(): Finding[] {
     const out: Finding[] = [];
@@ -120,6 +136,8 @@ export class Engine {
       data: r.data ?? {},
       suggestion: r.suggestion ?? null,
       fix: r.fix ?? null,
+      ...(r.from?.length ? { from: r.from } : {}),
+      ...(r.related?.length ? { related: r.related } : {}),
     };
   }
 

@@ -5,6 +5,7 @@
  * looked up by index.
  */
 import type { CertRecord } from '../model/record.js';
+import { isPlaceholder } from '../model/cell.js';
 import { looksLikeLostDigits } from '../util/id-number.js';
 
 /** Where a row was seen, as set rules name it: the row number and its sheet (and file, when another). */
@@ -64,10 +65,10 @@ export function idKey(r: CertRecord): string | null {
   return keysOf(r).id;
 }
 
-/** The 证书编号 as a key (looseKey of it). */
+/** The 证书编号 as a key (looseKey of it); '' for an empty cell or a placeholder (无, /, -, 暂无…). */
 export function certNoKey(r: CertRecord): string {
   const k = keysOf(r);
-  return (k.certNo ??= looseKey(r.v.certNo));
+  return (k.certNo ??= isPlaceholder(r.v.certNo) ? '' : looseKey(r.v.certNo));
 }
 
 /** Width, spaces and case folded. */

@@ -31,6 +31,13 @@ export interface RuleReport {
    * Usually equal to the suggestion; absent when a person must decide.
    */
   fix?: string;
+  /**
+   * The cells the fix was derived from besides the cell itself (region from level, a committee from level,
+   * series and year). `--fix` applies it only when none of them is contested on the row.
+   */
+  from?: FieldKey[];
+  /** Other cells the problem concerns (committee-level: the level); such cells are contested for `--fix`. */
+  related?: FieldKey[];
 }
 
 export interface RuleMeta {
@@ -94,6 +101,10 @@ export interface Finding {
   suggestion: string | null;
   /** The certain correction `--fix` applies ('' clears the cell), or null. */
   fix: string | null;
+  /** The cells the fix was derived from (see RuleReport.from); only when the rule names them. */
+  from?: FieldKey[];
+  /** Other cells the problem concerns (see RuleReport.related); only when the rule names them. */
+  related?: FieldKey[];
 }
 
 /**

@@ -1,42 +1,61 @@
 /**
- * Committee-name matcher (issue 4): the official 评审机构 names (data/committees.json), the levels and series
- * each one awards, and a lookup that tells an exact name from a near miss (with the full name to type) and
- * from a name it cannot verify.
+ * Committee-name matcher (issues 4 and 12): the 评审机构 lists of data/committees.json, each for the years it
+ * names the committees of (the guide's annex 2 is the **2021** list), the users' lists of other years, and a
+ * verdict for a 评审机构 text judged against the list of the row's year — never with more certainty than the
+ * data gives.
  *
- * Matching, in order (guide 三（十四）: the name must be written in full):
- * 1. the text as typed equals a name → exact;
- * 2. equal after folding width, spaces, brackets and punctuation (`formKey`) → exact, reason 'form'
- *    (the rule asks for the official spelling, as a warning);
- * 3. a known misprint of the guide's annex 2 → near, reason 'misprint';
- * 4. equal after expanding abbreviations (`expandKey`: 评委会 → 评审委员会, 副高 → 副高级, 职改办 → …) →
- *    near, reason 'abbreviation';
- * 5. otherwise every name is ranked by `similarity` = 2·LCS / (|a|+|b|) (1 − insert/delete distance over
- *    the total length, 0..1) of the expanded keys with 正高级/副高级 folded to 高级, so a text that drops
- *    the qualifier is as close to the 正高级 name as to the 副高级 one. A name is a near miss of the text
- *    when it ranks at least MIN_SCORE, the text adds at most two characters the name lacks and no two of
- *    them side by side (typos, not another word), names no other place (梁平区 is not a typo of 铜梁区)
- *    and no other level (副高级 is not a typo of 正高级). Near misses within MARGIN of the best are the
- *    contenders; those needing the fewest added characters stay. One → near; several → the row's level
- *    and series (`hint`) pick one if exactly one fits, else ambiguous; none → unknown. When no contender
- *    fits the row's level/series but a near miss within WIDE_MARGIN does, the result is ambiguous rather
- *    than a confident wrong name.
+ * Verdicts, in order (guide 三（十四）1: the committee of the approval document, written in full):
+ * - `exact`: the text is a listed name (of any list: a name of another year is that year's name) → fine;
+ * - `form`: equal after folding width, spaces, brackets and punctuation (`formKey`) → a certain fix of form;
+ * - `misprint`: a misprint of the guide's annex 2 copied → a certain fix;
+ * - `office`: a 职称改革办公室 (初定/确认; rule committee-office);
+ * - `incomplete`: a shorthand (评委会, 副高 …), a text that is no "…评审委员会", or one that names no series.
+ *   Candidates are the listed names the text is a shortened or slightly mistyped form of (`nearMissExtras`),
+ *   narrowed to those that fit the row's level, series and place; with exactly one left it is the
+ *   suggestion, and `certain` when that name is on the list of the row's own year;
+ * - `period`: a complete name that differs from a listed one only by a spelling of another period
+ *   (`periodKey`: 职务↔职称, 县↔区, 高级 where the list says 正高级/副高级, no 重庆市 in front) → the closest
+ *   listed names that fit the row, for a warning; never a fix;
+ * - `typo`: a complete name one or two characters off (`distance` ≤ 2) a name **on the list of the row's own
+ *   year**, of the same level, series and place, specialty recognisable → suggestion when one fits, and
+ *   then `certain`;
+ * - `unlisted`: any other complete name: not on the list of the row's year (or the year has no list and the
+ *   nearest list is only a reference) → the closest listed names that fit the row, for a warning.
+ * A name that says 中级/初级 is never matched to one that says 高级 (or the reverse), 正高级 never to 副高级,
+ * and a name that lacks a place or a specialty is not a typo of one that has it.
  *
- * Why LCS rather than Levenshtein: clerks drop words (重庆市, 职称, 专业) far more often than they change
- * them; both metrics charge a dropped word its length, but LCS also gives the alignment the gates read.
- * MIN_SCORE 0.6 admits 建设副高评委会 (0.73 against its committee once expanded) and keeps out texts that
- * share only the frame 重庆市…职称评审委员会 with a name (评审委员会 alone scores < 0.5). MARGIN 0.04 is
- * about one substitution (two insert/delete edits) on names of ~20 characters: the smallest difference
- * between two real names (内科/外科), which must tie. WIDE_MARGIN 0.12 is about three substitutions.
+ * Ranking (for shorthand candidates and the closest names) is `similarity` = 2·LCS / (|a|+|b|) of the
+ * expanded keys with 正高级/副高级 folded to 高级. A name is a shorthand candidate when it ranks at least
+ * MIN_SCORE and the text adds at most two characters the name lacks, never two side by side, names no other
+ * place and no level of the other kind. Candidates within MARGIN of the best that need the fewest added
+ * characters are kept. MIN_SCORE 0.6 admits 建设副高评委会 (0.73 against its committee once expanded) and
+ * keeps out texts that share only the frame 重庆市…职称评审委员会. MARGIN 0.04 is about one substitution on
+ * names of ~20 characters: the smallest difference between two real names (内科/外科), which must tie.
  * Answers are cached by text and hint, rankings by expanded key: a batch pays the ranking once per spelling.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { canonicalLevel, PLATFORM_LEVELS, type PlatformLevel } from '../data/levels.js';
 import { InputError } from '../errors.js';
 import { dataPath } from '../paths.js';
 
 export type CommitteeKind = 'committee' | 'office';
+
+/** A list of committee names and the years it gives the names of. */
+export interface CommitteeList {
+  id: string;
+  /** What the list is, e.g. 2021年重庆市高级职称评审委员会参考名单. */
+  title: string;
+  /** Where it comes from, e.g. 指南附件2, or the configuration file. */
+  source: string;
+  /** First and last year whose committees it names; null: names known for no particular year. */
+  years: readonly [number, number] | null;
+  note?: string;
+  /** From the user's configuration. */
+  user?: boolean;
+}
 
 /** One 评审机构: a review committee, or an office (职称改革办公室) that signs 初定/确认. */
 export interface CommitteeEntry {
@@ -60,6 +79,8 @@ export interface CommitteeEntry {
   note?: string;
   /** Added by the user's configuration. */
   user?: boolean;
+  /** The lists that name it (the years it is known under this name). */
+  lists: readonly CommitteeList[];
 }
 
 export interface MatchHint {
@@ -67,11 +88,18 @@ export interface MatchHint {
   level?: PlatformLevel | null;
   /** The row's 职称系列 (canonical, as the guide data names it). */
   series?: string | null;
+  /** The row's year (取得时间, else 发证时间, else the approval number's year). */
+  year?: number | null;
+  /** The place the row's approval came from (铜梁, 永川), when its approval number tells. */
+  place?: string | null;
 }
 
-export type MatchKind = 'exact' | 'near' | 'ambiguous' | 'unknown';
-/** verbatim / form (exact); misprint / abbreviation / fuzzy (near). */
-export type MatchReason = 'verbatim' | 'form' | 'misprint' | 'abbreviation' | 'fuzzy';
+export type Verdict = 'exact' | 'form' | 'misprint' | 'office' | 'incomplete' | 'period' | 'typo' | 'unlisted';
+/**
+ * Why a text is incomplete: a shorthand (评委会, 副高), a committee word cut short (…评审委会), no committee
+ * word at all (人社局, 考试中心), no series named.
+ */
+export type IncompleteShape = 'abbreviation' | 'partial' | 'notCommittee' | 'noSeries';
 
 export interface ScoredName {
   name: string;
@@ -80,39 +108,54 @@ export interface ScoredName {
   entry: CommitteeEntry;
 }
 
+/** The lists a row is judged against: those of its own year, or else the nearest as a reference. */
+export interface YearLists {
+  year: number | null;
+  /** Lists that cover the year (empty when the year has none). */
+  own: readonly CommitteeList[];
+  /** `own`, or the nearest dated lists when the year has none (all of them when the year is unknown). */
+  reference: readonly CommitteeList[];
+}
+
 export interface CommitteeMatch {
-  kind: MatchKind;
-  reason?: MatchReason;
-  /** The committee meant (exact, near). */
+  verdict: Verdict;
+  /** The committee (or office) meant, when one is known: exact, form, misprint, a known office, one candidate. */
   entry?: CommitteeEntry;
-  /** The full name to type, when the text differs from it (exact by form, near). */
+  /** The full name to type, when it can be known (form, misprint, one candidate). */
   suggestion?: string;
-  /** For ambiguous: the names it could be (best first). */
+  /** The correction is certain (form, misprint; one candidate on the list of the row's own year). */
+  certain: boolean;
+  /** incomplete/typo: the listed names it may be, fitting the row; period/unlisted: the closest such names. */
   candidates: CommitteeEntry[];
-  /** The closest names, best first (up to 3; for an exact or near match the entry itself first). */
+  /** The closest names overall, best first (up to 3). */
   closest: ScoredName[];
-  /** The row's level/series chose among tied names. */
-  tieBroken?: boolean;
+  shape?: IncompleteShape;
+  /** For `office`: how the text names the office (exact, form, abbreviation, period spelling, another office). */
+  office?: 'exact' | 'form' | 'abbreviation' | 'period' | 'other';
+  lists: YearLists;
 }
 
 export interface CommitteeMatcher {
   readonly entries: readonly CommitteeEntry[];
-  /** The answer for a text (answers are cached and shared: do not modify them). */
+  readonly lists: readonly CommitteeList[];
+  /** The verdict for a text (answers are cached and shared: do not modify them). */
   match(text: string, hint?: MatchHint): CommitteeMatch;
   /** The `n` names closest to a query, best first. */
   closest(query: string, n?: number): ScoredName[];
   /** The entry of an official name (exact spelling), if any. */
   byName(name: string): CommitteeEntry | undefined;
+  /** The lists of a year, or the nearest ones. */
+  yearLists(year: number | null | undefined): YearLists;
 }
 
 export const MIN_SCORE = 0.6;
 export const MARGIN = 0.04;
-/** When the best near miss does not award the row's level, compatible names this close make it ambiguous. */
-export const WIDE_MARGIN = 0.12;
 /** Near-miss gates are checked on this many best-ranked names at most. */
 const GATE_CHECKS = 24;
-/** Characters the text may add (typos) and still be a near miss. */
+/** Characters the text may add (typos) and still be a shorthand of a name. */
 const MAX_EXTRA = 2;
+/** Characters a complete name may differ from a listed one and be its typo. */
+const MAX_TYPO = 2;
 const CACHE_LIMIT = 20_000;
 const TOP = 10;
 
@@ -121,6 +164,13 @@ export const PLACES = [
   '万州', '黔江', '涪陵', '渝中', '大渡口', '江北', '沙坪坝', '九龙坡', '南岸', '北碚', '綦江', '大足', '渝北', '巴南',
   '长寿', '江津', '合川', '永川', '南川', '璧山', '铜梁', '潼南', '荣昌', '开州', '梁平', '武隆', '城口', '丰都', '垫江',
   '忠县', '云阳', '奉节', '巫山', '巫溪', '石柱', '秀山', '酉阳', '彭水', '两江', '高新区', '万盛',
+] as const;
+
+/** Other provinces (and the centre): a committee named after one is not a Chongqing committee. */
+export const OTHER_PROVINCES = [
+  '北京', '天津', '河北', '山西', '内蒙古', '辽宁', '吉林', '黑龙江', '上海', '江苏', '浙江', '安徽', '福建', '江西', '山东',
+  '河南', '湖北', '湖南', '广东', '广西', '海南', '四川', '贵州', '云南', '西藏', '陕西', '甘肃', '青海', '宁夏', '新疆',
+  '香港', '澳门', '台湾', '国家', '中国', '中央', '人力资源和社会保障部', '人事部',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -147,6 +197,16 @@ export function expandKey(key: string): string {
   let out = key;
   for (const [re, to] of ABBREVIATIONS) out = out.replace(re, to);
   return out;
+}
+
+const LEVEL_WORD = /正高级|副高级|高级|中级|初级/;
+
+/**
+ * The key with the spellings of other periods folded: 职务 → 职称, 县 → 区, no 重庆市 in front, the level
+ * word replaced by # (levels are compared by `levelsAgree`).
+ */
+export function periodKey(key: string): string {
+  return key.replace(/职务/g, '职称').replace(/县/g, '区').replace(/^重庆市?/, '').replace(LEVEL_WORD, '#');
 }
 
 /** 2·LCS(a, b) / (|a| + |b|): 1 − the insert/delete distance over the total length. */
@@ -201,8 +261,10 @@ function unmatchedPositions(a: string, b: string): number[] {
   return out.reverse();
 }
 
+type LevelWord = '正' | '副' | '高' | '中' | '初';
+
 /** The level a name states: 正高级, 副高级, bare 高级, 中级, 初级, or none. */
-function levelWord(key: string): '正' | '副' | '高' | '中' | '初' | null {
+export function levelWord(key: string): LevelWord | null {
   if (/正高级|推广研究员/.test(key)) return '正';
   if (/副高级/.test(key)) return '副';
   if (/高级/.test(key)) return '高';
@@ -211,24 +273,40 @@ function levelWord(key: string): '正' | '副' | '高' | '中' | '初' | null {
   return null;
 }
 
+const SENIOR_WORDS: ReadonlySet<LevelWord> = new Set(['正', '副', '高']);
+
+/**
+ * Two stated levels may name the same committee: the same kind (高级 vs 中级/初级 never), and 正高级 never
+ * for 副高级; a bare 高级 (an older name, or a committee of both) agrees with either. A name without a level agrees.
+ */
+export function levelsAgree(a: LevelWord | null, b: LevelWord | null): boolean {
+  if (!a || !b || a === b) return true;
+  if (SENIOR_WORDS.has(a) !== SENIOR_WORDS.has(b)) return false;
+  if (!SENIOR_WORDS.has(a)) return a === b;
+  return a === '高' || b === '高';
+}
+
 /** 正高级 and 副高级 written 高级: the level qualifier costs nothing, so the row's level can decide. */
 function scoringKey(key: string): string {
   return key.replace(/[正副]高级/g, '高级');
 }
 
+/** The places a key names (铜梁, 永川 …; 县 and 区 alike). */
+export function placesOf(key: string): string[] {
+  return PLACES.filter((p) => key.includes(p));
+}
+
 /**
- * How many characters the text adds to the name when it reads as that name mistyped or shortened, or
- * null when it does not (see the module comment): at most two added, never two side by side, no other
- * place, no other level (副高级 is not a typo of 正高级; a bare 高级 may be either).
+ * How many characters the text adds to the name when it reads as that name shortened (or with a typo or
+ * two), or null when it does not: at most two added, never two side by side, no other place, no level of
+ * the other kind (副高级 is not 正高级; 中级 is never 高级).
  */
 function nearMissExtras(query: string, name: string): number | null {
   const extra = unmatchedPositions(query, name);
   if (extra.length > MAX_EXTRA) return null;
   for (let i = 1; i < extra.length; i++) if (extra[i] === extra[i - 1]! + 1) return null;
   for (const place of PLACES) if (query.includes(place) && !name.includes(place)) return null;
-  const lq = levelWord(query);
-  const ln = levelWord(name);
-  if (lq && ln && lq !== ln && lq !== '高' && ln !== '高') return null;
+  if (!levelsAgree(levelWord(query), levelWord(name))) return null;
   return extra.length;
 }
 
@@ -253,6 +331,11 @@ export function levelsFromName(name: string): PlatformLevel[] {
   return [...PLATFORM_LEVELS];
 }
 
+/** True when the name states a level (正高级, 副高级, 高级, 中级, 初级, 推广研究员). */
+export function statesLevel(name: string): boolean {
+  return levelWord(expandKey(formKey(name))) !== null;
+}
+
 /**
  * Series words in committee names → canonical series (data/titles.tsv). First match wins, so 工程技术
  * decides 工程技术药品和医疗器械 and 卫生技术 decides 卫生技术药学. 畜牧兽医 titles (高级畜牧师, 高级兽医师) are
@@ -264,12 +347,13 @@ const SERIES_WORDS: readonly [RegExp, string[] | null][] = [
   [/工程技术/, ['工程技术']],
   [/卫生技术/, ['卫生技术']],
   [/中小学/, ['中小学教师']],
-  [/中等职业学校教师|中职教师/, ['中等职业学校教师']],
+  [/中等职业学校教师|中职教师|中等专业学校教师/, ['中等职业学校教师']],
   [/技工学校|技工院校/, ['技工院校教师']],
   [/自然科学研究/, ['自然科学研究']],
   [/社会科学研究/, ['哲学社会科学研究']],
   [/实验技术/, ['实验技术']],
   [/党校/, ['党校教师', '高等学校教师']],
+  [/高等学校教师|高校教师/, ['高等学校教师']],
   [/老年教育/, null],
   [/畜牧兽医|农业技术/, ['农业技术']],
   [/工艺美术/, ['工艺美术']],
@@ -291,11 +375,53 @@ const SERIES_WORDS: readonly [RegExp, string[] | null][] = [
   [/审计/, ['审计']],
 ];
 
+/** Index of the series word a key names (first match), or -1. */
+function seriesIndex(key: string): number {
+  return SERIES_WORDS.findIndex(([re]) => re.test(key));
+}
+
+/** The series word as a key writes it (工程技术, 中职教师, 畜牧兽医 …), or ''. */
+function seriesWordOf(key: string): string {
+  for (const [re] of SERIES_WORDS) {
+    const m = re.exec(key);
+    if (m) return m[0];
+  }
+  return '';
+}
+
 /** The series a committee name says it reviews, or null when the name does not tell. */
 export function seriesFromName(name: string): string[] | null {
-  const key = formKey(name);
-  for (const [re, series] of SERIES_WORDS) if (re.test(key)) return series && [...series];
-  return null;
+  const i = seriesIndex(formKey(name));
+  const series = i < 0 ? null : SERIES_WORDS[i]![1];
+  return series && [...series];
+}
+
+/** True when the name names a series (老年教育学校教师 counts, though the title table has no such series). */
+export function namesSeries(name: string): boolean {
+  return seriesIndex(expandKey(formKey(name))) >= 0;
+}
+
+/**
+ * The parts of a name that identify one committee among its siblings: the specialty between the series and
+ * the level (建设, 农机水产, 内科) and the unit before the series or between 职称/职务 and 评审委员会
+ * (重庆医科大学附属第一医院, 铜梁区非公企业, 市工商联).
+ */
+function identity(key: string): { specialty: string; units: string[] } {
+  const series = SERIES_WORDS.find(([re]) => re.test(key))?.[0];
+  const sm = series ? series.exec(key) : null;
+  const lm = LEVEL_WORD.exec(key);
+  let specialty = '';
+  if (sm && lm && lm.index > sm.index + sm[0].length) {
+    specialty = key.slice(sm.index + sm[0].length, lm.index).replace(/^系列/, '').replace(/(专业|行业)$/, '').replace(/教师/, '');
+  }
+  const units: string[] = [];
+  if (sm) {
+    const prefix = key.slice(0, sm.index).replace(/^重庆市?/, '').replace(/系统$/, '');
+    if (prefix) units.push(prefix);
+  }
+  const tail = /(?:职称|职务)(.+?)评审委员会$/.exec(key);
+  if (tail?.[1]) units.push(tail[1]);
+  return { specialty, units };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -310,6 +436,9 @@ const LevelSchema = z.string().transform((s, ctx) => {
   return level;
 });
 
+const Year = z.number().int().min(1949).max(2199);
+const Years = z.tuple([Year, Year]).refine(([a, b]) => a <= b, 'the first year comes first');
+
 /** An entry as written in data/committees.json or in the configuration (levels and series may be left out). */
 export const CommitteeEntrySchema = z.object({
   name: z.string().trim().min(1),
@@ -322,19 +451,36 @@ export const CommitteeEntrySchema = z.object({
   source: z.string().optional(),
   item: z.number().int().positive().nullable().optional(),
   note: z.string().optional(),
+  /** The one year the name is known for (configuration). */
+  year: Year.optional(),
+  /** The first and last year the name is known for (configuration). */
+  years: Years.optional(),
 });
 
 export type CommitteeEntryInput = z.input<typeof CommitteeEntrySchema>;
 
+/** A list: its years, where it comes from, its committees. */
+export const CommitteeListSchema = z.object({
+  id: z.string().trim().min(1).optional(),
+  title: z.string().trim().min(1).optional(),
+  source: z.string().trim().min(1).optional(),
+  year: Year.optional(),
+  years: Years.optional(),
+  note: z.string().optional(),
+  committees: z.array(CommitteeEntrySchema),
+});
+
 /** Fills what an entry leaves out from its name (kind, levels, series). */
-export function completeEntry(input: z.output<typeof CommitteeEntrySchema>, user: boolean): CommitteeEntry {
+export function completeEntry(input: z.output<typeof CommitteeEntrySchema>, user: boolean, list?: CommitteeList): CommitteeEntry {
   const kind = input.kind ?? (/职称改革办公室|职改办$/.test(formKey(input.name)) ? 'office' : 'committee');
+  const ownList = list ?? entryList(input, user);
   const entry: CommitteeEntry = {
     name: input.name,
     kind,
     levels: input.levels ?? levelsFromName(input.name),
     series: input.series === undefined ? (kind === 'office' ? null : seriesFromName(input.name)) : input.series,
-    source: input.source ?? (user ? 'configuration' : ''),
+    source: input.source ?? (input.item ? `${ownList.source} 第${input.item}项` : ownList.source),
+    lists: [ownList],
   };
   if (input.misprints?.length) entry.misprints = input.misprints;
   if (input.range !== undefined) entry.range = input.range;
@@ -345,27 +491,67 @@ export function completeEntry(input: z.output<typeof CommitteeEntrySchema>, user
   return entry;
 }
 
-const ListSchema = z.array(CommitteeEntrySchema);
+const userLists = new Map<string, CommitteeList>();
 
-/** The entry list of a committees document: an array, or an object with `committees`. */
-function entryList(raw: unknown): { list: unknown; prefix: string } {
-  if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'committees' in raw) return { list: (raw as { committees: unknown }).committees, prefix: 'committees.' };
-  return { list: raw, prefix: '' };
+/** The list an entry of the configuration belongs to: one per year range (and one for entries without a year). */
+function entryList(input: { year?: number; years?: readonly [number, number] }, user: boolean): CommitteeList {
+  const years = input.years ?? (input.year ? ([input.year, input.year] as const) : null);
+  const id = `${user ? 'config' : 'data'}:${years ? years.join('-') : 'any'}`;
+  let list = userLists.get(id);
+  if (!list) {
+    const span = years ? (years[0] === years[1] ? `${years[0]}年` : `${years[0]}—${years[1]}年`) : '未注明年份';
+    list = { id, title: `配置文件中的评审机构（${span}）`, source: user ? '配置文件' : 'data', years, ...(user ? { user: true } : {}) };
+    userLists.set(id, list);
+  }
+  return list;
+}
+
+function listOf(input: z.output<typeof CommitteeListSchema>, user: boolean, where: string, n: number): CommitteeList {
+  const years = input.years ?? (input.year ? ([input.year, input.year] as const) : null);
+  const span = years ? (years[0] === years[1] ? `${years[0]}年` : `${years[0]}—${years[1]}年`) : '未注明年份';
+  return {
+    id: input.id ?? `${user ? 'config' : 'data'}:list${n}`,
+    title: input.title ?? (user ? `配置文件中的评审机构（${span}）` : `评审机构名单（${span}）`),
+    source: input.source ?? where,
+    years,
+    ...(input.note ? { note: input.note } : {}),
+    ...(user ? { user: true } : {}),
+  };
+}
+
+const EntryArray = z.array(CommitteeEntrySchema);
+const ListArray = z.array(CommitteeListSchema);
+
+/**
+ * The entries of a committees document: an array of entries, `{ committees: [...] }`, or `{ lists: [{ years,
+ * source, committees }] }`. Each entry may carry `year` or `years`; entries without one are names known for
+ * no particular year (accepted in every year, but no year's own list).
+ */
+function parseDocument(raw: unknown, source: string, user: boolean): CommitteeEntry[] {
+  const fail = (issue: z.core.$ZodIssue, prefix: string): never => {
+    const where = issue.path.length ? `${prefix}${issue.path.join('.')}: ` : 'expected a list of committees: ';
+    throw new InputError('bad-config', { path: source, detail: `${where}${issue.message}` });
+  };
+  if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'lists' in raw) {
+    const parsed = ListArray.safeParse((raw as { lists: unknown }).lists);
+    if (!parsed.success) return fail(parsed.error.issues[0]!, 'lists.');
+    return parsed.data.flatMap((l, n) => {
+      const list = listOf(l, user, source, n);
+      return l.committees.map((e) => completeEntry(e, user, e.year || e.years ? entryList(e, user) : list));
+    });
+  }
+  const isWrapped = raw && typeof raw === 'object' && !Array.isArray(raw) && 'committees' in raw;
+  const parsed = EntryArray.safeParse(isWrapped ? (raw as { committees: unknown }).committees : raw);
+  if (!parsed.success) return fail(parsed.error.issues[0]!, isWrapped ? 'committees.' : '');
+  return parsed.data.map((e) => completeEntry(e, user));
 }
 
 /**
- * Committees from parsed JSON (an array of entries, or an object with `committees`): for the configuration.
- * Throws InputError('bad-config') naming the first problem.
+ * Committees from parsed JSON (an array of entries, an object with `committees`, or one with `lists`): for
+ * the configuration. Throws InputError('bad-config') naming the first problem.
  */
 export function parseCommitteeEntries(raw: unknown, source: string): CommitteeEntry[] {
-  const { list, prefix } = entryList(raw);
-  const parsed = ListSchema.safeParse(list);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? `${prefix}${issue.path.join('.')}: ` : 'expected a list of committees: ';
-    throw new InputError('bad-config', { path: source, detail: `${where}${issue.message}` });
-  }
-  return parsed.data.map((e) => completeEntry(e, true));
+  return parseDocument(raw, source, true);
 }
 
 /** Reads a JSON file of extra committees (other years, other districts) for the configuration. */
@@ -383,11 +569,14 @@ export function readCommitteeFile(path: string): CommitteeEntry[] {
 
 let shipped: CommitteeEntry[] | null = null;
 
-/** The entries of data/committees.json (read once). */
+/** The entries of data/committees.json (read once), each with the list (and years) it comes from. */
 export function shippedCommittees(): CommitteeEntry[] {
   if (!shipped) {
-    const raw: unknown = JSON.parse(readFileSync(dataPath('committees.json'), 'utf8'));
-    shipped = ListSchema.parse(entryList(raw).list).map((e) => completeEntry(e, false));
+    const raw = JSON.parse(readFileSync(dataPath('committees.json'), 'utf8')) as { lists: unknown[] };
+    shipped = ListArray.parse(raw.lists).flatMap((l, n) => {
+      const list = listOf(l, false, 'data/committees.json', n);
+      return l.committees.map((e) => completeEntry(e, false, list));
+    });
   }
   return shipped;
 }
@@ -397,10 +586,19 @@ export function shippedCommittees(): CommitteeEntry[] {
 
 interface Prepared {
   entry: CommitteeEntry;
+  /** formKey of the name. */
+  form: string;
   /** Expanded key (`expandKey(formKey(name))`). */
   key: string;
   /** The key with 正高级/副高级 folded to 高级, for ranking. */
   rankKey: string;
+  period: string;
+  level: LevelWord | null;
+  series: number;
+  /** The series word as the name writes it (工程技术, 中职教师 …), or ''. */
+  seriesWord: string;
+  places: string[];
+  identity: { specialty: string; units: string[] };
 }
 
 interface Candidate {
@@ -418,43 +616,77 @@ interface Passing extends Candidate {
 
 interface Ranked {
   top: Candidate[];
-  /** Names the text is a near miss of, best first. */
+  /** Names the text is a shortened form of, best first. */
   passing: Passing[];
 }
 
-function compatible(entry: CommitteeEntry, hint: MatchHint): boolean {
-  if (hint.level && !entry.levels.includes(hint.level)) return false;
-  if (hint.series && entry.series && !entry.series.includes(hint.series)) return false;
-  return true;
+function covers(list: CommitteeList, year: number): boolean {
+  return list.years !== null && list.years[0] <= year && year <= list.years[1];
+}
+
+/** The place of an entry's name (铜梁, 永川 …), or null. */
+function entryPlace(p: Prepared): string | null {
+  return p.places[0] ?? null;
 }
 
 /**
  * The matcher over data/committees.json plus `extra` (the configuration's committees of other years or
- * districts; an extra entry with the name of a shipped one replaces it).
+ * districts; an extra entry with the name of a shipped one replaces it, and keeps the shipped lists too).
  */
 export function loadCommitteeMatcher(extra: readonly CommitteeEntry[] = [], base: readonly CommitteeEntry[] = shippedCommittees()): CommitteeMatcher {
   const byName = new Map<string, CommitteeEntry>();
-  for (const e of [...base, ...extra]) byName.set(e.name, e);
+  for (const e of [...base, ...extra]) {
+    const before = byName.get(e.name);
+    byName.set(e.name, before ? { ...e, lists: [...new Set([...before.lists, ...e.lists])] } : e);
+  }
   const entries = [...byName.values()];
+  const lists = [...new Set(entries.flatMap((e) => e.lists))];
   const prepared: Prepared[] = entries.map((entry) => {
-    const key = expandKey(formKey(entry.name));
-    return { entry, key, rankKey: scoringKey(key) };
+    const form = formKey(entry.name);
+    const key = expandKey(form);
+    return {
+      entry, form, key, rankKey: scoringKey(key), period: periodKey(key), level: levelWord(key), series: seriesIndex(key),
+      seriesWord: seriesWordOf(key), places: placesOf(key), identity: identity(key),
+    };
   });
 
-  const formMap = new Map<string, CommitteeEntry>();
-  const expandedMap = new Map<string, CommitteeEntry>();
-  const misprintMap = new Map<string, CommitteeEntry>();
-  for (const { entry, key } of prepared) {
-    const fk = formKey(entry.name);
-    if (!formMap.has(fk)) formMap.set(fk, entry);
-    if (!expandedMap.has(key)) expandedMap.set(key, entry);
-  }
-  for (const { entry } of prepared) {
-    for (const m of entry.misprints ?? []) {
+  const formMap = new Map<string, number>();
+  const expandedMap = new Map<string, number>();
+  const misprintMap = new Map<string, number>();
+  prepared.forEach((p, i) => {
+    if (!formMap.has(p.form)) formMap.set(p.form, i);
+    if (!expandedMap.has(p.key)) expandedMap.set(p.key, i);
+  });
+  prepared.forEach((p, i) => {
+    for (const m of p.entry.misprints ?? []) {
       const fk = formKey(m);
-      if (!formMap.has(fk) && !misprintMap.has(fk)) misprintMap.set(fk, entry);
+      if (!formMap.has(fk) && !misprintMap.has(fk)) misprintMap.set(fk, i);
     }
+  });
+  const offices = prepared.filter((p) => p.entry.kind === 'office');
+
+  const dated = lists.filter((l) => l.years !== null);
+  const yearCache = new Map<string, YearLists>();
+  function yearLists(year: number | null | undefined): YearLists {
+    const y = year ?? null;
+    const k = String(y);
+    const hit = yearCache.get(k);
+    if (hit) return hit;
+    let value: YearLists;
+    if (y === null) value = { year: null, own: [], reference: dated };
+    else {
+      const own = dated.filter((l) => covers(l, y));
+      if (own.length) value = { year: y, own, reference: own };
+      else {
+        const gap = (l: CommitteeList) => (y < l.years![0] ? l.years![0] - y : y - l.years![1]);
+        const min = Math.min(...dated.map(gap));
+        value = { year: y, own: [], reference: dated.filter((l) => gap(l) === min) };
+      }
+    }
+    yearCache.set(k, value);
+    return value;
   }
+  const onOwnList = (p: Prepared, yl: YearLists) => p.entry.lists.some((l) => yl.own.includes(l));
 
   const cache = new Map<string, Ranked>();
   /** Answers by text as typed and hint: a batch repeats a handful of spellings. */
@@ -479,6 +711,7 @@ export function loadCommitteeMatcher(extra: readonly CommitteeEntry[] = [], base
     let checked = 0;
     for (const c of all) {
       if (c.rank < MIN_SCORE || checked++ >= GATE_CHECKS) break;
+      if (prepared[c.index]!.entry.kind === 'office') continue;
       const extras = nearMissExtras(key, prepared[c.index]!.key);
       if (extras !== null) passing.push({ ...c, score: similarity(key, prepared[c.index]!.key), extras });
     }
@@ -490,76 +723,209 @@ export function loadCommitteeMatcher(extra: readonly CommitteeEntry[] = [], base
 
   const scored = (c: Candidate): ScoredName => ({ name: prepared[c.index]!.entry.name, score: c.score, entry: prepared[c.index]!.entry });
   const self = (entry: CommitteeEntry): ScoredName[] => [{ name: entry.name, score: 1, entry }];
-  const entryOf = (c: Candidate) => prepared[c.index]!.entry;
 
-  function fuzzy(key: string, hint: MatchHint): CommitteeMatch {
+  /** The entry awards the row's level and series (unknown ones fit). */
+  function fits(p: Prepared, hint: MatchHint): boolean {
+    const e = p.entry;
+    if (hint.level && !e.levels.includes(hint.level)) return false;
+    if (hint.series && e.series && !e.series.includes(hint.series)) return false;
+    return true;
+  }
+
+  /** Those of `list` that fit the row; then, if that leaves several, those of the row's place (when any are). */
+  function narrow(list: number[], hint: MatchHint): number[] {
+    const fit = list.filter((i) => fits(prepared[i]!, hint));
+    if (fit.length > 1 && hint.place) {
+      const here = fit.filter((i) => entryPlace(prepared[i]!) === hint.place);
+      if (here.length) return here;
+    }
+    return fit;
+  }
+
+  /** Up to three listed committees closest to the key that fit the row (for a warning's "if the document says…"). */
+  function closestFitting(key: string, hint: MatchHint, textLevel: LevelWord | null): number[] {
+    const { all } = rankAll(key, TOP);
+    const out: number[] = [];
+    for (const c of all) {
+      const p = prepared[c.index]!;
+      if (p.entry.kind !== 'committee' || !fits(p, hint) || !levelsAgree(textLevel, p.level)) continue;
+      out.push(c.index);
+      if (out.length === 3) break;
+    }
+    return out;
+  }
+
+  function shapeOf(form: string, key: string): IncompleteShape | null {
+    if (key !== form) return 'abbreviation';
+    if (!key.includes('评审委员会')) return /评审|委员会/.test(key) ? 'partial' : 'notCommittee';
+    if (seriesIndex(key) < 0) return 'noSeries';
+    return null;
+  }
+
+  function answer(text: string, hint: MatchHint): CommitteeMatch {
+    const yl = yearLists(hint.year);
+    const base = { candidates: [] as CommitteeEntry[], lists: yl };
+    const t = text.trim();
+    if (!t) return { verdict: 'unlisted', certain: false, closest: [], ...base };
+    const verbatim = byName.get(t);
+    if (verbatim) {
+      return verbatim.kind === 'office'
+        ? { verdict: 'office', office: 'exact', entry: verbatim, certain: true, closest: self(verbatim), ...base }
+        : { verdict: 'exact', entry: verbatim, certain: true, closest: self(verbatim), ...base };
+    }
+    const fk = formKey(t);
+    const formHit = formMap.get(fk);
+    if (formHit !== undefined) {
+      const entry = prepared[formHit]!.entry;
+      return entry.kind === 'office'
+        ? { verdict: 'office', office: 'form', entry, suggestion: entry.name, certain: true, closest: self(entry), ...base }
+        : { verdict: 'form', entry, suggestion: entry.name, certain: true, closest: self(entry), ...base };
+    }
+    const misprint = misprintMap.get(fk);
+    if (misprint !== undefined) {
+      const entry = prepared[misprint]!.entry;
+      return { verdict: 'misprint', entry, suggestion: entry.name, certain: true, closest: self(entry), ...base };
+    }
+    const key = expandKey(fk);
+    if (/职称改革办公室/.test(key)) return officeAnswer(key, base);
+
     const ranked = rank(key);
     const closest = ranked.top.slice(0, 3).map(scored);
-    const { passing } = ranked;
-    if (!passing.length) return { kind: 'unknown', candidates: [], closest };
-    const best = passing[0]!.rank;
-    let contenders = passing.filter((p) => p.rank >= best - MARGIN);
-    const fewest = Math.min(...contenders.map((c) => c.extras));
-    contenders = contenders.filter((c) => c.extras === fewest);
-    let tieBroken = false;
-    if (hint.level || hint.series) {
-      const fit = contenders.filter((c) => compatible(entryOf(c), hint));
-      if (fit.length === 0) {
-        // The closest name does not award the row's title, but one a little further does: do not guess.
-        const wider = passing.filter((p) => p.rank >= best - WIDE_MARGIN && compatible(entryOf(p), hint));
-        if (wider.length) {
-          const candidates = [...new Set([...contenders, ...wider].map(entryOf))].slice(0, 5);
-          return { kind: 'ambiguous', candidates, closest };
-        }
-      } else if (contenders.length > 1) {
-        tieBroken = fit.length === 1;
-        contenders = fit;
+    const textLevel = levelWord(key);
+    const shape = shapeOf(fk, key);
+    if (shape) {
+      // A committee word cut short (…评审委会) with the rest complete is a typo when one name of the year is that near.
+      if (shape === 'partial') {
+        const typo = typoAnswer(fk, key, textLevel, hint, yl, closest);
+        if (typo?.entry) return typo;
       }
+      const expanded = expandedMap.get(key);
+      let pool: number[];
+      /** Every listed name the text may stand for and the row fits: a fix needs exactly one. */
+      let fitting = 1;
+      if (expanded !== undefined && prepared[expanded]!.entry.kind === 'committee') pool = [expanded];
+      else {
+        const { passing } = ranked;
+        const fit = narrow(passing.map((p) => p.index), hint);
+        fitting = fit.length;
+        // The suggestion: the closest of them (one substitution decides), needing the fewest added characters.
+        const best = Math.max(...passing.filter((p) => fit.includes(p.index)).map((p) => p.rank));
+        let contenders = passing.filter((p) => fit.includes(p.index) && p.rank >= best - MARGIN);
+        const fewest = Math.min(...contenders.map((c) => c.extras));
+        contenders = contenders.filter((c) => c.extras === fewest);
+        pool = contenders.map((c) => c.index);
+      }
+      const candidates = pool.map((i) => prepared[i]!.entry);
+      if (candidates.length === 1) {
+        const entry = candidates[0]!;
+        return {
+          verdict: 'incomplete', shape, entry, suggestion: entry.name, certain: fitting === 1 && onOwnList(prepared[pool[0]!]!, yl), candidates,
+          closest: [{ name: entry.name, score: similarity(key, prepared[pool[0]!]!.key), entry }, ...closest.filter((c) => c.entry !== entry)].slice(0, 3),
+          lists: yl,
+        };
+      }
+      return { verdict: 'incomplete', shape, certain: false, closest, candidates: candidates.slice(0, 5), lists: yl };
     }
-    if (contenders.length > 1) return { kind: 'ambiguous', candidates: contenders.map(entryOf).slice(0, 5), closest };
-    const pick = contenders[0]!;
-    const entry = entryOf(pick);
-    return {
-      kind: 'near', reason: 'fuzzy', entry, suggestion: entry.name, candidates: [],
-      closest: [scored(pick), ...closest.filter((c) => c.entry !== entry)].slice(0, 3),
-      ...(tieBroken ? { tieBroken } : {}),
-    };
+
+    // A complete name: another period's spelling of a listed name?
+    const period = periodKey(key);
+    const periodHits = prepared.flatMap((p, i) => (p.entry.kind === 'committee' && p.period === period && levelsAgree(textLevel, p.level) ? [i] : []));
+    const periodFit = narrow(periodHits, hint);
+    if (periodFit.length) {
+      return { verdict: 'period', certain: false, closest, candidates: periodFit.slice(0, 3).map((i) => prepared[i]!.entry), lists: yl };
+    }
+
+    // A typo of a name on the list of the row's own year?
+    const typo = typoAnswer(fk, key, textLevel, hint, yl, closest);
+    if (typo) return typo;
+
+    return { verdict: 'unlisted', certain: false, closest, candidates: closestFitting(key, hint, textLevel).map((i) => prepared[i]!.entry), lists: yl };
+  }
+
+  /**
+   * One or two characters off a name on the list of the row's own year (same level, series word, place and
+   * unit, specialty recognisable), the nearest only; null when there is no such name or the year has no list.
+   */
+  function typoAnswer(fk: string, key: string, textLevel: LevelWord | null, hint: MatchHint, yl: YearLists, closest: ScoredName[]): CommitteeMatch | null {
+    if (!yl.own.length) return null;
+    const places = placesOf(key);
+    // Without a level word (cut by the typo) the specialty cannot be delimited: the text without its frame.
+    const textSpecialty = textLevel ? identity(fk).specialty : fk.replace(/^重庆市?/, '').replace(seriesWordOf(fk), '');
+    let typos: number[] = [];
+    const distances = new Map<number, number>();
+    prepared.forEach((p, i) => {
+      if (p.entry.kind !== 'committee' || !onOwnList(p, yl)) return;
+      if (Math.abs(p.form.length - fk.length) > MAX_TYPO) return;
+      const d = distance(fk, p.form);
+      if (d > MAX_TYPO) return;
+      // The series word must be recognisable in the text (工艺美术 with 美 dropped is still 工艺美术).
+      if (p.seriesWord && 2 * lcsLength(p.seriesWord, fk) < p.seriesWord.length) return;
+      // A level word cut by the typo (副级) states no level: the row's level decides (narrow).
+      if (!levelsAgree(textLevel, p.level) || (textLevel !== null && p.level === null)) return;
+      if (places.length !== p.places.length || places.some((x) => !p.places.includes(x))) return;
+      if (p.identity.units.some((u) => !fk.includes(u))) return;
+      // The specialty must be recognisable in the text's own specialty (化工 is no typo of a text without one).
+      const spec = p.identity.specialty;
+      if (spec && 2 * lcsLength(spec, textSpecialty) < spec.length) return;
+      typos.push(i);
+      distances.set(i, d);
+    });
+    // The closest only: 工艺术 is one edit from 工艺美术, two from 艺术.
+    const nearest = Math.min(...typos.map((i) => distances.get(i)!));
+    typos = typos.filter((i) => distances.get(i) === nearest);
+    const fit = narrow(typos, hint);
+    if (fit.length === 1) {
+      const entry = prepared[fit[0]!]!.entry;
+      return {
+        verdict: 'typo', entry, suggestion: entry.name, certain: true, candidates: [entry],
+        closest: [{ name: entry.name, score: similarity(key, prepared[fit[0]!]!.key), entry }, ...closest.filter((c) => c.entry !== entry)].slice(0, 3),
+        lists: yl,
+      };
+    }
+    if (fit.length > 1) return { verdict: 'typo', certain: false, closest, candidates: fit.slice(0, 5).map((i) => prepared[i]!.entry), lists: yl };
+    return null;
+  }
+
+  /** A 职称改革办公室: which listed office it is, if any, and how it is written. */
+  function officeAnswer(key: string, base: { candidates: CommitteeEntry[]; lists: YearLists }): CommitteeMatch {
+    const closest = offices.map((p) => ({ name: p.entry.name, score: similarity(key, p.key), entry: p.entry })).sort((a, b) => b.score - a.score);
+    const expanded = offices.find((p) => p.key === key);
+    if (expanded) return { verdict: 'office', office: 'abbreviation', entry: expanded.entry, suggestion: expanded.entry.name, certain: true, closest: self(expanded.entry), ...base };
+    // 铜梁区职称改革办公室, 市职改办 (no 重庆(市)) are the same offices in a shorter form; 铜梁县 is the name before 2014.
+    const bare = key.replace(/^(?:重庆)?市?/, '');
+    const short = offices.find((p) => p.key.replace(/^(?:重庆)?市?/, '') === bare);
+    if (short) return { verdict: 'office', office: 'abbreviation', entry: short.entry, suggestion: short.entry.name, certain: true, closest: self(short.entry), ...base };
+    const older = offices.find((p) => periodKey(p.key) === periodKey(key));
+    if (older) return { verdict: 'office', office: 'period', entry: older.entry, suggestion: older.entry.name, certain: false, closest: self(older.entry), ...base };
+    return { verdict: 'office', office: 'other', certain: false, closest: closest.slice(0, 3), ...base };
   }
 
   return {
     entries,
+    lists,
     byName: (name) => byName.get(name),
+    yearLists,
     closest(query, n = 10) {
       return rankAll(expandKey(formKey(query)), n).top.map(scored);
     },
     match(text, hint = {}) {
-      const memoKey = `${text}\u0001${hint.level ?? ''}\u0001${hint.series ?? ''}`;
+      const memoKey = `${text}\u0001${hint.level ?? ''}\u0001${hint.series ?? ''}\u0001${hint.year ?? ''}\u0001${hint.place ?? ''}`;
       const hit = answers.get(memoKey);
       if (hit) return hit;
-      const answer = answer1(text, hint);
+      const value = answer(text, hint);
       if (answers.size >= CACHE_LIMIT) answers.clear();
-      answers.set(memoKey, answer);
-      return answer;
+      answers.set(memoKey, value);
+      return value;
     },
   };
+}
 
-  function answer1(text: string, hint: MatchHint): CommitteeMatch {
-    const t = text.trim();
-    if (!t) return { kind: 'unknown', candidates: [], closest: [] };
-    const verbatim = byName.get(t);
-    if (verbatim) return { kind: 'exact', reason: 'verbatim', entry: verbatim, candidates: [], closest: self(verbatim) };
-    const fk = formKey(t);
-    const form = formMap.get(fk);
-    if (form) return { kind: 'exact', reason: 'form', entry: form, suggestion: form.name, candidates: [], closest: self(form) };
-    const misprint = misprintMap.get(fk);
-    if (misprint) return { kind: 'near', reason: 'misprint', entry: misprint, suggestion: misprint.name, candidates: [], closest: self(misprint) };
-    const key = expandKey(fk);
-    const abbreviated = expandedMap.get(key);
-    if (abbreviated) {
-      return { kind: 'near', reason: 'abbreviation', entry: abbreviated, suggestion: abbreviated.name, candidates: [], closest: self(abbreviated) };
-    }
-    return fuzzy(key, hint);
-  }
+/** The list's years as words: 2021年, 2021—2022年. */
+export function yearsText(list: CommitteeList, lang: 'zh' | 'en'): string {
+  if (!list.years) return lang === 'zh' ? '未注明年份' : 'no year given';
+  const [a, b] = list.years;
+  if (lang === 'zh') return a === b ? `${a}年` : `${a}—${b}年`;
+  return a === b ? String(a) : `${a}–${b}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -570,14 +936,14 @@ export interface CommitteeBenchResult {
   /** Different texts among the rows. */
   distinct: number;
   ms: number;
-  /** Rows per kind of result. */
-  kinds: Record<MatchKind, number>;
+  /** Rows per verdict. */
+  kinds: Record<Verdict, number>;
 }
 
 /**
  * Matches `rows` committee texts the way a large batch holds them: mostly official names, some with
  * spaces or half-width brackets, abbreviations, dropped words, typos and unknown names, cycling through
- * `distinct` variants (cached by normalised text). For the project's benchmark.
+ * `distinct` variants (cached by normalised text), in the years of real sheets. For the project's benchmark.
  */
 export function benchCommitteeMatching(rows = 100_000, distinct = 2_000, matcher = loadCommitteeMatcher()): CommitteeBenchResult {
   const names = matcher.entries.map((e) => e.name);
@@ -593,9 +959,10 @@ export function benchCommitteeMatching(rows = 100_000, distinct = 2_000, matcher
     (s, i) => `重庆市某某区第${i}评审委员会`,
   ];
   for (let i = 0; variants.length < distinct; i++) variants.push(edits[i % edits.length]!(names[i % names.length]!, i));
-  const kinds: Record<MatchKind, number> = { exact: 0, near: 0, ambiguous: 0, unknown: 0 };
+  const kinds: Record<Verdict, number> = { exact: 0, form: 0, misprint: 0, office: 0, incomplete: 0, period: 0, typo: 0, unlisted: 0 };
   const levels: PlatformLevel[] = ['高级（副高）', '中级'];
+  const years = [2021, 2019, 2008, 1995];
   const start = performance.now();
-  for (let r = 0; r < rows; r++) kinds[matcher.match(variants[r % variants.length]!, { level: levels[r & 1]! }).kind]++;
+  for (let r = 0; r < rows; r++) kinds[matcher.match(variants[r % variants.length]!, { level: levels[r & 1]!, year: years[r % 4]! }).verdict]++;
   return { rows, distinct: Math.min(distinct, rows), ms: performance.now() - start, kinds };
 }

@@ -58,6 +58,16 @@ export function normalizeCell(value: unknown, numFmt?: string | number, date1904
 }
 
 /**
+ * True when a year-month cell reads 1980.1: January as typed, or October kept by Excel (a number 1980.10
+ * is 1980.1) or exported that way to a CSV.
+ */
+export function isAmbiguousMonth(cell: NormalCell): boolean {
+  if (cell.kind === 'number') return /^\d{4}\.1$/.test(String(cell.number));
+  if (cell.kind === 'text') return /^\d{4}\s*[.．]\s*1$/.test(cell.text.normalize('NFKC'));
+  return false;
+}
+
+/**
  * The date a cell holds: Date cells, date-formatted serials, text in the usual forms, yyyymmdd numbers,
  * and (with `allowMonth`) year-months such as 1980.03 typed as a number. Undefined when empty, null when
  * the cell holds something that is not a date.
@@ -77,10 +87,10 @@ export function cellDate(cell: NormalCell, allowMonth: boolean): YMD | null | un
         return null;
       }
       if (allowMonth) {
-        // 1980.03 typed as a number; 1980.1 is how Excel keeps 1980.10.
+        // 1980.03 typed as a number: 1980.3 is March; 1980.1 is January, or October with its 0 dropped
+        // (monthAmbiguous; the record decides by the ID number).
         const [y, frac = ''] = String(n).split('.');
-        const m = frac.length === 1 ? Number(frac) * 10 : Number(frac);
-        return frac.length <= 2 ? validYMD(Number(y), m, null) : null;
+        return frac.length <= 2 ? validYMD(Number(y), Number(frac), null) : null;
       }
       return null;
     }
@@ -89,4 +99,12 @@ export function cellDate(cell: NormalCell, allowMonth: boolean): YMD | null | un
     default:
       return null;
   }
+}
+
+/** What clerks type for "none": 无, 暂无, 空, /, -, — (a cell holding one is empty to the checks). */
+const PLACEHOLDER = /^(?:无|暂无|没有|空|空白|无编号|暂无编号|未编号|[/\\\-—–_－~～]+|n\/?a|null)$/i;
+
+/** True for a placeholder that stands for an empty cell (无, /, -, 空, 暂无…). */
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text.normalize('NFKC').replace(/[\s\u3000]+/g, ''));
 }

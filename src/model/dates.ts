@@ -52,6 +52,23 @@ export function isDateFormat(numFmt: string | number | undefined): boolean {
   return /[yd]|m{1,4}(?![^;]*s)|年|月|日/i.test(code) && !/^[#0.,%\s]+$/.test(code);
 }
 
+/**
+ * Built-in number formats of a Chinese (zh-CN) Excel that show a year and month but no day (ECMA-376
+ * §18.8.30: 27, 36, 50, 52, 57 = yyyy"年"m"月"), and 17 (mmm-yy).
+ */
+const MONTH_ONLY_FORMATS: ReadonlySet<number> = new Set([17, 27, 36, 50, 52, 57]);
+
+/**
+ * False when a date format shows no day: yyyy"年"m"月", mmm-yy, yyyy-mm… (Excel then stores the 1st of the
+ * month the clerk typed). True when it shows one, or when the format is not known.
+ */
+export function formatShowsDay(numFmt: string | number | undefined): boolean {
+  if (numFmt === undefined || numFmt === '') return true;
+  if (typeof numFmt === 'number') return !MONTH_ONLY_FORMATS.has(numFmt);
+  const code = numFmt.split(';')[0]!.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  return /d|日/i.test(code);
+}
+
 const SEP = String.raw`\s*[-/.．。、]\s*`;
 const FULL = new RegExp(String.raw`^(\d{4})${SEP}(\d{1,2})${SEP}(\d{1,2})(?:\s*日)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`);
 const CJK_FULL = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/;
@@ -86,6 +103,23 @@ export function formatYMD(d: YMD): string {
 /** Compares two dates at day precision (a year-month counts as its first day). */
 export function compareYMD(a: YMD, b: YMD): number {
   return a.y - b.y || a.m - b.m || (a.d ?? 1) - (b.d ?? 1);
+}
+
+/**
+ * Compares two dates as far as they are known: by day when both have one, else by month; null when they
+ * fall in the same month and a day is missing (the order cannot be told).
+ */
+export function compareKnown(a: YMD, b: YMD): number | null {
+  const byMonth = a.y - b.y || a.m - b.m;
+  if (byMonth !== 0) return byMonth;
+  if (a.d === null || b.d === null) return null;
+  return a.d - b.d;
+}
+
+/** The same day `years` later (29 February → 28 February in a common year); a year-month stays one. */
+export function addYears(d: YMD, years: number): YMD {
+  const y = d.y + years;
+  return { y, m: d.m, d: d.d === null ? null : Math.min(d.d, daysInMonth(y, d.m)) };
 }
 
 export function todayYMD(now = new Date()): YMD {

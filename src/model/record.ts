@@ -1,7 +1,8 @@
 /** One registration record per data row: every field's text, its cell, and the dates parsed once. */
 import { z } from 'zod';
-import { cellDate, normalizeCell, type CellKind } from './cell.js';
-import type { YMD } from './dates.js';
+import { idBirthDate } from '../util/id-number.js';
+import { cellDate, isAmbiguousMonth, normalizeCell, type CellKind, type NormalCell } from './cell.js';
+import { formatShowsDay, parseDateText, type YMD } from './dates.js';
 import { FIELD_KEYS, FIELDS, columnLetter, type FieldKey } from './fields.js';
 
 /** Where a field came from and what the cell held. */
@@ -20,6 +21,12 @@ export interface FieldCell {
   formula?: boolean;
   /** The cell's text had white space before or after it (the record holds it trimmed). */
   padded?: boolean;
+  /** A date cell whose number format shows no day (yyyy"年"m"月"…): Excel stored the 1st; the record has no day. */
+  dayHidden?: boolean;
+  /** A date written without a day (2019年12月, 2019.12) where a full date is asked: the record has no day. */
+  monthOnly?: boolean;
+  /** A year-month read 1980.1: January, or October with its 0 dropped (decided by the ID number when it tells). */
+  monthAmbiguous?: boolean;
 }
 
 const YMDSchema = z.object({ y: z.number().int(), m: z.number().int().min(1).max(12), d: z.number().int().min(1).max(31).nullable() });
@@ -89,12 +96,47 @@ export function buildRecord(src: RowSource, map: ColumnMap): CertRecord {
     cells[key] = cell;
     text[key] = n.text;
     const precision = FIELDS[key].date;
-    if (precision) dates[key as DateFieldKey] = cellDate(n, precision === 'month');
+    if (precision) dates[key as DateFieldKey] = readDate(n, precision, src.numFmts?.[col - 1], cell);
+  }
+  // 1980.1 as 出生年月 is January or October: the row's ID number decides when it says October of that year.
+  const birth = dates.birthDate;
+  if (birth && cells.birthDate?.monthAmbiguous && birth.m === 1) {
+    const col = map.columns.idNumber;
+    const id = col === undefined ? '' : normalizeCell(src.values[col - 1]).text.toUpperCase();
+    const fromId = /^\d{17}[\dX]$/.test(id) ? idBirthDate(id) : null;
+    if (fromId && fromId.y === birth.y && fromId.m === 10) dates.birthDate = { ...birth, m: 10 };
   }
   // The values are already what RecordSchema describes (text trimmed by normalizeCell, dates validated by
   // validYMD); parsing every row again would cost a quarter of the checking time on large sheets. The tests
   // hold every built record to the schema (test/model/record.test.ts, test/hostile/properties.test.ts).
   return { file: src.file, sheet: src.sheet, row: src.row, v: text, ...dates, cells };
+}
+
+/**
+ * A date field's value as far as the cell tells it. 出生年月 is a year and a month: a date cell on the 1st
+ * or with a format that shows no day is a year-month. 发证时间/取得时间 are days: a date cell whose format
+ * hides the day, and a text without one, keep only their month (and the cell says so).
+ */
+function readDate(n: NormalCell, precision: 'day' | 'month', numFmt: string | number | undefined, cell: FieldCell): YMD | null | undefined {
+  if (precision === 'month') {
+    const date = cellDate(n, true);
+    if (n.kind === 'date' && date && date.d !== null && (date.d === 1 || !formatShowsDay(numFmt))) return { ...date, d: null };
+    if (isAmbiguousMonth(n)) cell.monthAmbiguous = true;
+    return date;
+  }
+  const date = cellDate(n, false);
+  if (n.kind === 'date' && date && !formatShowsDay(numFmt)) {
+    cell.dayHidden = true;
+    return { ...date, d: null };
+  }
+  if (date === null && n.kind === 'text') {
+    const month = parseDateText(n.text, true);
+    if (month) {
+      cell.monthOnly = true;
+      return month;
+    }
+  }
+  return date;
 }
 
 /** True when every mapped field of the row is empty (such rows are skipped, not checked). */

@@ -44,8 +44,24 @@ export function looksLikeLostDigits(text: string): boolean {
 }
 
 const ID_PATTERN = /(?<![0-9])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9])/g;
+/** An old 15-digit ID: area code, YYMMDD, sequence. */
+const ID15_PATTERN = /(?<![0-9])([1-8]\d{5})(\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(\d{3})(?![0-9])/g;
 
-/** Masks resident ID numbers inside any text: 500224********1234. */
+/** Masks resident ID numbers inside any text: 500224********1234 (an old 15-digit one: 500224******123). */
 export function maskIds(text: string): string {
-  return text.replace(ID_PATTERN, (_, a: string, _b: string, c: string) => `${a}********${c}`);
+  return text
+    .replace(ID_PATTERN, (_, a: string, _b: string, c: string) => `${a}********${c}`)
+    .replace(ID15_PATTERN, (whole, a: string, _b: string, c: string) => (PROVINCE_CODES.has(a.slice(0, 2)) ? `${a}******${c}` : whole));
+}
+
+/**
+ * The 18-digit form of a 15-digit ID number (GB 11643-1989 → 1999): the century 19 inserted before the
+ * two-digit birth year and the check character appended. Null when the text is not a 15-digit number
+ * with a real birth date.
+ */
+export function legacyTo18(id15: string): string | null {
+  if (!/^\d{15}$/.test(id15)) return null;
+  const first17 = `${id15.slice(0, 6)}19${id15.slice(6)}`;
+  if (!PROVINCE_CODES.has(first17.slice(0, 2)) || !idBirthDate(first17)) return null;
+  return first17 + checkCharacter(first17);
 }

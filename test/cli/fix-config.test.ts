@@ -12,7 +12,7 @@ const root = resolve(__dirname, '../..');
 const tmp = makeTempDir();
 afterAll(() => tmp.cleanup());
 
-interface Problem { row: number | null; column: string | null; rule: string; severity: string; message: string; suggestion: string | null }
+interface Problem { row: number | null; column: string | null; rule: string; messageId: string; severity: string; message: string; suggestion: string | null }
 interface Doc { problems: Problem[]; fixes?: { row: number; column: string; from: string; to: string; rules: string[] }[]; summary: { errors: number } }
 
 function cli(args: string[], cwd = tmp.dir): { code: number | null; doc: Doc | null; stderr: string } {
@@ -42,7 +42,9 @@ describe('--fix', () => {
     const changed = fixed.fixes!.map((f) => `${f.row}${f.column}`).sort();
     expect(changed).toEqual([...new Set(certain.map((p) => `${p.row}${p.column}`))].sort());
     expect(fixed.fixes!.find((f) => f.column === 'I' && f.row === 10)).toMatchObject({ from: '渝职改办〔2019〕125号', to: '渝职改办【2019】125号', rules: ['approval-no-brackets'] });
-    expect(fixed.fixes!.find((f) => f.column === 'Q' && f.row === 19)).toMatchObject({ from: '建设副高评委会', to: '重庆市工程技术建设专业副高级职称评审委员会' });
+    // A shorthand of 2020, a year without a committee list of its own: suggested, never applied (issue 12).
+    expect(fixed.fixes!.find((f) => f.column === 'Q' && f.row === 19)).toBeUndefined();
+    expect(before.problems.find((p) => p.column === 'Q' && p.row === 19)).toMatchObject({ rule: 'committee-name', suggestion: '重庆市工程技术建设专业副高级职称评审委员会' });
   });
 
   it('a second check of the fixed workbook shows only the problems that need a person', () => {
@@ -75,8 +77,11 @@ function fixable(p: Problem): boolean {
     'approval-no-brackets': true, 'level-value': true, 'region-by-level': true, 'authority-by-level': true,
     'cert-no-since-2021': true, 'id-number-lowercase-x': true, 'name-spaces': true, 'committee-office': true,
   };
+  // The office is left to a person when the cell names a review committee that fits the row (issue 12).
+  if (p.rule === 'committee-office') return p.messageId === 'office' || p.messageId === 'office-form';
   if (certain[p.rule]) return true;
-  return p.rule === 'committee-name' && p.suggestion !== null;
+  // A committee's form or misprint is certain in any year; shorthands and typos only with a list of the row's year (none here).
+  return p.rule === 'committee-name' && p.suggestion !== null && p.severity === 'warning';
 }
 
 describe('configuration', () => {

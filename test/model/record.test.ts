@@ -17,6 +17,12 @@ describe('dates as clerks write them', () => {
     ['serial with yyyy-mm-dd', 43819, 'yyyy-mm-dd', { y: 2019, m: 12, d: 20 }],
     ['a day that does not exist', '2019-02-30', undefined, null],
     ['not a date', '去年', undefined, null],
+    // The day is not known: kept as a year-month, and the cell says why (dates-readable reports it).
+    ['text without a day', '2019年12月', undefined, { y: 2019, m: 12, d: null }],
+    ['2019.12 as text', '2019.12', undefined, { y: 2019, m: 12, d: null }],
+    ['a Date cell formatted yyyy"年"m"月"', new Date(Date.UTC(2019, 11, 1)), 'yyyy"年"m"月"', { y: 2019, m: 12, d: null }],
+    ['a serial with the zh-CN built-in 27', 43800, 27, { y: 2019, m: 12, d: null }],
+    ['a serial with mmm-yy', 43800, 'mmm-yy', { y: 2019, m: 12, d: null }],
   ];
   it.each(day)('发证时间 %s', (_name, value, numFmt, expected) => {
     const r = makeRecord({ issueDate: value }, { numFmts: numFmt === undefined ? {} : { issueDate: numFmt } });
@@ -26,7 +32,10 @@ describe('dates as clerks write them', () => {
   const month: [string, unknown, { y: number; m: number; d: number | null } | null][] = [
     ['1980.03 as text', '1980.03', { y: 1980, m: 3, d: null }],
     ['1980.03 typed as a number', 1980.03, { y: 1980, m: 3, d: null }],
-    ['1980.1 is how Excel keeps 1980.10', 1980.1, { y: 1980, m: 10, d: null }],
+    ['1980.3 typed as a number is March', 1980.3, { y: 1980, m: 3, d: null }],
+    ['1980.1 typed as a number: January unless the ID says October', 1980.1, { y: 1980, m: 1, d: null }],
+    ['1980.12 typed as a number', 1980.12, { y: 1980, m: 12, d: null }],
+    ['a Date cell on the 1st is a year-month', new Date(Date.UTC(1980, 2, 1)), { y: 1980, m: 3, d: null }],
     ['1980年3月', '1980年3月', { y: 1980, m: 3, d: null }],
     ['1980-03', '1980-03', { y: 1980, m: 3, d: null }],
     ['198003', 198003, { y: 1980, m: 3, d: null }],
@@ -35,6 +44,22 @@ describe('dates as clerks write them', () => {
   ];
   it.each(month)('出生年月 %s', (_name, value, expected) => {
     expect(makeRecord({ birthDate: value }).birthDate).toEqual(expected);
+  });
+
+  it('marks a cell whose day is hidden by its format, or missing from its text', () => {
+    expect(makeRecord({ issueDate: new Date(Date.UTC(2019, 11, 1)) }, { numFmts: { issueDate: 'yyyy"年"m"月"' } }).cells.issueDate).toMatchObject({ dayHidden: true });
+    expect(makeRecord({ obtainDate: '2019年12月' }).cells.obtainDate).toMatchObject({ monthOnly: true });
+    expect(makeRecord({ issueDate: '2019-12-20' }).cells.issueDate!.dayHidden).toBeUndefined();
+  });
+
+  it('reads 出生年月 1980.1 as January, or as October when the row\'s ID number says October', () => {
+    const october = '500224198010201231';
+    expect(makeRecord({ birthDate: 1980.1 }).birthDate).toEqual({ y: 1980, m: 1, d: null });
+    expect(makeRecord({ birthDate: 1980.1 }).cells.birthDate).toMatchObject({ monthAmbiguous: true });
+    expect(makeRecord({ birthDate: 1980.1, idNumber: october }).birthDate).toEqual({ y: 1980, m: 10, d: null });
+    expect(makeRecord({ birthDate: '1980.1', idNumber: october }).birthDate).toEqual({ y: 1980, m: 10, d: null });
+    expect(makeRecord({ birthDate: '1980.01', idNumber: october }).birthDate).toEqual({ y: 1980, m: 1, d: null });
+    expect(makeRecord({ birthDate: 1981.1, idNumber: october }).birthDate).toEqual({ y: 1981, m: 1, d: null });
   });
 
   it('an empty cell is undefined, an absent column too', () => {

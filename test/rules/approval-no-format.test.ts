@@ -12,6 +12,8 @@ testRule(rule, {
     { name: 'full-width digits', row: { approvalNo: '渝职改办【２０１９】１２５号' } },
     { name: '第 before the number', row: { approvalNo: '渝职改办【2019】第125号' } },
     { name: 'empty is required-fields\' job', row: { approvalNo: '' } },
+    { name: 'a two-digit year of 1998 is approval-no-brackets\' job', row: { approvalNo: '铜职改办(98)9号' } },
+    { name: 'an old issuer without 办', row: { approvalNo: '渝职改【1987】15号' } },
   ],
   invalid: [
     { name: 'the guide\'s XX placeholder left in', row: { approvalNo: '渝职改办【2019】XX号' }, errors: [{ messageId: 'noNumber', field: 'approvalNo' }] },
@@ -29,5 +31,11 @@ describe('parseApprovalNo', () => {
   it('splits issuer, year and number', () => {
     expect(parseApprovalNo('渝职改办〔2019〕125号')).toEqual({ value: { issuer: '渝职改办', year: 2019, number: '125' } });
     expect(parseApprovalNo(' 铜职改办 【2020】 7 号 ')).toEqual({ value: { issuer: '铜职改办', year: 2020, number: '7' } });
+  });
+
+  it('reads a two-digit year of an old document as its four-digit year', () => {
+    expect(parseApprovalNo('铜职改办(98)9号')).toEqual({ value: { issuer: '铜职改办', year: 1998, number: '9' } });
+    expect(parseApprovalNo('渝职改〔87〕15号')).toEqual({ value: { issuer: '渝职改', year: 1987, number: '15' } });
+    expect(parseApprovalNo('铜职改办（05）3号')).toEqual({ value: { issuer: '铜职改办', year: 2005, number: '3' } });
   });
 });

@@ -12,9 +12,9 @@ testRule(rule, {
     { name: 'no authority column', row: { level: '中级' }, omit: ['authority'] },
   ],
   invalid: [
-    { name: '中级 with the city bureau', row: { level: '中级', authority: CITY_AUTHORITY }, errors: [{ messageId: 'wrong', field: 'authority', suggestion: DISTRICT_AUTHORITY }] },
-    { name: '中级 abbreviated', row: { level: '中级', authority: '铜梁区人社局' }, errors: [{ messageId: 'wrong', suggestion: DISTRICT_AUTHORITY }] },
-    { name: '初级 empty', row: { level: '初级（含员级）', authority: '' }, errors: [{ messageId: 'empty', suggestion: DISTRICT_AUTHORITY }] },
-    { name: '高级 with the district bureau', row: { level: '高级（副高）', authority: DISTRICT_AUTHORITY }, errors: [{ messageId: 'wrong', suggestion: CITY_AUTHORITY }] },
+    { name: '中级 with the city bureau', row: { level: '中级', authority: CITY_AUTHORITY }, errors: [{ messageId: 'wrong', field: 'authority', suggestion: DISTRICT_AUTHORITY, fix: DISTRICT_AUTHORITY, from: ['level'] }] },
+    { name: '中级 abbreviated', row: { level: '中级', authority: '铜梁区人社局' }, errors: [{ messageId: 'wrong', suggestion: DISTRICT_AUTHORITY, fix: DISTRICT_AUTHORITY, from: ['level'] }] },
+    { name: '初级 empty', row: { level: '初级（含员级）', authority: '' }, errors: [{ messageId: 'empty', suggestion: DISTRICT_AUTHORITY, fix: DISTRICT_AUTHORITY, from: ['level'] }] },
+    { name: '高级 with the district bureau', row: { level: '高级（副高）', authority: DISTRICT_AUTHORITY }, errors: [{ messageId: 'wrong', suggestion: CITY_AUTHORITY, fix: CITY_AUTHORITY, from: ['level'] }] },
   ],
 });

@@ -27,25 +27,28 @@ testRule(rule, {
     { name: '中职教师 中级 committee, 中等职业学校教师', row: row('重庆市中职教师中级职务永川片区评审委员会', '中等职业学校教师', '中级') },
     { name: '卫生技术 hospital committee, 卫生', row: row('重庆医科大学附属第一医院卫生技术副高级职称评审委员会', '卫生') },
     { name: 'series not recognisable (series-known reports it)', row: row('重庆市会计专业副高级职称评审委员会', '财务管理') },
-    { name: 'unknown committee', row: row('重庆市财政局会计评审委员会', '会计') },
+    { name: 'an unlisted committee of the row\'s series', row: row('重庆市财政局会计评审委员会', '会计') },
+    { name: 'a shorthand that names no series', row: row('副高评委会', '会计') },
+    { name: 'a shorthand whose specialty is no series word', row: row('建设副高评委会', '经济') },
     { name: 'an office', row: { method: '确认', committee: '重庆市职称改革办公室', series: '会计', level: FG } },
   ],
   invalid: [
     {
       name: '高级会计师 from an 工程技术 committee', row: row('重庆市工程技术中小企业副高级职称评审委员会', '会计'),
-      errors: [{ messageId: 'series', field: 'committee', severity: 'error', data: { committee: '重庆市工程技术中小企业副高级职称评审委员会', committeeSeries: '工程技术', series: '会计' } }],
+      errors: [{ messageId: 'series', field: 'committee', severity: 'error', related: ['series'], fix: null, data: { committee: '重庆市工程技术中小企业副高级职称评审委员会', committeeSeries: '工程技术', series: '会计' } }],
     },
     { name: '中小学教师 from the 铜梁区 工程技术 committee', row: row('重庆市工程技术中级职务铜梁区评审委员会', '中小学教师', '中级'), errors: [{ messageId: 'series' }] },
     { name: '工程技术 from the 铜梁区 中小学教师 committee', row: row('重庆市中小学教师中级职务铜梁区评审委员会', '工程技术', '中级'), errors: [{ messageId: 'series', data: { committeeSeries: '中小学教师' } }] },
     { name: '畜牧兽医 committee, 卫生技术', row: row('重庆市畜牧兽医技术高级职称评审委员会', '卫生技术'), errors: [{ messageId: 'series', data: { committeeSeries: '农业技术' } }] },
     { name: '党校 committee, 工程技术', row: row('重庆市党校系统教师高级职称评审委员会', '工程技术'), errors: [{ messageId: 'series', data: { committeeSeries: '党校教师/高等学校教师' } }] },
-    { name: 'a near miss is checked as the name it means', row: row('建设副高评委会', '经济'), errors: [{ messageId: 'series', data: { committee: '重庆市工程技术建设专业副高级职称评审委员会' } }] },
+    { name: 'a shorthand is checked by the series it names', row: row('工程技术建设副高评委会', '经济'), errors: [{ messageId: 'series', data: { committee: '工程技术建设副高评委会', committeeSeries: '工程技术' } }] },
+    { name: 'an unlisted older name is checked by the series it names', row: row('重庆市会计专业高级职务评审委员会', '工程技术'), errors: [{ messageId: 'series', data: { committeeSeries: '会计' } }] },
   ],
 });
 
 describe('committee-series and the guide data', () => {
   /** A guide that knows only 会计: the committee's 工程技术 means nothing to it. */
-  const stub = { canonicalSeries: (text: string) => (text.replace(/系列$/, '') === '会计' ? '会计' : null) } as unknown as GuideData;
+  const stub = { canonicalSeries: (text: string) => (text.replace(/系列$/, '') === '会计' ? '会计' : null), issuerKind: () => null } as unknown as GuideData;
   const stubContext = () => testContext({ data: { guide: stub, committees: loadCommitteeMatcher() } });
 
   it('stays silent when the guide does not know the committee\'s series', () => {

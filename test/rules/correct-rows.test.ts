@@ -39,7 +39,8 @@ describe('correct rows stay clean', () => {
     const record = makeRecord({
       name: '李华', idNumber, birthDate: `${idNumber.slice(6, 10)}.${idNumber.slice(10, 12)}`,
       series: c.series, level: c.platformLevel, title: c.title, method: '评审',
-      approvalNo: senior ? '渝职改办【2019】125号' : '铜职改办【2019】15号',
+      // 三（四）2: the approval comes from the office of the committee: the city, 铜梁区, or the 永川片区.
+      approvalNo: senior ? '渝职改办【2019】125号' : /片区/.test(c.committee) ? '永职改办【2019】15号' : '铜职改办【2019】15号',
       region: senior ? '重庆市' : '铜梁区', authority: senior ? CITY : DISTRICT,
       hasSpecialty: '是', specialty: '其他', localSpecialty: '某专业',
       issueDate: '2019-12-20', obtainDate: '2019-11-15', committee: c.committee, certNo: `C2019${c.n}`,

@@ -6,8 +6,10 @@ testRule(rule, {
   valid: [
     { name: 'past dates', row: { obtainDate: '2019-11-15', issueDate: '2019-12-20' } },
     { name: 'today', row: { obtainDate: '2026-11-27', issueDate: '2026-11-27' } },
+    { name: 'this month without a day', row: { obtainDate: '2026-11-27', issueDate: '2026年11月' } },
   ],
   invalid: [
+    { name: 'next month without a day', row: { issueDate: '2026年12月' }, errors: [{ messageId: 'future', field: 'issueDate', data: { date: '2026-12' } }] },
     { name: 'issue date tomorrow', row: { issueDate: '2026-11-28' }, errors: [{ messageId: 'future', field: 'issueDate', data: { date: '2026-11-28', today: '2026-11-27' } }] },
     {
       name: 'both in the future',

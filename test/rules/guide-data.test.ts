@@ -37,6 +37,25 @@ describe('title table (data/titles.tsv)', () => {
     expect(guide.titleEntries(title).map((t) => t.series)).toEqual(series);
   });
 
+  it('marks every pre-reform name of the 中专, 技校, 小学, 中学 scales legacy, with its source', () => {
+    const legacy = (series: string, title: string) => guide.titleEntries(title).find((t) => t.series === series)!;
+    for (const t of ['中学高级教师', '中学一级教师', '中学二级教师', '中学三级教师', '小学高级教师', '小学一级教师', '小学二级教师', '小学三级教师']) {
+      expect(legacy('中小学教师', t).status, t).toContain('L');
+      expect(legacy('中小学教师', t).source.split(','), t).toEqual(expect.arrayContaining(['S16', 'S19']));
+    }
+    expect(legacy('中等职业学校教师', '教员')).toMatchObject({ level: '员级', platformLevel: '初级（含员级）', status: ['L', 'R'], source: 'S17' });
+    expect(legacy('技工院校教师', '教员').source.split(',')).toContain('S18');
+    expect(guide.titleEntries('教员').map((t) => t.series)).toEqual(['技工院校教师', '中等职业学校教师']);
+    for (const t of ['正高级教师', '高级教师', '一级教师', '二级教师', '三级教师']) expect(legacy('中小学教师', t).source).toContain('S19');
+    // 中医/中药 names are in use, not pre-reform.
+    expect(guide.titleEntries('主治中医师')[0]!.status).toEqual(['R']);
+  });
+
+  it('gives every legacy row a note saying what scale it belongs to', () => {
+    const rows = readTsv(join(dataDir, 'titles.tsv'));
+    expect(rows.filter((r) => r.status!.includes('L') && !r.note).map((r) => `${r.series} ${r.title}`)).toEqual([]);
+  });
+
   it('keeps the status column and marks legacy names', () => {
     expect(guide.titleEntries('教授级高级工程师')[0]!.status).toEqual(['L']);
     expect(guide.titleEntries('工程师')[0]!.status).toEqual(['V']);

@@ -5,6 +5,7 @@ testRule(rule, {
   valid: [
     { name: 'text', row: { idNumber: '500224198001011235' } },
     { name: 'empty', row: { idNumber: '' } },
+    { name: 'a 15-digit legacy ID keeps its digits in a number cell (id-number suggests the 18-digit form)', row: { idNumber: 500224800101123 } },
   ],
   invalid: [
     { name: 'a number cell', row: { idNumber: 500224198001011235 }, errors: [{ messageId: 'lost', field: 'idNumber' }] },

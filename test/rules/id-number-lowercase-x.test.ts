@@ -7,6 +7,6 @@ testRule(rule, {
     { name: 'digits', row: { idNumber: '500224198001011235' } },
   ],
   invalid: [
-    { name: 'lower-case x', row: { idNumber: '11010519491231002x' }, errors: [{ messageId: 'lower', field: 'idNumber', severity: 'warning', suggestion: '11010519491231002X' }] },
+    { name: 'lower-case x', row: { idNumber: '11010519491231002x' }, errors: [{ messageId: 'lower', field: 'idNumber', severity: 'warning', suggestion: '11010519491231002X', fix: '11010519491231002X' }] },
   ],
 });

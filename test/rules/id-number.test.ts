@@ -20,5 +20,10 @@ testRule(rule, {
     { name: 'month 13', row: { idNumber: '500224198013011235' }, errors: [{ messageId: 'birth', data: { date: '19801301' } }] },
     { name: 'birth date 1799 is before any ID', row: { idNumber: '440524179901010014' }, errors: [{ messageId: 'birth', data: { date: '17990101' } }] },
     { name: 'wrong check character', row: { idNumber: '500224198001011234' }, errors: [{ messageId: 'checksum', data: { expected: '5' } }] },
+    // A 15-digit ID of before 1999: the 18-digit form by GB 11643 (19 inserted, check character computed), as a suggestion.
+    { name: 'a 15-digit legacy ID', row: { idNumber: '500224800101123' }, errors: [{ messageId: 'legacy', field: 'idNumber', suggestion: '500224198001011235', fix: null, data: { id18: '500224198001011235' } }] },
+    { name: 'a 15-digit legacy ID in a number cell', row: { idNumber: 500224800101123 }, errors: [{ messageId: 'legacy', suggestion: '500224198001011235' }] },
+    { name: 'the reference\'s worked example as 15 digits', row: { idNumber: '110105491231002' }, errors: [{ messageId: 'legacy', suggestion: '11010519491231002X' }] },
+    { name: '15 digits that are no ID (month 13)', row: { idNumber: '500224801301123' }, errors: [{ messageId: 'length', data: { length: 15 } }] },
   ],
 });

@@ -7,6 +7,7 @@ testRule(rule, {
     { name: 'adult', row: { obtainDate: '2019-11-15' } },
     { name: 'the 16th birthday', row: { obtainDate: '1996-01-01' } },
     { name: 'no readable birth date', row: { idNumber: '123', birthDate: '', obtainDate: '1990-01-01' } },
+    { name: 'the month of the 16th birthday, no day: cannot tell', row: { obtainDate: '1996年1月' } },
   ],
   invalid: [
     { name: 'a day before 16', row: { obtainDate: '1995-12-31' }, errors: [{ messageId: 'young', field: 'obtainDate', severity: 'warning', data: { birth: '1980-01-01', min: 16 } }] },

@@ -1,4 +1,8 @@
-/** Table tests for rules (after ESLint's RuleTester): valid rows must give nothing, invalid rows exactly the listed findings. */
+/**
+ * Table tests for rules (after ESLint's RuleTester): valid rows must give nothing, invalid rows exactly the
+ * listed findings — message, suggestion and the `--fix` value (a fix is a promise: like ESLint's `output`,
+ * it is asserted on every invalid case; leaving it out asserts there is none).
+ */
 import { guideSectionEn } from '../../src/engine/messages.js';
 import { describe, expect, it } from 'vitest';
 import { MessageBook } from '../../src/engine/messages.js';
@@ -25,6 +29,12 @@ export interface Expected {
   field?: FieldKey | null;
   /** Checked always: omit it to assert there is no suggestion. */
   suggestion?: string;
+  /** The value `--fix` writes ('' clears the cell). Checked always: omit it (or null) to assert there is no fix. */
+  fix?: string | null;
+  /** The cells the fix is derived from (checked when given). */
+  from?: FieldKey[];
+  /** Other cells the problem concerns (checked when given). */
+  related?: FieldKey[];
   severity?: Severity;
   data?: Record<string, string | number>;
   /** Sheet row of the finding (set rules). */
@@ -65,7 +75,10 @@ export function testRule(rule: Rule, cases: { valid: Case[]; invalid: InvalidCas
         const f = found[i]!;
         expect(f.rule).toBe(rule.id);
         if (e.field !== undefined) expect(f.field).toBe(e.field);
-        expect(f.suggestion).toBe(e.suggestion ?? null);
+        expect(f.suggestion, 'suggestion').toBe(e.suggestion ?? null);
+        expect(f.fix, 'fix').toBe(e.fix ?? null);
+        if (e.from) expect(f.from ?? [], 'from').toEqual(e.from);
+        if (e.related) expect(f.related ?? [], 'related').toEqual(e.related);
         if (e.severity) expect(f.severity).toBe(e.severity);
         if (e.data) expect(f.data).toMatchObject(e.data);
         if (e.row !== undefined) expect(f.row).toBe(e.row);
