@@ -6,6 +6,7 @@
  * Rebuild the workbooks: UPDATE_HISTORY=1 npx vitest run test/rules/history.test.ts
  * Write the mismatches as JSON: HISTORY_REPORT=/tmp/history.json npx vitest run test/rules/history.test.ts
  */
+import '../../src/read/exceljs-utf8.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
