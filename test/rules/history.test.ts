@@ -17,7 +17,7 @@ import type { Finding } from '../../src/engine/types.js';
 import { matchHeader } from '../../src/model/fields.js';
 import { SHEETS, writeHistory } from '../fixtures/history/build-history.js';
 import {
-  cellKey, judgeFindings, judgeFix, mismatchTable, readCorpusWorkbook, relevant,
+  cellKey, judgeFindings, judgeFix, mismatchTable, parseExpectation, readCorpusWorkbook, relevant,
   type CorpusRow, type CorpusSheet, type Mismatch,
 } from '../fixtures/history/expectations.js';
 import { validId } from '../fixtures/history/people.js';
@@ -132,7 +132,6 @@ describe('history corpus (test/fixtures/history)', () => {
     const summary = summarise(rows, mismatches);
     const table = [summary, mismatchTable('与预期不符的行', mismatches),
       stray.length ? `不属于任何一行的发现：\n${stray.map((f) => `  ${f.rule} ${f.file}:${f.row ?? ''}`).join('\n')}` : ''].join('\n\n');
-    if (mismatches.length || stray.length) console.log(table);
     expect(mismatches.length + stray.length, table).toBe(0);
   });
 
@@ -151,7 +150,6 @@ describe('history corpus (test/fixtures/history)', () => {
     }
     report.fix = mismatches;
     const table = [summarise(rows, mismatches), mismatchTable('--fix 改动与预期不符的行', mismatches)].join('\n\n');
-    if (mismatches.length) console.log(table);
     expect(mismatches.length, table).toBe(0);
   });
 });
@@ -168,3 +166,70 @@ function summarise(rows: CorpusRow[], mismatches: Mismatch[]): string {
     `按类型：${[...kinds].map(([k, n]) => `${k} ${n}`).join('，') || '无'}`,
   ].join('\n');
 }
+
+/** The judge itself: it accepts what a row allows and reports each kind of mismatch, so the corpus test can fail. */
+describe('history harness', () => {
+  const finding = (field: Finding['field'], severity: Finding['severity'], rule = 'some-rule'): Finding => ({
+    rule, messageId: 'm', severity, file: 'f.xlsx', sheet: 'S', row: 5, column: 'A', field, header: null, value: null,
+    data: {}, suggestion: null, fix: null,
+  });
+  const corpusRow = (expect: string, fix = '', cells: string[] = ['a', 'b']): CorpusRow => ({
+    file: 'f.xlsx', sheet: 'S', row: 5, name: '张三', expectText: expect, basis: '依据', fixText: fix,
+    expectation: parseExpectation(expect, fix), cells, year: 2019, series: '', level: '', method: '', idNumber: '', birthDate: '',
+  });
+  const kinds = (expect: string, findings: Finding[]) => judgeFindings(corpusRow(expect), findings)?.kinds ?? [];
+
+  /** `error@committee`, `warning@row`, `info@level`; an optional third part names the rule. */
+  const parse = (spec: string): Finding => {
+    const [sev, field, rule] = spec.split('@').flatMap((p) => p.split(':'));
+    return finding(field === 'row' ? null : (field as Finding['field']), sev as Finding['severity'], rule);
+  };
+  it.each([
+    ['正确', '', ''],
+    ['正确', 'info@committee', ''],
+    ['正确', 'error@committee', 'false-error'],
+    ['正确', 'warning@committee', 'false-warning'],
+    ['正确', 'error@row', 'false-error'],
+    ['正确', 'error@photo:photo-file', ''],
+    ['存疑:committee', 'warning@committee', ''],
+    ['存疑:committee', '', ''],
+    ['存疑:committee', 'error@committee', 'error-not-warning'],
+    ['存疑:committee', 'warning@approvalNo', 'false-warning'],
+    ['形式:level', 'error@level', 'error-not-warning'],
+    ['错误:approvalNo', 'error@approvalNo', ''],
+    ['错误:approvalNo', 'warning@approvalNo', 'missed-error'],
+    ['错误:approvalNo', '', 'missed-error'],
+    ['错误:level|title', 'error@title', ''],
+    ['错误:level|title', 'error@title error@level', ''],
+    ['错误:level|title', 'error@title error@region', 'false-error'],
+    ['错误:level,title', 'error@title', 'missed-error'],
+    ['警告:certNo', 'warning@certNo', ''],
+    ['警告:certNo', 'error@certNo', ''],
+    ['警告:certNo', '', 'missed-warning'],
+    ['仅警告:name', 'warning@name', ''],
+    ['仅警告:name', 'error@name', 'error-not-warning missed-warning'],
+    ['错误:birthDate；存疑:committee', 'error@birthDate warning@committee', ''],
+  ])('预期「%s」 with findings [%s] → [%s]', (expectation, found, mismatch) => {
+    const findings = found.split(' ').filter(Boolean).map(parse);
+    expect(kinds(expectation, findings).sort()).toEqual(mismatch.split(' ').filter(Boolean).sort());
+  });
+
+  it('refuses expectations it cannot read', () => {
+    expect(() => parseExpectation('对')).toThrow();
+    expect(() => parseExpectation('错误:committe')).toThrow();
+    expect(() => parseExpectation('正确；存疑:committee')).toThrow();
+    expect(() => parseExpectation('错误:approvalNo', 'approval=x')).toThrow();
+    expect(parseExpectation('警告:certNo', 'certNo=').fixes.get('certNo')).toBe('');
+  });
+
+  it('lets --fix write only the 预期修正 value, and nothing into any other cell', () => {
+    const sheet = { fields: new Map([[1, 'region'], [2, 'committee']]), headers: ['行政区划', '评审机构'] } as unknown as CorpusSheet;
+    const judge = (expect: string, fix: string, after: string[]) => judgeFix(corpusRow(expect, fix, ['铜梁区', '委员会']), sheet, after)?.kinds ?? [];
+    expect(judge('正确', '', ['铜梁区', '委员会'])).toEqual([]);
+    expect(judge('正确', '', ['重庆市', '委员会'])).toEqual(['fix-changed']);
+    expect(judge('错误:region', 'region=重庆市', ['重庆市', '委员会'])).toEqual([]);
+    expect(judge('错误:region', 'region=重庆市', ['永川区', '委员会'])).toEqual(['fix-wrong']);
+    expect(judge('错误:region', 'region=重庆市', ['重庆市', '另一个委员会'])).toEqual(['fix-changed']);
+    expect(judgeFix(corpusRow('正确'), sheet, undefined)?.kinds).toEqual(['fix-changed']);
+  });
+});
