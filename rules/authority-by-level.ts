@@ -2,6 +2,7 @@
 import { rowRule } from '../src/engine/define.js';
 import { textKey } from '../src/data/guide.js';
 import { canonicalLevel, isSenior } from '../src/data/levels.js';
+import { contestText, levelContestedBy } from '../src/match/row.js';
 
 export const CITY_AUTHORITY = '重庆市人力资源和社会保障局（重庆市职称改革办公室）';
 export const DISTRICT_AUTHORITY = '铜梁区人力资源和社会保障局';
@@ -18,18 +19,32 @@ export default rowRule({
   messages: {
     wrong: { zh: '{level}职称的审核机关（单位）应为“{expected}”，不是“{value}”', en: 'the approving authority of a {level} title is "{expected}", not "{value}"' },
     empty: { zh: '审核机关（单位）未填写，{level}职称应选“{expected}”', en: 'the approving authority is empty; a {level} title takes "{expected}"' },
+    contested: {
+      zh: '职称级别“{level}”与{by}不一致，请先按批准文件核对职称级别：级别若是{level}，审核机关（单位）应为“{expected}”，不是“{value}”',
+      en: 'the level "{level}" disagrees with {byEn}: check the level against the approval document first; if it is {level}, the approving authority is "{expected}", not "{value}"',
+      severity: 'warning',
+    },
   },
-  check(record) {
+  check(record, ctx) {
     if (!record.cells.authority) return [];
     const level = canonicalLevel(record.v.level);
     if (!level) return [];
     const value = record.v.authority;
+    // Which cell is wrong, the level or this one, the sheet cannot tell while the title or committee contests the level.
+    const contested = (expected: string) => {
+      const by = value ? levelContestedBy(record, ctx) : null;
+      return by ? [{ messageId: 'contested', field: 'authority' as const, related: ['level' as const], data: { level, expected, value, by: contestText(by, 'zh'), byEn: contestText(by, 'en') }, suggestion: expected }] : null;
+    };
     if (isSenior(level)) {
       // The platform fills it for 高级: empty or the same name in other brackets is fine.
       if (!value || textKey(value) === textKey(CITY_AUTHORITY)) return [];
+      const doubt = contested(CITY_AUTHORITY);
+      if (doubt) return doubt;
       return [{ messageId: 'wrong', field: 'authority', data: { level, expected: CITY_AUTHORITY, value }, suggestion: CITY_AUTHORITY, fix: CITY_AUTHORITY, from: ['level'] }];
     }
     if (value === DISTRICT_AUTHORITY) return [];
+    const doubt = contested(DISTRICT_AUTHORITY);
+    if (doubt) return doubt;
     return [{ messageId: value ? 'wrong' : 'empty', field: 'authority', data: { level, expected: DISTRICT_AUTHORITY, value }, suggestion: DISTRICT_AUTHORITY, fix: DISTRICT_AUTHORITY, from: ['level'] }];
   },
 });

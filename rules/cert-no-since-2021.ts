@@ -3,6 +3,7 @@
  * fix derived from 取得时间, applied only when that date is uncontested.
  */
 import { rowRule } from '../src/engine/define.js';
+import { isPlaceholder } from '../src/model/cell.js';
 
 export default rowRule({
   id: 'cert-no-since-2021',
@@ -19,7 +20,8 @@ export default rowRule({
   check(record) {
     const obtain = record.obtainDate;
     const value = record.v.certNo;
-    if (!obtain || obtain.y < 2021 || !value) return [];
+    // A placeholder (无, /, 暂无…) already says "no number": nothing to clear.
+    if (!obtain || obtain.y < 2021 || !value || isPlaceholder(value)) return [];
     return [{ messageId: 'notNeeded', field: 'certNo', data: { year: obtain.y, value }, fix: '', from: ['obtainDate'] }];
   },
 });

@@ -13,6 +13,11 @@ export default rowRule({
   severity: 'error',
   fields: ['committee', 'level'],
   messages: {
+    'level-by-title': {
+      zh: '评审机构“{committee}”评审的是{awards}职称，与职称名称一致，与职称级别“{level}”不符：请按批准文件核对职称级别',
+      en: 'the committee "{committee}" awards {awardsEn} titles, as the title name says, but not the level "{level}": check the level against the approval document',
+      severity: 'warning',
+    },
     level: {
       zh: '评审机构“{committee}”评审的是{awards}职称，与职称级别“{level}”不符，请核对职称级别或评审机构',
       en: 'the committee "{committee}" awards {awardsEn} titles, which does not match the level "{level}"; check the level or the committee',
@@ -23,8 +28,15 @@ export default rowRule({
     if (!rc || namesOffice(rc.how.method) || !rc.level || rc.match.verdict === 'office') return [];
     const levels = committeeLevels(rc);
     if (!levels || levels.includes(rc.level)) return [];
+    // The title agrees with the committee: the level cell is the odd one out, and title-series-level says so
+    // as an error already; here it is a pointer to the level, not a second error.
+    const series = rc.series;
+    const titleLevels = record.v.title && series
+      ? ctx.data.guide.titleEntries(record.v.title).filter((t) => t.series === series).map((t) => t.platformLevel)
+      : [];
+    const byTitle = titleLevels.length > 0 && titleLevels.some((l) => levels.includes(l));
     return [{
-      messageId: 'level', field: 'committee', related: ['level'],
+      messageId: byTitle ? 'level-by-title' : 'level', field: 'committee', related: ['level'],
       data: { committee: namedCommittee(rc)?.name ?? rc.text, awards: levelsText(levels, 'zh'), awardsEn: levelsText(levels, 'en'), level: rc.level },
     }];
   },

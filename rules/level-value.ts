@@ -10,6 +10,11 @@ export default rowRule({
   fields: ['level'],
   messages: {
     variant: { zh: '职称级别应选“{expected}”，不能写作“{value}”', en: 'the title level must be "{expected}", not "{value}"' },
+    form: {
+      zh: '职称级别的写法（括号、空格或全角半角）与下拉选项不一致，应为“{expected}”',
+      en: 'the title level differs from the dropdown value in brackets, spaces or character width; it is "{expected}"',
+      severity: 'warning',
+    },
     unknown: {
       zh: '职称级别“{value}”无法识别，只能是 {allowed} 之一',
       en: 'the title level "{value}" is not recognised; it must be one of {allowed}',
@@ -19,7 +24,11 @@ export default rowRule({
     const value = record.v.level;
     if (!value || (PLATFORM_LEVELS as readonly string[]).includes(value)) return [];
     const expected = canonicalLevel(value);
-    if (expected) return [{ messageId: 'variant', field: 'level', data: { value, expected }, suggestion: expected, fix: expected }];
+    if (expected) {
+      // Only the form differs (高级(副高), 高级（副高 ）): the right choice, spelt otherwise.
+      const form = value.normalize('NFKC').replace(/\s+/g, '') === expected.normalize('NFKC');
+      return [{ messageId: form ? 'form' : 'variant', field: 'level', data: { value, expected }, suggestion: expected, fix: expected }];
+    }
     // The title often tells the level: 高级工程师 → 高级（副高）.
     const series = ctx.data.guide.canonicalSeries(record.v.series);
     // A bare 高级 only ever means one of the two senior levels.

@@ -1,6 +1,7 @@
 /** 行政区划: 高级 → 重庆市, 中级/初级 → 铜梁区 (guide 三（五）). */
 import { rowRule } from '../src/engine/define.js';
 import { canonicalLevel, isSenior } from '../src/data/levels.js';
+import { contestText, levelContestedBy } from '../src/match/row.js';
 
 export default rowRule({
   id: 'region-by-level',
@@ -11,8 +12,13 @@ export default rowRule({
   messages: {
     wrong: { zh: '{level}职称的行政区划应选“{expected}”，不是“{value}”', en: 'the region of a {level} title must be "{expected}", not "{value}"' },
     empty: { zh: '行政区划未填写，{level}职称应选“{expected}”', en: 'the region is empty; a {level} title takes "{expected}"' },
+    contested: {
+      zh: '职称级别“{level}”与{by}不一致，请先按批准文件核对职称级别：级别若是{level}，行政区划应选“{expected}”，不是“{value}”',
+      en: 'the level "{level}" disagrees with {byEn}: check the level against the approval document first; if it is {level}, the region is "{expected}", not "{value}"',
+      severity: 'warning',
+    },
   },
-  check(record) {
+  check(record, ctx) {
     // A dropdown field: today's platform value, whatever the certificate's year (铜梁县 was 铜梁区's name
     // before 2014, but the dropdown has only 铜梁区). A sheet without the column leaves the choice to the form.
     if (!record.cells.region) return [];
@@ -21,6 +27,9 @@ export default rowRule({
     const expected = isSenior(level) ? '重庆市' : '铜梁区';
     const value = record.v.region;
     if (value === expected) return [];
+    // Which cell is wrong, the level or this one, the sheet cannot tell while the title or committee contests the level.
+    const by = value ? levelContestedBy(record, ctx) : null;
+    if (by) return [{ messageId: 'contested', field: 'region', related: ['level'], data: { level, expected, value, by: contestText(by, 'zh'), byEn: contestText(by, 'en') }, suggestion: expected }];
     return [{ messageId: value ? 'wrong' : 'empty', field: 'region', data: { level, expected, value }, suggestion: expected, fix: expected, from: ['level'] }];
   },
 });

@@ -22,6 +22,11 @@ export default rowRule({
       zh: '职称名称“{title}”属于 {belongs}，与职称级别“{level}”不对应',
       en: 'the title "{title}" belongs to {belongs}, which does not match the level "{level}"',
     },
+    'level-unsure': {
+      zh: '职称名称“{title}”现属于 {belongs}；旧证书上可能是{level}（未经核实的旧标准），请按纸质证书和批准文件核对职称级别',
+      en: 'the title "{title}" now belongs to {belongs}; on an old certificate it may have been {level} (an unconfirmed older scale): check the level against the paper certificate and the approval document',
+      severity: 'warning',
+    },
     unknown: {
       zh: '职称名称“{title}”不在职称名称表中，请按证书核对；{series} {level} 的职称名称是：{expected}',
       en: 'the title "{title}" is not in the title table; check it against the certificate. Titles of {series} {level}: {expected}',
@@ -37,7 +42,13 @@ export default rowRule({
     if (!title || !series || !level) return [];
     const entries = guide.titleEntries(title);
     const inSeries = entries.filter((t) => t.series === series);
-    if (inSeries.some((t) => t.platformLevel === level)) return [];
+    const atLevel = inSeries.filter((t) => t.platformLevel === level);
+    // An older scale recalled but not confirmed (status L,R): the sheet cannot tell; the certificate can.
+    if (atLevel.length && atLevel.every((t) => t.status.includes('L') && t.status.includes('R'))) {
+      const now = inSeries.filter((t) => t.platformLevel !== level);
+      if (now.length) return [{ messageId: 'level-unsure', field: 'title', related: ['level'], data: { title, belongs: belongs(now), level } }];
+    }
+    if (atLevel.length) return [];
     if (inSeries.length) return [{ messageId: 'level', field: 'title', related: ['level'], data: { title, belongs: belongs(inSeries), level } }];
     if (entries.length) return [{ messageId: 'series', field: 'title', related: ['series'], data: { title, belongs: belongs(entries), series } }];
     const expected = guide.titles.filter((t) => t.series === series && t.platformLevel === level);

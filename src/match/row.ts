@@ -176,3 +176,33 @@ export function levelsText(levels: readonly PlatformLevel[], lang: 'zh' | 'en'):
   }
   return levels.map((l) => LEVEL_WORDS[l][lang]).join(lang === 'zh' ? '、' : ', ');
 }
+
+/**
+ * Whether the row's 职称级别 is contested by its other cells: the title (in the row's series, by the title
+ * table) or the committee (by the levels it awards) names no title of that level. A rule that derives a value
+ * from the level (行政区划, 审核机关) then cannot know which cell is wrong: it warns instead of erring, with no fix.
+ * Returns the cells that contradict the level, or null when none does.
+ */
+export function levelContestedBy(record: CertRecord, ctx: RuleContext): ('title' | 'committee')[] | null {
+  const level = canonicalLevel(record.v.level);
+  if (!level) return null;
+  const by: ('title' | 'committee')[] = [];
+  const guide = ctx.data.guide;
+  const series = record.v.series ? guide.canonicalSeries(record.v.series) : null;
+  if (record.v.title && series) {
+    const inSeries = guide.titleEntries(record.v.title).filter((t) => t.series === series);
+    if (inSeries.length && !inSeries.some((t) => t.platformLevel === level)) by.push('title');
+  }
+  const rc = rowCommittee(record, ctx);
+  if (rc && !namesOffice(rc.how.method)) {
+    const levels = committeeLevels(rc);
+    if (levels && !levels.includes(level)) by.push('committee');
+  }
+  return by.length ? by : null;
+}
+
+/** The cells that contest a level, as words for a message (职称名称、评审机构). */
+export function contestText(by: readonly ('title' | 'committee')[], lang: 'zh' | 'en'): string {
+  const words = { title: { zh: '职称名称', en: 'the title' }, committee: { zh: '评审机构', en: 'the committee' } } as const;
+  return by.map((b) => words[b][lang]).join(lang === 'zh' ? '、' : ' and ');
+}

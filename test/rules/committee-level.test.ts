@@ -4,7 +4,9 @@ import { testRule, type Row } from './rule-tester.js';
 const FG = '高级（副高）';
 const ZG = '高级（正高）';
 const JUNIOR = '初级（含员级）';
-const row = (committee: string, level: string, series = '工程技术'): Row => ({ committee, level, series });
+/** A row whose title has its level (so the committee, not the level, is the odd cell when they disagree). */
+const TITLE: Record<string, string> = { [FG]: '高级工程师', [ZG]: '正高级工程师', 中级: '工程师', [JUNIOR]: '助理工程师' };
+const row = (committee: string, level: string, series = '工程技术'): Row => ({ committee, level, series, title: series === '工程技术' ? (TITLE[level] ?? '工程师') : '' });
 
 // 三（十四）1: 评审机构为批准文件中对所获职称进行评审的相应级别的评审委员会。
 testRule(rule, {
@@ -34,6 +36,11 @@ testRule(rule, {
     },
     { name: '正高级 committee awards no 副高', row: row('重庆市工程技术正高级职称评审委员会', FG), errors: [{ messageId: 'level', data: { awards: '正高级' } }] },
     { name: '中级 committee awards no 高级', row: row('重庆市工程技术中级职务铜梁区评审委员会', FG), errors: [{ messageId: 'level', data: { awards: '中级、初级' } }] },
+    // The title agrees with the committee: the level is the odd cell; title-series-level errs, this only points.
+    {
+      name: 'a 中级 committee and a 中级 title on a 高级 row', row: { committee: '重庆市中小学教师中级职务铜梁县评审委员会', level: FG, series: '中小学教师', title: '小学高级教师' },
+      errors: [{ messageId: 'level-by-title', severity: 'warning', related: ['level'], data: { awards: '中级、初级' } }],
+    },
     { name: '中级 committee awards no 正高', row: row('重庆市新闻专业中级职称永川片区评审委员会', ZG, '新闻'), errors: [{ messageId: 'level' }] },
     { name: '高级 committee awards no 中级', row: row('重庆市卫生技术（内科）高级职称评审委员会', '中级', '卫生技术'), errors: [{ messageId: 'level', data: { awards: '高级（正高、副高）' } }] },
     { name: '高级 committee awards no 初级', row: row('重庆市工程技术林业专业高级职称评审委员会', JUNIOR), errors: [{ messageId: 'level' }] },

@@ -69,10 +69,13 @@ describe('title table (data/titles.tsv)', () => {
     expect(guide.titleEntries('工程帅')).toEqual([]);
   });
 
-  it('has no repeated series + title and a source or R status on every row', () => {
+  it('has no repeated series + title (but an older scale\'s level, status L) and a source or R status on every row', () => {
     const rows = readTsv(join(dataDir, 'titles.tsv'));
-    const keys = rows.map((r) => `${r.series}|${r.title}`);
+    const current = rows.filter((r) => !r.status!.split(',').includes('L'));
+    const keys = current.map((r) => `${r.series}|${r.title}`);
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+    const legacy = rows.filter((r) => r.status!.split(',').includes('L')).map((r) => `${r.series}|${r.title}|${r.level}`);
+    expect(legacy.filter((k, i) => legacy.indexOf(k) !== i)).toEqual([]);
     expect(rows.filter((r) => !r.source && !r.status!.includes('R'))).toEqual([]);
   });
 

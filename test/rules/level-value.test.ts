@@ -13,8 +13,9 @@ testRule(rule, {
   invalid: [
     { name: '正高级', row: { level: '正高级' }, errors: [{ messageId: 'variant', field: 'level', suggestion: '高级（正高）', fix: '高级（正高）' }] },
     { name: '副高', row: { level: '副高' }, errors: [{ messageId: 'variant', suggestion: '高级（副高）', fix: '高级（副高）' }] },
-    { name: 'half-width brackets', row: { level: '高级(副高)' }, errors: [{ messageId: 'variant', suggestion: '高级（副高）', fix: '高级（副高）' }] },
-    { name: 'full-width space inside', row: { level: '高级\u3000（正高）' }, errors: [{ messageId: 'variant', suggestion: '高级（正高）', fix: '高级（正高）' }] },
+    // Only the form differs: the right choice spelt otherwise, a warning with the certain fix.
+    { name: 'half-width brackets', row: { level: '高级(副高)' }, errors: [{ messageId: 'form', severity: 'warning', suggestion: '高级（副高）', fix: '高级（副高）' }] },
+    { name: 'full-width space inside', row: { level: '高级\u3000（正高）' }, errors: [{ messageId: 'form', severity: 'warning', suggestion: '高级（正高）', fix: '高级（正高）' }] },
     { name: '助理级', row: { level: '助理级' }, errors: [{ messageId: 'variant', suggestion: '初级（含员级）', fix: '初级（含员级）' }] },
     { name: '员级', row: { level: '员级' }, errors: [{ messageId: 'variant', suggestion: '初级（含员级）', fix: '初级（含员级）' }] },
     { name: '初级', row: { level: '初级' }, errors: [{ messageId: 'variant', suggestion: '初级（含员级）', fix: '初级（含员级）' }] },

@@ -71,3 +71,14 @@ testRule(rule, {
     { name: 'unknown with several candidates', row: { series: '卫生技术', title: '主治大夫' }, errors: [{ messageId: 'unknown', severity: 'warning' }] },
   ],
 });
+
+// An older scale recalled but not confirmed (data/titles.tsv status L,R): the sheet cannot tell, the certificate can.
+testRule(rule, {
+  valid: [{ name: '高级实习指导教师 as 副高 (today\'s scale)', row: { series: '技工院校教师', title: '高级实习指导教师', level: '高级（副高）' } }],
+  invalid: [
+    {
+      name: '高级实习指导教师 as 中级 on a 1995 certificate', row: { series: '技工院校教师', title: '高级实习指导教师', level: '中级', obtainDate: '1995-11-15', issueDate: '1995-12-20' },
+      errors: [{ messageId: 'level-unsure', severity: 'warning', field: 'title', related: ['level'], data: { belongs: '技工院校教师 高级（副高）', level: '中级' } }],
+    },
+  ],
+});
