@@ -201,8 +201,8 @@ describe('every input counted', () => {
     const r = cli([dir, '--no-assets', '--no-out']);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('输入 5 个：检查了 1 个，跳过 2 个，2 个无法读取');
-    expect(r.stdout).toMatch(/跳过 batch\/a\.checked\.xlsx：cert-check 写出的标注或修正表格/);
-    expect(r.stdout).toMatch(/跳过 batch\/~\$a\.xlsx：Excel\/WPS 打开表格时留下的锁定文件/);
+    expect(r.stdout).toMatch(/跳过 batch\/a\.checked\.xlsx：cert-check 写出的标注\/修正副本/);
+    expect(r.stdout).toMatch(/跳过 batch\/~\$a\.xlsx：Excel\/WPS\/LibreOffice 的临时锁定文件/);
     expect(r.stdout).toMatch(/✖ 无法读取：.*broken\.xlsx/);
     expect(r.stderr.trim().split('\n')).toHaveLength(2);
   });
