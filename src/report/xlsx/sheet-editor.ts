@@ -352,6 +352,7 @@ export class SheetEditor {
       if (mark.fill) {
         cell.s = plan.styles.derive(cell.s, { fill: mark.fill }, true);
         cell.changed = true;
+        changed = true;
       }
       if (mark.value !== undefined) {
         cell.xml = mark.value === null || mark.value === ''
@@ -359,6 +360,7 @@ export class SheetEditor {
           : `<${p}c r="${ref}" s="${cell.s}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${utf8ToBytes(esc(mark.value))}</${p}t></${p}is></${p}c>`;
         cell.open = '';
         cell.changed = true;
+        changed = true;
       }
       if (mark.note?.length) notes.set(col, [...mark.note]);
     }

@@ -19,12 +19,12 @@ export function bytesToUtf8(bytes: string): string {
   return /^[\u0000-\u007f]*$/.test(bytes) ? bytes : Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
-const XML_CHAR = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const XML_CHAR = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
- * Text for an element or attribute value of SpreadsheetML: markup characters escaped, characters XML 1.0
- * cannot hold written as the format's `_xHHHH_` escapes (tab, LF and CR stay), a literal "_x0041_" protected
- * as "_x005F_x0041_", lone surrogates dropped.
+ * Text for an element or attribute value of SpreadsheetML: markup characters escaped, a literal "_x0041_"
+ * protected as "_x005F_x0041_" (else it would read back as "A"); what XML 1.0 cannot hold is dropped —
+ * control characters other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF.
  */
 export function esc(text: string): string {
   return text.replace(XML_CHAR, (c) => {
@@ -35,7 +35,6 @@ export function esc(text: string): string {
       case '"': return '&quot;';
       case '_': return '_x005F_';
       default:
-        if (c.length === 1 && c.charCodeAt(0) < 0x20) return `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
         return '';
     }
   });
