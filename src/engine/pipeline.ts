@@ -269,12 +269,12 @@ function collectRow(record: CertRecord, opts: CheckOptions, inspector: AssetInsp
 
 /**
  * "登记表.checked.2" → "登记表": the name of the records a copy was made from, without the suffixes cert-check
- * adds (also the older "登记表.2.checked"), so checking a copy never piles suffixes up.
+ * adds, so checking a copy never piles suffixes up.
  */
 export function recordsStem(stem: string): string {
   let s = stem;
   for (;;) {
-    const next = s.replace(/\.(checked|fixed)(\.\d+)?$/i, '').replace(/\.\d+\.(checked|fixed)$/i, '');
+    const next = s.replace(/\.(checked|fixed)(\.\d+)?$/i, '');
     if (next === s || next === '') return s;
     s = next;
   }

@@ -177,7 +177,7 @@ export interface ExistingNotes {
   tail: string;
   /** The clerk's notes by cell reference. */
   kept: Map<string, KeptNote>;
-  /** Cells whose note cert-check wrote in an earlier check (now dropped). */
+  /** Cells whose note cert-check wrote, or added to, in an earlier check: the cells it marked. */
   dropped: Set<string>;
   /** Index of NOTE_AUTHOR in the authors list. */
   ourAuthor: number;
@@ -185,9 +185,10 @@ export interface ExistingNotes {
 }
 
 /**
- * How an earlier check's notes are told from the clerk's: 'keep' takes none off (a first check), 'marker'
- * takes off the notes cert-check wrote (author NOTE_AUTHOR) and its additions to the clerk's, 'legacy' also
- * notes whose text starts like cert-check's (a copy made before the marker existed).
+ * How an earlier check's notes are told from the clerk's: 'keep' takes none off (a first check); 'marker'
+ * (a copy with cert-check's marker) and 'legacy' (a copy made before the marker existed) take off the notes
+ * cert-check wrote — its author, or text that starts like its notes (a program that saved the copy may have
+ * renamed the author: LibreOffice writes " ") — and what it added to the clerk's own notes.
  */
 export type NotesMode = 'keep' | 'marker' | 'legacy';
 
@@ -223,11 +224,13 @@ export async function readExistingNotes(part: string | null, source: AsyncIterab
         const ref = unesc(attr(open, 'ref') ?? '');
         const author = authors[Number(attr(open, 'authorId') ?? -1)];
         const text = commentText(piece.text);
-        if (mode !== 'keep' && (author === NOTE_AUTHOR || (mode === 'legacy' && OLD_NOTE.test(text)))) {
+        if (mode !== 'keep' && (author === NOTE_AUTHOR || OLD_NOTE.test(text.trimStart()))) {
           dropped.add(ref);
           continue;
         }
-        const xml = mode !== 'keep' && text.includes(NOTE_SEPARATOR.trim()) ? cutAddition(piece.text) : piece.text;
+        const ours = mode !== 'keep' && text.includes(NOTE_SEPARATOR.trim());
+        if (ours) dropped.add(ref);
+        const xml = ours ? cutAddition(piece.text) : piece.text;
         const [row, col] = refPosition(ref);
         kept.set(ref, { xml, row, col });
         continue;
@@ -263,26 +266,44 @@ export async function readExistingNotes(part: string | null, source: AsyncIterab
   return { part, head: head.replace('\u0000AUTHORS\u0000', newAuthors), tail, kept, dropped, ourAuthor, authorsXml };
 }
 
-/** The words of NOTE_SEPARATOR that find it again, as UTF-8 bytes. */
-const SEPARATOR_KEY = utf8ToBytes(NOTE_SEPARATOR.trim());
-
-/** A clerk's note with what cert-check added (from the separator on) cut off. */
+/**
+ * A clerk's note with what cert-check added (the separator line and everything after it) cut off. The note may
+ * have been saved by another program since, which splits text into runs as it likes (LibreOffice does), so the
+ * separator is looked for in the note's text and the runs are cut where it starts.
+ */
 export function cutAddition(xml: string): string {
-  const i = xml.indexOf(SEPARATOR_KEY);
+  const key = NOTE_SEPARATOR.trim();
+  const runs = [...xml.matchAll(/<((?:\w+:)?r)>[\s\S]*?<\/\1>/g)];
+  const textOf = (x: string): string => commentText(x);
+  if (!runs.length) {
+    // A single <t>: cut its text before the separator (and the line break before it).
+    const m = /<((?:\w+:)?t)\b[^>]*>([\s\S]*?)<\/\1>/.exec(xml);
+    if (!m) return xml;
+    const t = bytesToUtf8(unesc(m[2]!));
+    const i = t.indexOf(key);
+    if (i < 0) return xml;
+    const start = m.index + m[0].indexOf('>') + 1;
+    return xml.slice(0, start) + utf8ToBytes(esc(t.slice(0, i).replace(/\r?\n$/, ''))) + xml.slice(start + m[2]!.length);
+  }
+  const texts = runs.map((r) => textOf(r[0]));
+  const i = texts.join('').indexOf(key);
   if (i < 0) return xml;
-  const textClose = /<\/(?:\w+:)?text>/.exec(xml.slice(i));
-  if (!textClose) return xml;
-  const closeAt = i + textClose.index;
-  // The separator starts a run of its own: drop that run and every run after it.
-  const runs = [...xml.slice(0, i).matchAll(/<(?:\w+:)?r>/g)];
-  const run = runs[runs.length - 1];
-  const textOpen = /<(?:\w+:)?text\b[^>]*>/.exec(xml);
-  if (run && textOpen && run.index! > textOpen.index) return xml.slice(0, run.index) + xml.slice(closeAt);
-  // A single <t>: cut its text before the separator (and the line break before it).
-  const tOpen = xml.lastIndexOf('>', i) + 1;
-  const before = xml.slice(tOpen, i).replace(/(\r?\n|&#10;|&#xA;|&#xa;)$/, '');
-  const tClose = xml.indexOf('</', i);
-  return xml.slice(0, tOpen) + before + xml.slice(tClose);
+  let at = 0;
+  let k = 0;
+  while (k < texts.length && at + texts[k]!.length <= i) at += texts[k++]!.length;
+  // Runs 0..k-1 are kept whole; run k keeps its text before the separator; the rest goes.
+  const kept = runs.slice(0, k).map((r) => r[0]);
+  const head = texts[k]!.slice(0, i - at);
+  if (head) {
+    const run = runs[k]![0];
+    kept.push(run.replace(/(<((?:\w+:)?t)\b[^>]*>)[\s\S]*?(<\/\2>)/, (_, open: string, _n: string, close: string) => `${open}${utf8ToBytes(esc(head))}${close}`));
+  }
+  // The line break before the separator is the separator's own.
+  const last = kept.length - 1;
+  if (last >= 0 && textOf(kept[last]!).endsWith('\n')) kept[last] = kept[last]!.replace(/(\r?\n|&#10;|&#x[aA];)(<\/(?:\w+:)?t>)(?![\s\S]*<\/(?:\w+:)?t>)/, '$2');
+  const first = runs[0]!;
+  const lastRun = runs[runs.length - 1]!;
+  return xml.slice(0, first.index) + kept.join('') + xml.slice(lastRun.index! + lastRun[0].length);
 }
 
 /** A new note shape for cell (row, col) (both 1-based), sized for `lines` lines. */
@@ -379,7 +400,7 @@ export class SheetNotes {
     this.nextId = firstFreeBlock * 1024 + 1;
   }
 
-  /** Cells whose note an earlier check wrote (taken off). */
+  /** Cells an earlier check marked (its note taken off, or its addition to the clerk's). */
   get dropped(): ReadonlySet<string> {
     return this.existing.dropped;
   }
