@@ -115,10 +115,14 @@ export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-/** A cell's style as exceljs reads it, without the fill. */
+/** A cell's style as exceljs reads it, without the fill (and without parts exceljs gives as empty objects). */
 export function styleButFill(cell: ExcelJS.Cell): string {
   const { fill: _fill, ...rest } = cell.style as Record<string, unknown>;
-  return JSON.stringify(rest, Object.keys(rest).sort());
+  const keys = Object.keys(rest).filter((k) => {
+    const v = rest[k];
+    return v !== undefined && !(v && typeof v === 'object' && Object.keys(v).length === 0);
+  }).sort();
+  return JSON.stringify(Object.fromEntries(keys.map((k) => [k, rest[k]])));
 }
 
 export function argb(cell: ExcelJS.Cell): string | undefined {

@@ -281,7 +281,7 @@ describe('annotated workbook: inputs of other shapes', () => {
     return back;
   }
 
-  it('keeps the input\'s merged ranges, except one that would cover the result columns', async () => {
+  it('keeps the input\'s merged ranges, and puts the result columns right of them', async () => {
     const info: SheetInfo = {
       name: 'merged', header: { row: 2, map: { columns: { name: 1, idNumber: 2, certNo: 3 }, headers: ['姓名', '身份证号', '证书编号'] } },
       columnCount: 3, merges: ['A1:C1', 'B4:E4'],
@@ -293,9 +293,10 @@ describe('annotated workbook: inputs of other shapes', () => {
       w.addRow(3, 'data', ['张三', '11010519491231002X', 'A1'], []);
     }, 'zh', []);
     const ws = back.getWorksheet('merged')!;
-    expect(ws.model.merges).toEqual(['A1:C1']);
+    expect(ws.model.merges).toEqual(['A1:C1', 'B4:E4']);
     expect(ws.getCell('A1').value).toBe('登记表');
-    expect(ws.getCell('D2').value).toBe('检查结果');
+    expect(ws.getCell('D2').value).toBeNull();
+    expect(ws.getCell('F2').value).toBe('检查结果');
   });
 
   it('writes CSV text as text, with the same annotations', async () => {

@@ -297,6 +297,7 @@ export class AnnotatedWorkbook {
       notes: new SheetNotes(await readExistingNotes(null, null, 'keep'), await readExistingVml(null, null, () => true), this.freeBlock(null, [])),
     };
     cur.plan = this.plan(info, resultCol, strip, cur.notes, cur, 'r:');
+    cur.plan.settle?.(null);
     // Columns: the fields' usual widths, others by their header.
     const map = info.header?.map;
     const fieldOf = new Map<number, FieldKey>();
@@ -329,7 +330,7 @@ export class AnnotatedWorkbook {
         return s;
       };
     }
-    return {
+    const plan: SheetPlan = {
       resultCol,
       headerRow: info.header?.row ?? 1,
       labels: [this.t.result, this.t.problems, this.t.suggestions],
@@ -343,7 +344,22 @@ export class AnnotatedWorkbook {
       notes,
       relPrefix,
       legacy: () => this.legacyFor(cur),
+      settle: (lastUsed) => {
+        // Right of what the sheet uses (its <dimension>, merged ranges the reader knows), within reason: a
+        // dimension that runs far beyond the data (whole rows formatted) is not followed.
+        if (plan.resultCol !== null && strip.size === 0) {
+          let used = lastUsed ?? 0;
+          const rowsFrom = info.header?.row ?? 1;
+          for (const ref of info.merges ?? []) {
+            const m = /^([A-Z]+)\d+:([A-Z]+)(\d+)$/.exec(ref);
+            if (m && Number(m[3]) >= rowsFrom) used = Math.max(used, columnNumber(m[2]!));
+          }
+          if (used >= plan.resultCol && used < plan.resultCol + 64 && used + 3 <= MAX_COLUMNS) plan.resultCol = used + 1;
+        }
+        plan.widths = info.header ? this.widths(info, plan.resultCol) : [];
+      },
     };
+    return plan;
   }
 
   /** The sheet's <legacyDrawing>, decided after its last row: kept, added (with a relationship) or dropped. */

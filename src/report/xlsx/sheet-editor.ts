@@ -55,7 +55,7 @@ export interface SheetPlan {
   /** Fills of the verdict cell. */
   verdictFills: Record<Verdict, string>;
   verdictText: Record<Verdict, string>;
-  widths: readonly WidthChange[];
+  widths: WidthChange[];
   /** Widths of the three result columns (for the height of a row of several lines). */
   resultWidths: readonly [number, number, number];
   /** Columns of an earlier check's result cells, taken out of the header and data rows. */
@@ -68,6 +68,12 @@ export interface SheetPlan {
   legacy: () => { mode: 'keep' | 'drop' | 'add'; rid: string };
   /** The relationships namespace prefix the sheet declares ("r:"), or null when it declares none. */
   relPrefix: string | null;
+  /**
+   * Called with the last column of the sheet's <dimension> (null without one) before any row is written: the
+   * result columns may move right of cells the sheet uses (styled empty cells, merged ranges) that the header
+   * search did not see; `resultCol` and `widths` are final after it.
+   */
+  settle?: (lastUsed: number | null) => void;
 }
 
 /** Children of <worksheet> that come after <legacyDrawing> (CT_Worksheet order). */
@@ -202,6 +208,9 @@ export class SheetEditor {
     const plan = this.plan;
     const p = this.p;
     let out = head;
+    const dim = attr(/<(?:\w+:)?dimension\b[^>]*>/.exec(out)?.[0] ?? '', 'ref');
+    const dimEnd = dim ? /:?\$?([A-Z]{1,3})\$?\d+$/.exec(dim)?.[1] : undefined;
+    plan.settle?.(dimEnd ? refColumn(dimEnd) : null);
     // <dimension ref="A1:T54">: widened to the result columns.
     if (plan.resultCol !== null) {
       out = out.replace(/<(?:\w+:)?dimension\b[^>]*>/, (tag) => {
