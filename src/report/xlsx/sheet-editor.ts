@@ -419,8 +419,9 @@ export class SheetEditor {
   /** A cell with its (new) style and an address. */
   private cellXml(c: Cell, r: number): string {
     if (!c.open) return c.xml; // --fix wrote it whole
-    let open = setAttr(c.open, 's', String(c.s));
-    if (!attr(open, 'r')) open = setAttr(open, 'r', `${columnLetter(c.col)}${r}`);
+    let open = c.open;
+    if (String(c.s) !== (attr(open, 's') ?? '0')) open = setAttr(open, 's', String(c.s));
+    if (!attr(open, 'r')) open = open.replace(/^(<[^\s/>]+)/, `$1 r="${columnLetter(c.col)}${r}"`);
     return open + c.xml.slice(c.open.length);
   }
 

@@ -97,9 +97,13 @@ export class StyleBook {
    * maps each mark back to the format it marked.
    */
   constructor(text: string | null, previous?: { from: number; base: number[]; fill: string[] }) {
-    this.text = text ?? defaultStylesheet();
-    const root = rootTag(this.text);
-    if (!root || root.local !== 'styleSheet') throw new Error('styles.xml: no styleSheet');
+    let t = text ?? defaultStylesheet();
+    const first = rootTag(t);
+    if (!first || first.local !== 'styleSheet') throw new Error('styles.xml: no styleSheet');
+    // An empty <styleSheet/> gets room for what is added.
+    if (first.kind === 'empty') t = `${t.slice(0, first.start)}${t.slice(first.start, first.end - 2).replace(/\s+$/, '')}></${first.name}>${t.slice(first.end)}`;
+    this.text = t;
+    const root = rootTag(this.text)!;
     this.prefix = prefixOf(root.name);
     for (const c of children(this.text, root)) {
       if (!ORDER.includes(c.tag.local) || this.sections.has(c.tag.local)) continue;
@@ -348,7 +352,7 @@ export class StyleBook {
     const p = this.prefix;
     const root = rootTag(this.text)!;
     // Edits from the end backwards, so earlier offsets stay valid; missing containers are created in order.
-    type Edit = { at: number; end: number; text: string };
+    type Edit = { at: number; end: number; text: string; seq: number };
     const edits: Edit[] = [];
     let insertAt = root.end;
     for (const name of ORDER) {
@@ -363,13 +367,13 @@ export class StyleBook {
         if (selfClosing) open = `${open.slice(0, -2).replace(/\s+$/, '')}>`;
         open = setAttr(open, 'count', String(count));
         const inner = selfClosing ? '' : this.text.slice(s.open.end, this.text.lastIndexOf('</', s.end - 1));
-        edits.push({ at: s.open.start, end: s.end, text: `${open}${inner}${s.added.join('')}</${s.open.name}>` });
+        edits.push({ at: s.open.start, end: s.end, text: `${open}${inner}${s.added.join('')}</${s.open.name}>`, seq: edits.length });
       } else if (s.added.length) {
-        edits.push({ at: insertAt, end: insertAt, text: `<${p}${name} count="${s.added.length}">${s.added.join('')}</${p}${name}>` });
+        edits.push({ at: insertAt, end: insertAt, text: `<${p}${name} count="${s.added.length}">${s.added.join('')}</${p}${name}>`, seq: edits.length });
       }
     }
     let out = this.text;
-    for (const e of edits.sort((a, b) => b.at - a.at || b.end - a.end)) out = out.slice(0, e.at) + e.text + out.slice(e.end);
+    for (const e of edits.sort((a, b) => b.at - a.at || b.seq - a.seq)) out = out.slice(0, e.at) + e.text + out.slice(e.end);
     return out;
   }
 }
