@@ -81,8 +81,10 @@ function realish(p: string): string {
 /** The columns of the fix list: file and sheet only when the run has several. */
 export function fixListColumns(findings: readonly Finding[], source: FixListSource): HeadKey[] {
   const files = new Set([...source.files.map((f) => f.path), ...findings.map((f) => f.file)]).size > 1;
-  const sheets = new Set(findings.flatMap((f) => (f.sheet === null ? [] : [`${f.file}\u0000${f.sheet}`]))).size > 1
-    || source.files.reduce((n, f) => n + f.sheets.length, 0) > 1;
+  // 工作表 only when some file has problems (or checked sheets) on more than one sheet.
+  const perFile = new Map<string, Set<string>>();
+  for (const f of findings) if (f.sheet !== null) perFile.set(f.file, (perFile.get(f.file) ?? new Set()).add(f.sheet));
+  const sheets = [...perFile.values()].some((s) => s.size > 1) || source.files.some((f) => f.sheets.length > 1);
   return [...(files ? ['file' as const] : []), ...(sheets ? ['sheet' as const] : []), 'row', 'name', 'cell', 'field', 'severity', 'message', 'value', 'suggestion', 'rule'];
 }
 
