@@ -80,7 +80,8 @@ function realish(p: string): string {
 
 /** The columns of the fix list: file and sheet only when the run has several. */
 export function fixListColumns(findings: readonly Finding[], source: FixListSource): HeadKey[] {
-  const files = new Set([...source.files.map((f) => f.path), ...findings.map((f) => f.file)]).size > 1;
+  // 文件 only when the run read several inputs (a problem of the assets folder names its file in the message).
+  const files = new Set(source.files.map((f) => f.path)).size > 1 || (source.files.length === 0 && new Set(findings.map((f) => f.file)).size > 1);
   // 工作表 only when some file has problems (or checked sheets) on more than one sheet.
   const perFile = new Map<string, Set<string>>();
   for (const f of findings) if (f.sheet !== null) perFile.set(f.file, (perFile.get(f.file) ?? new Set()).add(f.sheet));

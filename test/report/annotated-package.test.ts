@@ -4,6 +4,7 @@
  * coloured header, text ID column, date formats, widths, frozen pane, filter, dropdown, conditional format,
  * row heights, formulas, hyperlink, notes, an image, page setup, defined name, a hidden sheet).
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { NOTE_SEPARATOR } from '../../src/report/xlsx/notes.js';
 import { FILLS } from '../../src/report/xlsx/text.js';
 import { buildClerkWorkbook } from '../fixtures/clerk-workbook.mjs';
 import {
-  argb, attrsOf, elements, noteText, openWorkbook, rowsOf, sheetParts, styleButFill, text, widthsOf, zipParts, type Part,
+  argb, attrsOf, elements, hasSoffice, noteText, openWorkbook, rowsOf, sheetParts, styleButFill, text, widthsOf, zipParts, type Part,
 } from './package-helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cert-check-pkg-'));
@@ -240,4 +241,61 @@ describe('the --fix copy is the original plus the fixes', () => {
     }
     expect(await readMarker(fixed)).toEqual({ kind: 'fixed', edited: false });
   });
+});
+
+describe('a macro-enabled workbook (.xlsm)', () => {
+  let r: RunResult;
+  let out: Map<string, Part>;
+  beforeAll(async () => {
+    const xlsm = join(dir, '宏.xlsm');
+    const parts = before;
+    const { zipBytes } = await import('../read/files.js');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(xlsm, zipBytes([
+      ...[...parts].map(([name, p]) => {
+        let data: Buffer | string = p.data;
+        if (name === '[Content_Types].xml') {
+          data = p.data.toString('utf8')
+            .replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml')
+            .replace('<Default Extension="xml"', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="xml"');
+        }
+        if (name === 'xl/_rels/workbook.xml.rels') data = p.data.toString('utf8').replace('</Relationships>', '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>');
+        return { name, data };
+      }),
+      { name: 'xl/vbaProject.bin', data: Buffer.from('not really VBA, but where Excel keeps it') },
+    ]));
+    r = await runCheck({ inputs: [xlsm], assets: null, lang: 'zh', today: { y: 2026, m: 11, d: 27 } });
+    out = await zipParts(r.files[0]!.annotated!);
+  }, 60_000);
+
+  it('gets an .xlsx copy without its macros, and the report says so', async () => {
+    expect(r.files[0]!.annotated).toBe(join(dir, '宏.checked.xlsx'));
+    expect([...out.keys()].some((n) => /vbaProject/i.test(n))).toBe(false);
+    const types = text(out, '[Content_Types].xml');
+    expect(types).not.toContain('macroEnabled');
+    expect(types).not.toContain('vbaProject');
+    expect(types).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml');
+    expect(text(out, 'xl/_rels/workbook.xml.rels')).not.toContain('vbaProject');
+    const notice = r.files[0]!.notices.find((n) => n.id === 'macros-removed');
+    expect(notice?.data.out).toBe(r.files[0]!.annotated);
+    const book = await openWorkbook(r.files[0]!.annotated!);
+    expect(book.getWorksheet('登记表')!.getCell('U4').value).toBe('需修改');
+  });
+});
+
+describe('opened by LibreOffice (when installed)', () => {
+  it.skipIf(!hasSoffice())('reads the copy as a clerk would see it: result columns, fills, the clerk\'s notes with the problems added', async () => {
+    const work = join(dir, 'lo');
+    const r = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', work, OUT], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const wb = await openWorkbook(join(work, '登记表.checked.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['登记表', '说明', '字典', '问题清单', '汇总']);
+    const ws = wb.getWorksheet('登记表')!;
+    expect([ws.getCell('U2').value, ws.getCell('U4').value]).toEqual(['检查结果', '需修改']);
+    expect(argb(ws.getCell('H4'))).toBe(FILLS.error);
+    expect(noteText(ws.getCell('H4'))).toContain('原件上就是这样写的');
+    expect(noteText(ws.getCell('H4'))).toContain('批准文号的年份应写在【】中');
+    expect(noteText(ws.getCell('B6'))).toContain('末位的 x 应为大写 X');
+    expect(ws.getCell('B6').numFmt).toBe('@');
+  }, 150_000);
 });
