@@ -458,24 +458,33 @@ export class SheetEditor {
     return setAttr(open, 'spans', `${m[1]}:${maxCol}`);
   }
 
+  /** Formats of result cells by base format and kind (derived once, not per row). */
+  private readonly resultStyles = new Map<string, number>();
+
+  private resultStyle(base: number, kind: string, change: XfChange): number {
+    const key = `${base}|${kind}`;
+    let s = this.resultStyles.get(key);
+    if (s === undefined) this.resultStyles.set(key, (s = this.plan.styles.derive(base, change)));
+    return s;
+  }
+
   /** The result cells of a row (labels on the header row), styled after the row's last cell. */
   private resultCells(r: number, marks: RowMarks, base: number): string {
     const plan = this.plan;
     const rc = plan.resultCol!;
     const p = this.p;
-    const styles = plan.styles;
     const cell = (col: number, s: number, text: string): string =>
       `<${p}c r="${columnLetter(col)}${r}" s="${s}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${utf8ToBytes(esc(text))}</${p}t></${p}is></${p}c>`;
     if (marks.header) {
-      const s = styles.derive(base, { numFmt: 'General', wrap: true, bold: true });
+      const s = this.resultStyle(base, 'label', { numFmt: 'General', wrap: true, bold: true });
       return plan.labels.map((label, k) => cell(rc + k, s, label)).join('');
     }
     if (!marks.result) return '';
     const { verdict, problems, suggestions } = marks.result;
     const text: XfChange = { numFmt: 'General', wrap: true, fill: 'none' };
-    let out = cell(rc, styles.derive(base, { numFmt: 'General', fill: plan.verdictFills[verdict], vertical: 'top' }), plan.verdictText[verdict]);
-    if (problems) out += cell(rc + 1, styles.derive(base, text), problems);
-    if (suggestions) out += cell(rc + 2, styles.derive(base, text), suggestions);
+    let out = cell(rc, this.resultStyle(base, verdict, { numFmt: 'General', fill: plan.verdictFills[verdict], vertical: 'top' }), plan.verdictText[verdict]);
+    if (problems) out += cell(rc + 1, this.resultStyle(base, 'text', text), problems);
+    if (suggestions) out += cell(rc + 2, this.resultStyle(base, 'text', text), suggestions);
     return out;
   }
 
