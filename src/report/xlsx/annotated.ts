@@ -311,6 +311,10 @@ export class AnnotatedWorkbook {
     });
     const freezeRows = info.header ? Math.max(info.header.row, ...(info.headerRows ?? [])) : 0;
     cur.queue!.push(sheetHead({ widths, freeze: freezeRows ? { rows: freezeRows } : undefined }));
+    // The rows are written as they come (drain), like an input's sheet: none waits in memory for the end.
+    this.book.claim(sheet.part!);
+    cur.entry = hashing(await this.zip.open(sheet.part!));
+    cur.editor = new SheetEditor(cur.queue!, cur.entry, cur.plan, (r) => this.takeMarks(cur, r));
     this.current = cur;
   }
 
@@ -474,8 +478,6 @@ export class AnnotatedWorkbook {
       });
       cur.queue.push(sheetTail({ merges: ranges, hyperlinks: links }));
       cur.queue.end();
-      cur.entry = hashing(await this.zip.open(cur.sheet.part!));
-      cur.editor = new SheetEditor(cur.queue, cur.entry, cur.plan!, (r) => this.takeMarks(cur, r));
     }
     if (!cur.editor) return;
     await cur.editor.finish();

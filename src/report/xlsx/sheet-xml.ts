@@ -164,11 +164,11 @@ export class ValueCells {
         if (typeof r === 'boolean') return `<c r="${ref}"${s} t="b">${f}<v>${r ? 1 : 0}</v></c>`;
         if (r instanceof Date) return `<c r="${ref}"${s}>${f}<v>${dateSerial(r)}</v></c>`;
         if (typeof r === 'object' && typeof (r as { error?: unknown }).error === 'string') return `<c r="${ref}"${s} t="e">${f}<v>${esc((r as { error: string }).error)}</v></c>`;
-        return `<c r="${ref}"${s} t="str">${f}<v>${utf8ToBytes(esc(clipText(normalizeCell(r).text)))}</v></c>`;
+        return `<c r="${ref}"${s} t="str">${f}<v>${utf8ToBytes(esc(clipText(typeof r === 'string' ? r : normalizeCell(r).text)))}</v></c>`;
       }
       if (typeof o.error === 'string') return `<c r="${ref}" t="e"><v>${esc(o.error)}</v></c>`;
       if (typeof o.hyperlink === 'string' && o.text !== undefined) {
-        const label = normalizeCell(o.text).text || o.hyperlink;
+        const label = (typeof o.text === 'string' ? o.text : normalizeCell(o.text).text) || o.hyperlink;
         if (/^(https?|mailto|file):/i.test(o.hyperlink)) this.links.push({ ref, target: o.hyperlink });
         return textCell(ref, label, 0);
       }
