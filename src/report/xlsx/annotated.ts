@@ -18,7 +18,7 @@ import { SEVERITY_LABEL, type MessageBook } from '../../engine/messages.js';
 import type { Finding, Lang, Severity } from '../../engine/types.js';
 import { InputError } from '../../errors.js';
 import { normalizeCell } from '../../model/cell.js';
-import { columnLetter, FIELDS, type FieldKey } from '../../model/fields.js';
+import { columnLetter, type FieldKey } from '../../model/fields.js';
 import { isBlankRow } from '../../model/record.js';
 import type { Notice, RowRole, SheetInfo } from '../../read/types.js';
 import { columnNumber, countByRule, placeLabel, sortFindings, worstSeverity } from '../common.js';
@@ -180,7 +180,6 @@ export class AnnotatedWorkbook {
       }
       return wb;
     } catch (err) {
-      if (process.env.CERT_CHECK_DEBUG) console.error(err);
       input?.close();
       await file.abort();
       if (err instanceof InputError) throw err;
@@ -538,7 +537,6 @@ export class AnnotatedWorkbook {
       book.close();
       this.state = 'finished';
     } catch (err) {
-      if (process.env.CERT_CHECK_DEBUG) console.error(err);
       await this.abort();
       if (err instanceof InputError) throw err;
       throw new InputError('output-failed', { out: this.outPath, detail: errorText(err) });

@@ -197,10 +197,10 @@ export class PackageOut {
     return entry.rels;
   }
 
-  /** Writes a part from text (latin1 bytes when `latin1`, else Unicode) and records its content type. */
-  async writePart(part: string, text: string, type: string | null, latin1 = true): Promise<void> {
+  /** Writes a part from text (latin1 bytes) and records its content type. */
+  async writePart(part: string, text: string, type: string | null): Promise<void> {
     this.claim(part);
-    const data = Buffer.from(text, latin1 ? 'latin1' : 'utf8');
+    const data = Buffer.from(text, 'latin1');
     if (type) this.contentTypes.setOverride(part, type);
     await this.zip.add(part, data);
   }

@@ -181,7 +181,6 @@ export interface ExistingNotes {
   dropped: Set<string>;
   /** Index of NOTE_AUTHOR in the authors list. */
   ourAuthor: number;
-  authorsXml: string;
 }
 
 /**
@@ -199,13 +198,11 @@ export async function readExistingNotes(part: string | null, source: AsyncIterab
   let head = '';
   let tail = '';
   const authors: string[] = [];
-  let authorsXml = '';
   let inList = false;
   let afterList = false;
   if (source) {
     for await (const piece of elements(source, ['authors', 'comment'])) {
       if (piece.kind === 'element' && piece.local === 'authors') {
-        authorsXml = piece.text;
         let at = 0;
         for (;;) {
           const t = nextTag(piece.text, at);
@@ -263,7 +260,7 @@ export async function readExistingNotes(part: string | null, source: AsyncIterab
   if (!head.includes('\u0000AUTHORS\u0000')) head = head.replace(/(<(?:\w+:)?commentList\b[^>]*>)$/, '\u0000AUTHORS\u0000$1');
   const p = /<(\w+:)?comments\b/.exec(head)?.[1] ?? '';
   const newAuthors = `<${p}authors>${authors.map((a) => `<${p}author>${utf8ToBytes(esc(a))}</${p}author>`).join('')}</${p}authors>`;
-  return { part, head: head.replace('\u0000AUTHORS\u0000', newAuthors), tail, kept, dropped, ourAuthor, authorsXml };
+  return { part, head: head.replace('\u0000AUTHORS\u0000', newAuthors), tail, kept, dropped, ourAuthor };
 }
 
 /**
@@ -361,12 +358,6 @@ export async function readExistingVml(part: string | null, source: AsyncIterable
   for (const k of out.kept) for (const m of k.matchAll(/\bid\s*=\s*["']_x0000_s(\d+)["']/g)) blocks.add(Math.floor(Number(m[1]) / 1024));
   out.blocks = [...blocks].filter((b) => b > 0).sort((a, b) => a - b);
   return out;
-}
-
-/** The highest shape-id block any VML drawing of the package claims (read from the o:idmap of each). */
-export function idmapBlocks(vmlHead: string): number[] {
-  const m = /<o:idmap\b[^>]*\bdata\s*=\s*["']([^"']*)["']/.exec(vmlHead);
-  return m ? m[1]!.split(/[\s,]+/).map(Number).filter((n) => Number.isInteger(n) && n > 0) : [];
 }
 
 /** One note to write: the cell, and its text lines. */

@@ -381,13 +381,6 @@ export function* tableSheet(
   });
 }
 
-/** Rows of a table sheet written by `tableSheet` (header included). */
-export function tableRows(rows: () => Iterable<TableRow>): number {
-  let n = 1;
-  for (const _ of rows()) n++;
-  return n;
-}
-
 /** The print titles of a sheet whose first row is its header: 'name'!$1:$1. */
 export function printTitles(sheetName: string): string {
   return `'${sheetName.replace(/'/g, "''")}'!$1:$1`;
