@@ -133,7 +133,7 @@ async function checkFile(
     : null;
   const fileResult: FileResult = { path: file, sheets: [], annotated: out, notices: [] };
   // A copy cert-check wrote before: its own 问题清单 / 汇总 and result columns are not the clerk's sheets and columns.
-  const { ownOutputNotice, previousOutput } = await import('../report/xlsx/own.js');
+  const { hasResultColumns, ownOutputNotice, previousOutput } = await import('../report/xlsx/own.js');
   const previous = reader.format === 'xlsx' ? await previousOutput(file) : null;
   let resultColumnsSeen = false;
   const findings: Finding[] = [];
@@ -173,7 +173,7 @@ async function checkFile(
       switch (ev.type) {
         case 'sheet-start':
           sheet = ev.sheet;
-          resultColumnsSeen ||= ownOutputNotice.hasResultColumns(ev.sheet);
+          resultColumnsSeen ||= hasResultColumns(ev.sheet);
           map = ev.sheet.header?.map ?? null;
           sheetResult = ev.sheet.header ? { name: ev.sheet.name, headerRow: ev.sheet.header.row, rows: 0 } : null;
           if (sheetResult) fileResult.sheets.push(sheetResult);

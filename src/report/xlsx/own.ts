@@ -38,7 +38,7 @@ export function ownOutputNotice(notice: Notice, previous: { added: ReadonlySet<s
 }
 
 /** The sheet's header holds cert-check's three result columns (a copy it wrote). */
-ownOutputNotice.hasResultColumns = (info: SheetInfo): boolean => {
+export function hasResultColumns(info: SheetInfo): boolean {
   const h = info.header?.map.headers.map((x) => String(x ?? '').trim()) ?? [];
   return h.some((x, i) => RESULT_HEADERS.some((r) => r[0] === x && r[1] === h[i + 1] && r[2] === h[i + 2]));
-};
+}
