@@ -28,7 +28,10 @@ import type { Lang } from '../engine/types.js';
 import { InputError } from '../errors.js';
 import { loadCommitteeMatcher, type CommitteeEntry } from '../match/committee.js';
 import { columnLetter, FIELD_KEYS, FIELDS, REQUIRED_FIELDS, type FieldKey } from '../model/fields.js';
-import { openAtomicXlsx, solid, type XSheet } from '../report/workbook.js';
+import { writeNewWorkbook, type SummaryLine } from '../report/xlsx/book.js';
+import { readExistingNotes, readExistingVml, SheetNotes } from '../report/xlsx/notes.js';
+import { CT, REL, relativeTarget } from '../report/xlsx/package.js';
+import { sheetHead, sheetTail, textCell, type TableColumn, type Validation } from '../report/xlsx/sheet-xml.js';
 
 export const DEFAULT_TEMPLATE_NAME = '职称电子证书登记模板.xlsx';
 export const TEMPLATE_SHEET = '登记表';
@@ -181,10 +184,6 @@ export function sheetRange(sheet: string, column: number, first: number, last: n
   return `'${sheet.replace(/'/g, "''")}'!$${c}$${first}:$${c}$${last}`;
 }
 
-interface ValidationSheet extends XSheet {
-  dataValidations: { add(address: string, validation: Record<string, unknown>): void };
-}
-
 const TEXT = {
   zh: {
     listError: '请从下拉列表中选择',
@@ -236,6 +235,9 @@ function committeeRow(e: CommitteeEntry, n: number): (string | number | null)[] 
   ];
 }
 
+/** Who the template's header notes are by (not cert-check's marks: a check keeps them). */
+export const TEMPLATE_NOTE_AUTHOR = '填写说明';
+
 /** Writes the blank template to `path` (default: DEFAULT_TEMPLATE_NAME in the working directory); returns the path. */
 export async function writeTemplate(path: string | undefined, opts: TemplateOptions): Promise<string> {
   const out = resolve(path ?? DEFAULT_TEMPLATE_NAME);
@@ -245,19 +247,15 @@ export async function writeTemplate(path: string | undefined, opts: TemplateOpti
   const guide = loadGuideData();
   const committees = loadCommitteeMatcher().entries;
   const series = [...guide.seriesNames];
+  const lastRow = TEMPLATE_ROWS + 1;
 
-  const file = await openAtomicXlsx(out);
-  try {
-    const wb = file.writer;
-    const lastRow = TEMPLATE_ROWS + 1;
-
-    // 登记表
-    const ws = wb.addWorksheet(TEMPLATE_SHEET, {
-      views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'A2' }],
-    }) as ValidationSheet;
-    ws.columns = FIELD_KEYS.map((k) => {
+  return writeNewWorkbook(out, 'template', async (book) => {
+    const styles = book.styles;
+    // 登记表: headers with notes, text and date columns, one validation per column.
+    const ws = book.addSheet(TEMPLATE_SHEET);
+    const columns = FIELD_KEYS.map((k) => {
       const numFmt = TEXT_FIELDS.includes(k) ? '@' : DATE_FIELDS.includes(k) ? DATE_FORMAT : undefined;
-      return numFmt ? { width: WIDTHS[k], style: { numFmt } } : { width: WIDTHS[k] };
+      return { width: WIDTHS[k], style: numFmt ? styles.style({ numFmt }) : undefined };
     });
     const lists: Partial<Record<FieldKey, { formula: string; strict: boolean }>> = {
       level: { formula: inlineListFormula(PLATFORM_LEVELS)!, strict: true },
@@ -269,75 +267,49 @@ export async function writeTemplate(path: string | undefined, opts: TemplateOpti
       authority: { formula: inlineListFormula([CITY_AUTHORITY, DISTRICT_AUTHORITY]) ?? sheetRange(LIST_SHEET, 2, 2, 3), strict: true },
       committee: { formula: sheetRange(COMMITTEE_SHEET, 2, 2, committees.length + 1), strict: false },
     };
-    const head = ws.getRow(1);
-    FIELD_KEYS.forEach((k, i) => {
-      const cell = head.getCell(i + 1);
-      cell.value = FIELDS[k].header;
+    const notes = new SheetNotes(await readExistingNotes(null, null, 'keep', TEMPLATE_NOTE_AUTHOR), await readExistingVml(null, null, () => true), 1);
+    const header = FIELD_KEYS.map((k, i) => {
       const required = REQUIRED_FIELDS.includes(k);
-      cell.font = { bold: true, ...(required ? { color: { argb: 'FFC00000' } } : {}) };
-      cell.fill = solid('FFD9E1F2');
-      cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+      const s = styles.style({ bold: true, fill: 'FFD9E1F2', horizontal: 'center', vertical: 'center', wrap: true, ...(required ? { color: 'FFC00000' } : {}) });
       const p = promptOf(k, lang);
-      cell.note = `${p.promptTitle}${required ? t.required : ''}\n${PROMPTS[k][lang]}`;
-    });
-    head.commit();
-    FIELD_KEYS.forEach((k, i) => {
-      const col = columnLetter(i + 1);
-      const range = `${col}2:${col}${lastRow}`;
-      const prompt = { showInputMessage: true, ...promptOf(k, lang) };
+      notes.add({ row: 1, col: i + 1, text: `${p.promptTitle}${required ? t.required : ''}\n${PROMPTS[k][lang]}` });
+      return textCell(`${columnLetter(i + 1)}1`, FIELDS[k].header, s);
+    }).join('');
+    const validations: Validation[] = FIELD_KEYS.map((k, i) => {
+      const c = columnLetter(i + 1);
+      const p = promptOf(k, lang);
       const list = lists[k];
-      if (list) {
-        ws.dataValidations.add(range, {
-          type: 'list', allowBlank: true, formulae: [list.formula], ...prompt,
-          ...(list.strict ? { showErrorMessage: true, errorStyle: 'stop', errorTitle: t.listErrorTitle, error: clip(`${t.listError}${lang === 'zh' ? '。' : '. '}${PROMPTS[k][lang]}`, ERROR_MAX) } : {}),
-        });
-      } else {
-        ws.dataValidations.add(range, { type: 'any', ...prompt });
-      }
+      const prompt = { title: p.promptTitle, text: p.prompt };
+      if (!list) return { sqref: `${c}2:${c}${lastRow}`, type: 'any', prompt };
+      return {
+        sqref: `${c}2:${c}${lastRow}`, type: 'list', formula: list.formula, allowBlank: true, prompt,
+        ...(list.strict ? { error: { title: t.listErrorTitle, text: clip(`${t.listError}${lang === 'zh' ? '。' : '. '}${PROMPTS[k][lang]}`, ERROR_MAX), style: 'stop' as const } } : {}),
+      };
     });
-    ws.commit();
+    const rels = await book.rels(ws.part!);
+    const commentsPart = book.freePart('xl/comments', '.xml');
+    const vmlPart = book.freePart('xl/drawings/vmlDrawing', '.vml');
+    rels.add(REL.comments, relativeTarget(ws.part!, commentsPart));
+    const vmlRid = rels.add(REL.vmlDrawing, relativeTarget(ws.part!, vmlPart));
+    await book.writeStream(ws.part!, [
+      sheetHead({ widths: columns, freeze: { rows: 1, cols: 1 }, tabSelected: true }),
+      `<row r="1" ht="33" customHeight="1">${header}</row>`,
+      sheetTail({ validations, legacyRid: vmlRid }),
+    ], null, true);
+    await book.writeStream(commentsPart, notes.commentsPart(), CT.comments);
+    book.contentTypes.ensureDefault('vml', CT.vml);
+    await book.writeStream(vmlPart, notes.vmlPart(), null);
 
     // 评审机构名称
-    const cs = wb.addWorksheet(COMMITTEE_SHEET, {
-      views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-    });
-    cs.columns = [{ width: 6 }, { width: 56 }, { width: 18 }, { width: 16 }, { width: 16 }, { width: 22 }, { width: 22 }];
-    cs.autoFilter = `A1:G${committees.length + 1}`;
-    const ch = cs.getRow(1);
-    t.committeeHead.forEach((h, i) => {
-      const cell = ch.getCell(i + 1);
-      cell.value = h;
-      cell.font = { bold: true };
-      cell.fill = solid('FFD9D9D9');
-    });
-    ch.commit();
-    committees.forEach((e, i) => {
-      const r = cs.getRow(i + 2);
-      committeeRow(e, i + 1).forEach((v, j) => {
-        if (v !== null && v !== '') r.getCell(j + 1).value = v;
-      });
-      r.commit();
-    });
-    cs.commit();
+    const committeeColumns: TableColumn[] = t.committeeHead.map((h, i) => ({ header: h, min: [5, 40, 12, 10, 8, 12, 14][i]!, max: [6, 56, 18, 16, 16, 22, 22][i]!, wrap: i === 1 }));
+    await book.addTable(COMMITTEE_SHEET, committeeColumns, function* () {
+      for (const [i, e] of committees.entries()) yield { values: committeeRow(e, i + 1) };
+    }, { filter: true });
 
     // 下拉选项 (hidden): the long lists.
-    const ls = wb.addWorksheet(LIST_SHEET, { state: 'hidden' });
-    ls.columns = [{ width: 20 }, { width: 48 }];
-    const lh = ls.getRow(1);
-    lh.getCell(1).value = t.listHead;
-    lh.getCell(2).value = FIELDS.authority.header;
-    lh.commit();
-    for (let i = 0; i < Math.max(series.length, 2); i++) {
-      const r = ls.getRow(i + 2);
-      if (i < series.length) r.getCell(1).value = series[i]!;
-      if (i < 2) r.getCell(2).value = [CITY_AUTHORITY, DISTRICT_AUTHORITY][i]!;
-      r.commit();
-    }
-    ls.commit();
-  } catch (err) {
-    await file.abort();
-    throw err;
-  }
-  await file.commit();
-  return out;
+    const lines: SummaryLine[] = [{ values: [t.listHead, FIELDS.authority.header], bold: true }];
+    for (let i = 0; i < Math.max(series.length, 2); i++) lines.push({ values: [series[i] ?? null, i < 2 ? [CITY_AUTHORITY, DISTRICT_AUTHORITY][i]! : null], bold: false });
+    const hidden = await book.addLines(LIST_SHEET, lines, [20, 48]);
+    hidden.state = 'hidden';
+  });
 }

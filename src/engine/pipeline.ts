@@ -1,5 +1,5 @@
 /** One check run: inputs → records → rules → findings, with the annotated workbook written as rows stream by. */
-import { mkdirSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { RULES } from '../../rules/index.js';
 import { createAssetInspector, recordKey } from '../assets/index.js';
@@ -11,7 +11,6 @@ import { DEFAULT_MAX_ROWS, noHeaderError, scanInputs, type SkippedFile } from '.
 import { openInputThreaded } from '../read/threaded.js';
 import type { InputReader, RowRole, SheetInfo } from '../read/types.js';
 import type { CellFix, CheckResult, FileResult, SheetResult } from '../report/types.js';
-import type { AnnotatedWorkbook } from '../report/workbook.js';
 import type { YMD } from '../model/dates.js';
 import type { FieldKey } from '../model/fields.js';
 import type { FieldCell } from '../model/record.js';
@@ -140,7 +139,7 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
           if ('error' in opened) throw opened.error;
           reader = opened.r;
         }
-        const out = opts.noOut ? null : outputPath(file, opts, outputs, files, opts.fix ? 'fixed' : 'checked');
+        const out = opts.noOut ? null : await outputPath(file, opts, outputs, files, opts.fix ? 'fixed' : 'checked');
         opts.onProgress?.({ file, fileIndex: i, files: files.length, sheet: null, row: 0, lastRow: null, rows: 0 });
         reader ??= await openInputThreaded(file, readOptions);
         result.files.push(await checkFile(file, reader, out, opts, engine, inspector, messages, result, { index: i, count: files.length }, cards));
@@ -167,9 +166,15 @@ async function checkFile(
   file: string, reader: InputReader, out: string | null, opts: CheckOptions, engine: Engine, inspector: AssetInspector | null,
   messages: MessageBook, run: RunResult, position: { index: number; count: number }, cards: CardsHook | null,
 ): Promise<FileResult> {
-  // exceljs's writer is loaded only when a workbook is written.
-  const writer = out ? await (await import('../report/workbook.js')).AnnotatedWorkbook.create(out, { lang: opts.lang, messages, inputPath: file }) : null;
+  // The workbook writer is loaded only when a workbook is written.
+  const writer = out
+    ? await (await import('../report/xlsx/annotated.js')).AnnotatedWorkbook.create(out, { lang: opts.lang, messages, inputPath: file, format: reader.format, kind: opts.fix ? 'fixed' : 'annotated' })
+    : null;
   const fileResult: FileResult = { path: file, sheets: [], annotated: out, notices: [], format: reader.format };
+  // A copy cert-check wrote before: its own 问题清单 / 汇总 and result columns are not the clerk's sheets and columns.
+  const { hasResultColumns, ownOutputNotice, previousOutput } = await import('../report/xlsx/own.js');
+  const previous = reader.format === 'xlsx' ? await previousOutput(file) : null;
+  let resultColumnsSeen = false;
   const findings: Finding[] = [];
   const sheets: SheetInfo[] = [];
   let sheet: SheetInfo | null = null;
@@ -215,12 +220,13 @@ async function checkFile(
       switch (ev.type) {
         case 'sheet-start':
           sheet = ev.sheet;
+          resultColumnsSeen ||= hasResultColumns(ev.sheet);
           map = ev.sheet.header?.map ?? null;
           sheetResult = ev.sheet.header ? { name: ev.sheet.name, headerRow: ev.sheet.header.row, rows: 0 } : null;
           if (sheetResult) fileResult.sheets.push(sheetResult);
           if (writer) {
             writer.date1904 = reader.date1904;
-            writer.startSheet(ev.sheet);
+            await writer.startSheet(ev.sheet);
           }
           break;
         case 'row': {
@@ -242,9 +248,11 @@ async function checkFile(
           sheet = null;
           map = null;
           break;
-        case 'notice':
-          fileResult.notices.push(ev.notice);
+        case 'notice': {
+          const notice = ownOutputNotice(ev.notice, previous, resultColumnsSeen);
+          if (notice) fileResult.notices.push(notice);
           break;
+        }
         case 'last-row':
           if (sheet) sheet.lastRow ??= ev.row;
           break;
@@ -254,7 +262,10 @@ async function checkFile(
     const noHeader = noHeaderError(file, sheets);
     if (noHeader) throw noHeader;
     for (const f of findings) run.findings.push(f); // no spread: 10⁵+ findings overflow the stack
-    if (writer) await writer.finish({ ...run, files: [fileResult], findings });
+    if (writer) {
+      fileResult.notices.unshift(...writer.notices);
+      await writer.finish({ ...run, files: [fileResult], findings });
+    }
     return fileResult;
   } catch (err) {
     await writer?.abort();
@@ -391,16 +402,47 @@ function collectRow(record: CertRecord, opts: CheckOptions, inspector: AssetInsp
   if (inspector && opts.onRecordAssets) opts.onRecordAssets(record, inspector.facts.forRecord(record));
 }
 
-/** Where the annotated (or fixed) workbook of an input goes; never the input itself (links included). */
-export function outputPath(
+/**
+ * "登记表.checked.2" → "登记表": the name of the records a copy was made from, without the suffixes cert-check
+ * adds, so checking a copy never piles suffixes up.
+ */
+export function recordsStem(stem: string): string {
+  let s = stem;
+  for (;;) {
+    const next = s.replace(/\.(checked|fixed)(\.\d+)?$/i, '');
+    if (next === s || next === '') return s;
+    s = next;
+  }
+}
+
+/**
+ * Where the annotated (or fixed) workbook of an input goes: `-o` as given (never the input itself, links
+ * included); else `<records>.checked.xlsx` beside the input (or in --out-dir), numbered `.checked.2.xlsx`,
+ * `.checked.3.xlsx`… when that name is an input of the run, another output of the run, or a file that is not
+ * an untouched copy cert-check wrote (a copy the clerk edited, or anyone's file, is never overwritten).
+ */
+export async function outputPath(
   file: string, opts: Pick<CheckOptions, 'out' | 'outDir'>, taken: Set<string>, inputs: readonly string[], kind: 'checked' | 'fixed' = 'checked',
-): string {
-  const stem = basename(file, extname(file));
-  let out = opts.out ? resolve(opts.out) : resolve(opts.outDir ?? dirname(resolve(file)), `${stem}.${kind}.xlsx`);
-  for (let n = 2; taken.has(out); n++) out = resolve(dirname(out), `${stem}.${n}.${kind}.xlsx`);
-  if (inputs.some((input) => sameFile(out, input))) throw new InputError('output-is-input', { out: opts.out ?? out });
-  taken.add(out);
-  return out;
+): Promise<string> {
+  if (opts.out) {
+    const out = resolve(opts.out);
+    if (inputs.some((input) => sameFile(out, input))) throw new InputError('output-is-input', { out: opts.out });
+    taken.add(out);
+    return out;
+  }
+  const { readMarker } = await import('../report/xlsx/marker.js');
+  const stem = recordsStem(basename(file, extname(file)));
+  const dir = resolve(opts.outDir ?? dirname(resolve(file)));
+  for (let n = 1; ; n++) {
+    const out = resolve(dir, `${stem}.${kind}${n > 1 ? `.${n}` : ''}.xlsx`);
+    if (taken.has(out) || inputs.some((input) => sameFile(out, input))) continue;
+    if (existsSync(out)) {
+      const state = await readMarker(out);
+      if (!state || state.edited || (state.kind !== 'annotated' && state.kind !== 'fixed')) continue;
+    }
+    taken.add(out);
+    return out;
+  }
 }
 
 function sameFile(a: string, b: string): boolean {

@@ -11,6 +11,7 @@ import { extname, join, resolve } from 'node:path';
 import yauzl from 'yauzl';
 import { InputError } from '../errors.js';
 import type { AliasTable } from '../model/fields.js';
+import { readMarker } from '../report/xlsx/marker.js';
 
 /** The category (docProps/core.xml, 类别 in Excel's properties) of the fix lists cert-check writes. */
 export const FIX_LIST_CATEGORY = 'cert-check 问题清单';
@@ -53,7 +54,7 @@ const UNSUPPORTED_EXT = new Set(['xlsb', 'xlt', 'xltx', 'xltm', 'xlam', 'ett', '
 const QUIET_EXT = new Set(['jpg', 'jpeg', 'png', 'bmp', 'gif', 'webp', 'tif', 'tiff', 'heic', 'heif', 'pdf', 'json', 'db', 'ini', 'lnk']);
 const QUIET_NAMES = new Set(['thumbs.db', 'desktop.ini', 'ehthumbs.db', '.ds_store']);
 /** cert-check's annotated and fixed copies, as it names them (<name>.checked.xlsx, <name>.2.fixed.xlsx). */
-const OWN_OUTPUT = /\.(checked|fixed)\.xlsx$/i;
+const OWN_OUTPUT = /\.(checked|fixed)(\.\d+)?\.xlsx$/i;
 
 /** A folder scan enters at most this many folders deep, and looks at most at this many entries. */
 export const MAX_SCAN_DEPTH = 16;
@@ -109,21 +110,6 @@ const QUIET: FolderDecision = { take: false, reason: null };
 const skip = (reason: SkipReason): FolderDecision => ({ take: false, reason });
 
 /**
- * Whether an annotated copy (named *.checked.xlsx / *.fixed.xlsx) has been edited by the clerk since
- * cert-check wrote it.
- *
- * ─── PLUG-IN POINT for h4-writer (src/report/xlsx/marker.ts) ──────────────────────────────────────────
- * The marker module tells an untouched annotated copy from one the clerk has edited and saved. Replace
- * the body below with its test (e.g. `return (await readMarker(path))?.edited === true;`). An edited copy
- * becomes an input again; an untouched one is skipped and named in the report ('own-output'). Until then
- * today's rule holds: every file so named is skipped (and named in the report).
- * ───────────────────────────────────────────────────────────────────────────────────────────────────────
- */
-async function annotatedCopyEdited(_path: string): Promise<boolean> {
-  return false;
-}
-
-/**
  * The decision for one entry of a scanned folder: the single place that says whether a file in a folder is
  * an input, or is skipped and why. `full` is its path, `type` what lstat/stat found.
  */
@@ -141,8 +127,17 @@ export async function classifyFolderEntry(
   if (name.startsWith('.') || QUIET_NAMES.has(lower)) return QUIET;
   const ext = extname(lower).slice(1);
   if (INPUT_EXT.has(ext)) {
-    if (OWN_OUTPUT.test(name)) return (await annotatedCopyEdited(full)) ? TAKE : skip('own-output');
-    if (ext === 'xlsx' && (await isFixList(full))) return skip('fix-list'); // last run's fix list, saved beside the records
+    if (ext === 'xlsx' || ext === 'xlsm') {
+      // What cert-check wrote carries a marker (src/report/xlsx/marker.ts): an annotated or fixed copy the clerk
+      // has since edited and saved is an input again; an untouched one is skipped and named, as is a fix list.
+      const marker = await readMarker(full).catch(() => null);
+      if (marker?.kind === 'fix-list') return skip('fix-list');
+      if (marker && (marker.kind === 'annotated' || marker.kind === 'fixed')) return marker.edited ? TAKE : skip('own-output');
+      if (OWN_OUTPUT.test(name)) return skip('own-output'); // a copy of a version before the marker
+      if (await isFixList(full)) return skip('fix-list'); // a fix list of a version before the marker
+      return TAKE;
+    }
+    if (OWN_OUTPUT.test(name)) return skip('own-output');
     if (ext === 'txt' && !(await textHasHeader(full, opts.aliases))) return skip('text-no-header');
     return TAKE;
   }

@@ -1,23 +1,27 @@
 /**
  * `--fix-list <file>`: one workbook with every problem of every input of the run, for the person who fixes
- * the records. Sheet 问题清单: one row per problem (文件, 工作表, 行号, 姓名, 字段, 列, 级别, 问题, 原值,
- * 建议值, 规则), header frozen, autofilter on every column, the 级别 cell filled by severity. Sheet 汇总:
- * the totals, counts per file and per rule, and the inputs that could not be read.
+ * the records, grouped by person: each record's problems follow one another under its file, sheet, row and
+ * 姓名 (in bold on the group's first line, grey on the others so a filtered list still says whose they are),
+ * each with the cell, the problem, the value as typed and the value to type. Widths fit the text, long text
+ * wraps, pages are landscape and fitted to the width with the header row on every page, and one person's
+ * problems are never split across two pages. Sheet 汇总: the totals, counts per file and per rule, and the
+ * inputs that could not be read.
  *
- * Written with exceljs' streaming writer into a temporary file renamed into place when complete
- * (openAtomicXlsx). ID numbers are NOT masked: like the annotated workbook, this file is the clerk's own
- * data, made for correcting it (the original value of an ID cell must be visible to be fixed).
+ * ID numbers are NOT masked: like the annotated workbook, this file is the clerk's own data, made for
+ * correcting it (the original value of an ID cell must be visible to be fixed).
  */
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { SEVERITY_LABEL } from '../engine/messages.js';
 import type { Finding, Lang } from '../engine/types.js';
-import { columnLetter } from '../model/fields.js';
+import { FIX_LIST_CATEGORY } from '../read/inputs.js';
 import { countByRule, placeLabel, sortFindings } from './common.js';
 import { summarize, type CheckResult } from './types.js';
-import { FIX_LIST_CATEGORY } from '../read/inputs.js';
-import { FILLS, localTime, openAtomicXlsx, solid, text, WORKBOOK_TEXT, type XSheet } from './workbook.js';
+import { writeNewWorkbook, type SummaryLine } from './xlsx/book.js';
+import type { TableColumn, TableRow } from './xlsx/sheet-xml.js';
+import type { XfChange } from './xlsx/styles.js';
+import { FILLS, localTime, WORKBOOK_TEXT } from './xlsx/text.js';
 
 /** The key of a row in `names`: file, sheet and row joined by NUL (the same as src/assets' recordKey). */
 export function nameKey(file: string, sheet: string | null, row: number | null): string {
@@ -39,7 +43,7 @@ export const FIX_LIST_TEXT = {
   zh: {
     listSheet: WORKBOOK_TEXT.zh.listSheet,
     summarySheet: WORKBOOK_TEXT.zh.summarySheet,
-    head: ['文件', '工作表', '行号', '姓名', '字段', '列', '级别', '问题', '原值', '建议值', '规则'],
+    head: { file: '文件', sheet: '工作表', row: '行号', name: '姓名', cell: '单元格', field: '字段', severity: '级别', message: '问题', value: '原值', suggestion: '应填写', rule: '规则' },
     title: '问题清单汇总', time: '检查时间', files: '文件数', rows: '数据行数', rowsWithErrors: '有错误的行', rowsWithWarnings: '有警告的行',
     errors: '错误', warnings: '警告', infos: '提示', problems: '问题数',
     byFile: ['文件', '数据行数', '有错误的行', '错误', '警告', '提示'],
@@ -49,7 +53,7 @@ export const FIX_LIST_TEXT = {
   en: {
     listSheet: WORKBOOK_TEXT.en.listSheet,
     summarySheet: WORKBOOK_TEXT.en.summarySheet,
-    head: ['File', 'Sheet', 'Row', 'Name', 'Field', 'Column', 'Severity', 'Problem', 'Value', 'Suggested value', 'Rule'],
+    head: { file: 'File', sheet: 'Sheet', row: 'Row', name: 'Name', cell: 'Cell', field: 'Field', severity: 'Severity', message: 'Problem', value: 'Value', suggestion: 'Type instead', rule: 'Rule' },
     title: 'Problem list summary', time: 'Checked at', files: 'Files', rows: 'Data rows', rowsWithErrors: 'Rows with errors', rowsWithWarnings: 'Rows with warnings',
     errors: 'Errors', warnings: 'Warnings', infos: 'Infos', problems: 'Problems',
     byFile: ['File', 'Data rows', 'Rows with errors', 'Errors', 'Warnings', 'Infos'],
@@ -58,9 +62,8 @@ export const FIX_LIST_TEXT = {
   },
 } as const;
 
-const WIDTHS = [28, 12, 7, 10, 16, 6, 7, 64, 28, 28, 26];
-
 type Value = string | number | null;
+type HeadKey = keyof (typeof FIX_LIST_TEXT)['zh']['head'];
 
 /** The real path of a file, or of its folder joined with its name when it does not exist yet. */
 function realish(p: string): string {
@@ -75,14 +78,32 @@ function realish(p: string): string {
   }
 }
 
-/** One row of 问题清单 per finding, in the columns of FIX_LIST_TEXT.head. */
-export function fixListRow(f: Finding, source: FixListSource, lang: Lang): Value[] {
-  const name = f.row === null ? null : (source.names?.get(nameKey(f.file, f.sheet, f.row)) ?? null);
-  return [
-    f.file, f.sheet, f.row, name, placeLabel(f, lang), f.column, SEVERITY_LABEL[lang][f.severity],
-    source.messages.format(f, lang), f.value, f.suggestion, f.rule,
-  ];
+/** The columns of the fix list: file and sheet only when the run has several. */
+export function fixListColumns(findings: readonly Finding[], source: FixListSource): HeadKey[] {
+  // 文件 only when the run read several inputs (a problem of the assets folder names its file in the message).
+  const files = new Set(source.files.map((f) => f.path)).size > 1 || (source.files.length === 0 && new Set(findings.map((f) => f.file)).size > 1);
+  // 工作表 only when some file has problems (or checked sheets) on more than one sheet.
+  const perFile = new Map<string, Set<string>>();
+  for (const f of findings) if (f.sheet !== null) perFile.set(f.file, (perFile.get(f.file) ?? new Set()).add(f.sheet));
+  const sheets = [...perFile.values()].some((s) => s.size > 1) || source.files.some((f) => f.sheets.length > 1);
+  return [...(files ? ['file' as const] : []), ...(sheets ? ['sheet' as const] : []), 'row', 'name', 'cell', 'field', 'severity', 'message', 'value', 'suggestion', 'rule'];
 }
+
+/** One line of the fix list per finding, in the columns given. */
+export function fixListRow(f: Finding, source: FixListSource, lang: Lang, columns: readonly HeadKey[]): Value[] {
+  const name = f.row === null ? null : (source.names?.get(nameKey(f.file, f.sheet, f.row)) ?? null);
+  const cells: Record<HeadKey, Value> = {
+    file: f.file, sheet: f.sheet, row: f.row, name, cell: f.column && f.row !== null ? `${f.column}${f.row}` : f.column,
+    field: placeLabel(f, lang), severity: SEVERITY_LABEL[lang][f.severity], message: source.messages.format(f, lang), value: f.value,
+    suggestion: f.suggestion, rule: f.rule,
+  };
+  return columns.map((c) => cells[c]);
+}
+
+const WIDTHS: Record<HeadKey, [number, number, boolean?]> = {
+  file: [12, 30, true], sheet: [8, 14], row: [5, 7], name: [8, 12], cell: [6, 8], field: [8, 16, true], severity: [6, 8],
+  message: [30, 56, true], value: [10, 26, true], suggestion: [12, 28, true], rule: [10, 24, true],
+};
 
 /** Refuses a fix-list path that is one of the input files (links included): inputs are never written. */
 export function checkFixListTarget(path: string, inputs: readonly string[]): void {
@@ -96,62 +117,32 @@ export async function writeFixList(path: string, source: FixListSource, opts: Fi
   const t = FIX_LIST_TEXT[lang];
   checkFixListTarget(path, [...source.files.map((f) => f.path), ...(source.failures ?? []).map((f) => f.path)]);
   const findings = sortFindings(source);
-  const file = await openAtomicXlsx(path);
-  try {
-    const wb = file.writer;
-    // Marked, so that a fix list saved in the records folder is not taken for records by the next run.
-    (wb as unknown as { category?: string }).category = FIX_LIST_CATEGORY;
-    const ws = wb.addWorksheet(t.listSheet, {
-      views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-    });
-    ws.columns = WIDTHS.map((width) => ({ width }));
-    ws.autoFilter = `A1:${columnLetter(t.head.length)}${findings.length + 1}`;
-    const head = ws.getRow(1);
-    t.head.forEach((h, i) => {
-      const cell = head.getCell(i + 1);
-      cell.value = h;
-      cell.font = { bold: true };
-      cell.fill = solid('FFD9D9D9');
-    });
-    head.commit();
-    const sevCol = 7;
-    const wrapCol = 8;
-    findings.forEach((f, k) => {
-      const r = ws.getRow(k + 2);
-      fixListRow(f, source, lang).forEach((v, i) => {
-        if (v === null || v === '') return;
-        const cell = r.getCell(i + 1);
-        // Strings stay strings (an ID number or 证书编号 is never turned into a number).
-        cell.value = typeof v === 'string' ? text(v) : v;
-        if (i + 1 === wrapCol) cell.alignment = { wrapText: true, vertical: 'top' };
-      });
-      r.getCell(sevCol).fill = solid(FILLS[f.severity]);
-      r.commit();
-    });
-    ws.commit();
-
-    writeSummary(wb.addWorksheet(t.summarySheet), source, findings, lang);
-  } catch (err) {
-    await file.abort();
-    throw err;
-  }
-  await file.commit();
-  return resolve(path);
+  const keys = fixListColumns(findings, source);
+  const columns: TableColumn[] = keys.map((k) => ({ header: t.head[k], min: WIDTHS[k][0], max: WIDTHS[k][1], wrap: WIDTHS[k][2] === true }));
+  const who = new Set<HeadKey>(['file', 'sheet', 'row', 'name']);
+  const sevCol = keys.indexOf('severity');
+  const rows = function* (): Generator<TableRow> {
+    let group = '';
+    for (const f of findings) {
+      const key = nameKey(f.file, f.sheet, f.row);
+      const first = key !== group;
+      group = key;
+      const styles: (XfChange | undefined)[] = keys.map((k) => (who.has(k) ? (first ? { bold: true } : { color: 'FF808080' }) : undefined));
+      styles[sevCol] = { ...(styles[sevCol] ?? {}), fill: FILLS[f.severity] };
+      yield { values: fixListRow(f, source, lang, keys), styles, group: key, first };
+    }
+  };
+  return writeNewWorkbook(path, 'fix-list', async (book) => {
+    await book.addTable(t.listSheet, columns, rows, { filter: true, hash: true });
+    await book.addLines(t.summarySheet, summaryLines(source, findings, lang), [32, 56, 12, 10, 10, 10]);
+  }, { title: t.title, category: FIX_LIST_CATEGORY });
 }
 
-function writeSummary(ws: XSheet, source: FixListSource, findings: readonly Finding[], lang: Lang): void {
+function summaryLines(source: FixListSource, findings: readonly Finding[], lang: Lang): SummaryLine[] {
   const t = FIX_LIST_TEXT[lang];
-  ws.columns = [{ width: 32 }, { width: 56 }, { width: 12 }, { width: 10 }, { width: 10 }, { width: 10 }];
-  let n = 0;
-  const add = (values: readonly Value[], bold = false): void => {
-    const r = ws.getRow(++n);
-    values.forEach((v, i) => {
-      if (v === null) return;
-      const cell = r.getCell(i + 1);
-      cell.value = typeof v === 'string' ? text(v) : v;
-      if (bold) cell.font = { bold: true };
-    });
-    r.commit();
+  const lines: SummaryLine[] = [];
+  const add = (values: readonly Value[], bold = false, head = false): void => {
+    lines.push({ values, bold, head });
   };
   const s = summarize(source);
   add([t.title], true);
@@ -163,11 +154,11 @@ function writeSummary(ws: XSheet, source: FixListSource, findings: readonly Find
   add([t.errors, s.errors]);
   add([t.warnings, s.warnings]);
   add([t.infos, s.infos]);
-  for (const f of source.failures ?? []) add([t.failed, `${f.path}：${f.error.text(lang)}`]);
-  n++;
+  for (const f of source.failures ?? []) add([t.failed, `${f.path}${lang === 'zh' ? '：' : ': '}${f.error.text(lang)}`]);
+  add([]);
 
   // Per file: every input read (also those without problems), then any other place findings name (a folder).
-  add(t.byFile, true);
+  add(t.byFile, true, true);
   const paths = [...source.files.map((f) => f.path)];
   for (const f of findings) if (!paths.includes(f.file)) paths.push(f.file);
   for (const path of paths) {
@@ -176,14 +167,14 @@ function writeSummary(ws: XSheet, source: FixListSource, findings: readonly Find
     const fs = summarize({ ...source, files, findings: own });
     add([path, fs.rows, fs.rowsWithErrors, fs.errors, fs.warnings, fs.infos]);
   }
-  n++;
+  add([]);
 
   const counts = countByRule(findings);
   if (counts.length === 0) {
     add([t.noProblems], true);
   } else {
-    add(t.byRule, true);
+    add(t.byRule, true, true);
     for (const c of counts) add([c.rule, source.messages.description(c.rule, lang), SEVERITY_LABEL[lang][c.severity], c.count]);
   }
-  ws.commit();
+  return lines;
 }

@@ -58,6 +58,14 @@ export const NOTICE_MESSAGES: Record<string, Record<Lang, Template>> = {
       `${cap(sheetOf(n, 'en'))} reads as UTF-8, but ${d('count') ? `${d('count')} rows hold` : 'some rows hold'} bytes that are not UTF-8${d('rows') ? ` (rows ${d('rows')})` : ''},`
       + ' shown as �; check those rows, or give the encoding with --encoding',
   },
+  'macros-removed': {
+    zh: (_n, d) => `这个工作簿含有宏（.xlsm）：${d('out') ? `标注副本 ${d('out')} ` : '标注副本'}是不含宏的 .xlsx 文件，宏没有复制（原文件不变）`,
+    en: (_n, d) => `The workbook holds macros (.xlsm): ${d('out') ? `the annotated copy ${d('out')}` : 'the annotated copy'} is a plain .xlsx without them (the original is unchanged)`,
+  },
+  'marks-replaced': {
+    zh: (_n, d) => `这是 cert-check 写出的标注副本：上次的检查结果列、标色、批注和问题清单、汇总已换成这次的结果${d('out') ? `，写在 ${d('out')}，请打开这个文件修改` : ''}`,
+    en: (_n, d) => `This is a copy cert-check annotated before: its earlier result columns, fills, notes, problem list and summary were replaced by this check's${d('out') ? `, written to ${d('out')}; open that file to make corrections` : ''}`,
+  },
   'truncated-rows': {
     zh: (n, d) =>
       `${sheetOf(n, 'zh')}${d('max') ? `超过 ${d('max')} 行，` : ''}${d('count') ?? d('rows') ? `有 ${d('count') ?? d('rows')} 行` : '部分行'}未检查`,

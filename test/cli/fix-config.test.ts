@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { FIXED_FILL } from '../../src/report/workbook.js';
+import { FIXED_FILL } from '../../src/report/xlsx/text.js';
 import { makeTempDir } from '../read/files.js';
 
 const root = resolve(__dirname, '../..');

@@ -16,7 +16,7 @@ import type { Finding } from '../../src/engine/types.js';
 import { FIELD_KEYS, FIELDS, columnLetter, type FieldKey } from '../../src/model/fields.js';
 import { buildRecord, isBlankRow, type ColumnMap } from '../../src/model/record.js';
 import type { SheetInfo } from '../../src/read/types.js';
-import { AnnotatedWorkbook } from '../../src/report/workbook.js';
+import { AnnotatedWorkbook } from '../../src/report/xlsx/annotated.js';
 import { GOOD_ROW, testContext } from '../helpers/records.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cert-check-prop-'));
@@ -142,7 +142,7 @@ describe('the annotated workbook over random records', () => {
         const out = join(dir, `p${++n}.checked.xlsx`);
         const wb = await AnnotatedWorkbook.create(out, { lang: 'zh', messages: new MessageBook(RULES), inputPath: 'p.xlsx' });
         const info: SheetInfo = { name: '登记表', header: { row: 1, map }, columnCount: map.headers.length };
-        wb.startSheet(info);
+        await wb.startSheet(info);
         wb.addRow(1, 'header', [...map.headers], []);
         rows.forEach((values, i) => wb.addRow(i + 2, 'data', values, findings[i]!));
         await wb.endSheet();

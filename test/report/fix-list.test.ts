@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { FIELD_KEYS, FIELDS, type FieldKey } from '../../src/model/fields.js';
 import { FIX_LIST_TEXT, nameKey, writeFixList } from '../../src/report/fix-list.js';
-import { FILLS } from '../../src/report/workbook.js';
+import { FILLS } from '../../src/report/xlsx/text.js';
+import { zipParts } from './package-helpers.js';
 import { idFrom } from '../assets/fixtures.js';
 import { GOOD_ROW } from '../helpers/records.js';
 import { makeTempDir, writeWorkbook } from '../read/files.js';
@@ -19,7 +20,11 @@ const bin = join(root, 'bin/cert-check.js');
 const tmp = makeTempDir();
 afterAll(() => tmp.cleanup());
 
-const HEAD = FIX_LIST_TEXT.zh.head;
+const T = FIX_LIST_TEXT.zh.head;
+/** The columns of a one-file list. */
+const HEAD = [T.row, T.name, T.cell, T.field, T.severity, T.message, T.value, T.suggestion, T.rule];
+/** The columns of a list over several files. */
+const HEAD_FILES = [T.file, ...HEAD];
 
 async function open(path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -34,7 +39,7 @@ function rowsOf(ws: ExcelJS.Worksheet): unknown[][] {
 }
 
 describe('writeFixList', () => {
-  it('writes one row per problem with the 姓名 of its row, frozen header, autofilter and severity fills', async () => {
+  it('lists every problem grouped by person: row and 姓名, then each problem with cell, message, value and the value to type', async () => {
     const findings = mixedFindings();
     const src = { ...result(findings), names: new Map([[nameKey('records.xlsx', '登记表', 17), '张三'], [nameKey('records.xlsx', '登记表', 20), '李四']]) };
     const path = tmp.file('unit.xlsx');
@@ -43,24 +48,58 @@ describe('writeFixList', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['问题清单', '汇总']);
     const ws = wb.getWorksheet('问题清单')!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.autoFilter).toBe(`A1:K${findings.length + 1}`);
+    expect(ws.autoFilter).toBe(`A1:I${findings.length + 1}`);
     const rows = rowsOf(ws);
     expect(rows[0]).toEqual(HEAD);
     expect(rows).toHaveLength(findings.length + 1);
-    // Reading order: the file-level problem first, then rows 5, 17, 20.
-    expect(rows.slice(1).map((r) => r[2] ?? null)).toEqual([null, 5, 5, 17, 17, 20]);
-    const byRow = (n: number) => rows.slice(1).filter((r) => r[2] === n);
-    expect(byRow(17).map((r) => r[3])).toEqual(['张三', '张三']);
-    expect(byRow(20)[0]).toEqual(['records.xlsx', '登记表', 20, '李四', '身份证号', 'B', '错误', expect.stringContaining('校验'), '500224198001011234', undefined, 'id-number'].slice(0, 11).map((v) => v));
+    // Reading order, person by person: the file-level problem first, then rows 5, 17, 20.
+    expect(rows.slice(1).map((r) => r[0] ?? null)).toEqual([null, 5, 5, 17, 17, 20]);
+    const byRow = (n: number) => rows.slice(1).filter((r) => r[0] === n);
+    expect(byRow(17).map((r) => r[1])).toEqual(['张三', '张三']);
+    expect(byRow(20)[0]).toEqual([20, '李四', 'B20', '身份证号', '错误', expect.stringContaining('校验'), '500224198001011234', undefined, 'id-number']);
     // ID numbers are the clerk's own data here: not masked.
-    expect(byRow(17).find((r) => r[10] === 'id-number-lowercase-x')![8]).toBe('11010519491231002x');
-    expect(byRow(17).find((r) => r[10] === 'id-number-lowercase-x')![9]).toBe('11010519491231002X');
+    const lower = byRow(17).find((r) => r[8] === 'id-number-lowercase-x')!;
+    expect([lower[6], lower[7]]).toEqual(['11010519491231002x', '11010519491231002X']);
+    // Severity fills; the person in bold on the first line of the group, grey on the others.
     ws.eachRow((row, n) => {
       if (n === 1) return;
-      const sev = row.getCell(7).value as string;
+      const sev = row.getCell(5).value as string;
       const key = sev === '错误' ? 'error' : sev === '警告' ? 'warning' : 'info';
-      expect((row.getCell(7).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(FILLS[key]);
+      expect((row.getCell(5).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(FILLS[key]);
     });
+    const first17 = rows.findIndex((r) => r[0] === 17) + 1;
+    expect(ws.getRow(first17).getCell(2).font?.bold).toBe(true);
+    expect(ws.getRow(first17 + 1).getCell(2).font?.color?.argb).toBe('FF808080');
+  });
+
+  it('prints as it reads: landscape, fitted to the width, the header on every page, widths that fit, long text wrapped', async () => {
+    const path = tmp.file('print.xlsx');
+    await writeFixList(path, result(mixedFindings()), { lang: 'zh' });
+    const ws = (await open(path)).getWorksheet('问题清单')!;
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });
+    const workbook = (await zipParts(path)).get('xl/workbook.xml')!.data.toString('utf8');
+    expect(workbook).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">\'问题清单\'!$1:$1</definedName>');
+    const widths = ws.columns.map((c) => c.width ?? 0);
+    expect(widths[5]).toBeGreaterThanOrEqual(30); // 问题
+    expect(widths[0]).toBeLessThanOrEqual(7); // 行号
+    expect(ws.getCell('F2').alignment?.wrapText).toBe(true);
+    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+  });
+
+  it('never splits one person\'s problems across two printed pages', async () => {
+    const findings = [];
+    for (let person = 0; person < 90; person++) {
+      for (let k = 0; k < 2 + (person % 5); k++) {
+        findings.push(finding({ row: person + 3, column: 'J', data: { found: '〔〕' }, value: `渝职改办〔2019〕${person}号${'，很长的原值'.repeat(k)}` }));
+      }
+    }
+    const path = tmp.file('pages.xlsx');
+    await writeFixList(path, result(findings), { lang: 'zh' });
+    const sheet = (await zipParts(path)).get('xl/worksheets/sheet1.xml')!.data.toString('utf8');
+    const breaks = [...sheet.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(breaks.length).toBeGreaterThan(3);
+    const rowOf = (r: number): number => findings[r - 2]!.row!; // sheet row r holds finding r-2
+    for (const b of breaks) expect(rowOf(b + 1), `break after row ${b}`).not.toBe(rowOf(b));
   });
 
   it('sums up per file and per rule on 汇总, and lists the inputs that could not be read', async () => {
@@ -71,7 +110,9 @@ describe('writeFixList', () => {
     const files = [fileResult({ path: 'a.xlsx', sheets: [{ name: '登记表', headerRow: 1, rows: 5 }] }), fileResult({ path: 'b.xlsx', sheets: [{ name: '登记表', headerRow: 1, rows: 2 }] }), fileResult({ path: 'c.xlsx', sheets: [{ name: '登记表', headerRow: 1, rows: 7 }] })];
     const failures = [{ path: 'broken.xlsx', error: new InputError('corrupt-xlsx', { path: 'broken.xlsx', detail: 'zip' }) }];
     await writeFixList(tmp.file('sum.xlsx'), { ...result(findings, files), failures }, { lang: 'zh' });
-    const rows = rowsOf((await open(tmp.file('sum.xlsx'))).getWorksheet('汇总')!);
+    const wb = await open(tmp.file('sum.xlsx'));
+    expect(rowsOf(wb.getWorksheet('问题清单')!)[0]).toEqual(HEAD_FILES);
+    const rows = rowsOf(wb.getWorksheet('汇总')!);
     const find = (first: string) => rows.filter((r) => r[0] === first);
     expect(find('文件数')[0]![1]).toBe(3);
     expect(find('数据行数')[0]![1]).toBe(14);
@@ -86,7 +127,8 @@ describe('writeFixList', () => {
   it('says all clear when there is no problem', async () => {
     await writeFixList(tmp.file('clean.xlsx'), result([]), { lang: 'en' });
     const wb = await open(tmp.file('clean.xlsx'));
-    expect(rowsOf(wb.getWorksheet('Problems')!)).toEqual([FIX_LIST_TEXT.en.head]);
+    const e = FIX_LIST_TEXT.en.head;
+    expect(rowsOf(wb.getWorksheet('Problems')!)).toEqual([[e.row, e.name, e.cell, e.field, e.severity, e.message, e.value, e.suggestion, e.rule]]);
     expect(rowsOf(wb.getWorksheet('Summary')!).flat()).toContain('All clear, no problems found');
   });
 
@@ -148,18 +190,18 @@ describe('a folder of three workbooks through the launcher', () => {
     expect(doc.fixList).toBe(join(tmp.dir, 'fix.xlsx'));
     const ws = (await open(join(tmp.dir, 'fix.xlsx'))).getWorksheet('问题清单')!;
     const rows = rowsOf(ws);
-    expect(rows[0]).toEqual(HEAD);
+    expect(rows[0]).toEqual(HEAD_FILES);
     expect(rows).toHaveLength(doc.problems.length + 1);
-    expect(ws.autoFilter).toBe(`A1:K${doc.problems.length + 1}`);
+    expect(ws.autoFilter).toBe(`A1:J${doc.problems.length + 1}`);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    const listed = rows.slice(1).map((r) => `${r[0]}|${r[2]}|${r[10]}`).sort();
+    const listed = rows.slice(1).map((r) => `${r[0]}|${r[1]}|${r[9]}`).sort();
     expect(listed).toEqual(doc.problems.map((p) => `${p.file}|${p.row}|${p.rule}`).sort());
     for (const r of rows.slice(1)) {
-      const person = people.find((p) => String(r[0]).endsWith(p.file) && people.filter((q) => q.file === p.file).indexOf(p) + 2 === r[2]);
-      expect(r[3], String(r)).toBe(person!.name);
+      const person = people.find((p) => String(r[0]).endsWith(p.file) && people.filter((q) => q.file === p.file).indexOf(p) + 2 === r[1]);
+      expect(r[2], String(r)).toBe(person!.name);
     }
-    const lower = rows.find((r) => r[10] === 'id-number-lowercase-x')!;
-    expect(lower[8]).toBe('11010519491231002x');
+    const lower = rows.find((r) => r[9] === 'id-number-lowercase-x')!;
+    expect(lower[7]).toBe('11010519491231002x');
   });
 
   it('prints one summary for the whole run in the pretty report, and names the fix list', () => {

@@ -7,7 +7,8 @@ import type { Finding } from '../../src/engine/types.js';
 import { InputError } from '../../src/errors.js';
 import { FIELD_KEYS, type FieldKey } from '../../src/model/fields.js';
 import type { SheetInfo } from '../../src/read/types.js';
-import { AnnotatedWorkbook, slideFormula } from '../../src/report/workbook.js';
+import { AnnotatedWorkbook } from '../../src/report/xlsx/annotated.js';
+import { slideFormula } from '../../src/report/xlsx/sheet-xml.js';
 import { FULL_MAP, GOOD_ROW } from '../helpers/records.js';
 import { fileResult, MESSAGES, result } from './fixtures.js';
 
@@ -60,7 +61,7 @@ beforeAll(async () => {
   writeFileSync(INPUT, 'not really read');
   out = join(dir, 'records.checked.xlsx');
   const w = await AnnotatedWorkbook.create(out, { lang: 'zh', messages: MESSAGES, inputPath: INPUT });
-  w.startSheet(CHECKED);
+  await w.startSheet(CHECKED);
   w.addRow(1, 'before-header', ['2019年职称证书登记表'], []);
   w.addRow(2, 'header', [...FULL_MAP.headers, '备注'], []);
   w.addRow(3, 'data', row({ issueDate: ISSUED, obtainDate: 43784 }, { formula: 'LEN(A3)', result: 2 }), [], row({}, undefined).map((_, i) => (i === col('obtainDate') - 1 ? 'yyyy"年"m"月"d"日"' : undefined)));
@@ -72,7 +73,7 @@ beforeAll(async () => {
   tmpSeenDuringWrite = existsSync(w.temporaryPath);
   targetSeenDuringWrite = existsSync(out);
   await w.endSheet();
-  w.startSheet(SKIPPED);
+  await w.startSheet(SKIPPED);
   w.addRow(1, 'other', ['说明', 12.5, '=SUM(1)'], []);
   w.addRow(3, 'other', [null, { richText: [{ text: '粗', font: { bold: true } }, { text: '体' }] }, new Date(Date.UTC(2020, 0, 2))], []);
   await w.endSheet();
@@ -171,12 +172,12 @@ describe('annotated workbook', () => {
     expect(['U3', 'U4', 'U5', 'U6'].map((a) => ws.getCell(a).value)).toEqual(['通过', '需修改', '需修改', '需修改']);
     expect(ws.getCell('V3').value).toBeNull();
     expect(ws.getCell('V4').value).toBe('1. [错误] H 批准文号：批准文号的年份应写在【】中，不能用 〔〕（见指南 三（四））');
-    expect(ws.getCell('W4').value).toBe('批准文号：渝职改办【2019】125号');
+    expect(ws.getCell('W4').value).toBe('H 批准文号：渝职改办【2019】125号');
     expect(String(ws.getCell('V5').value).split('\n')).toEqual([
       '1. [警告] B 身份证号：身份证号末位的 x 应为大写 X（见指南 三（一））',
       '2. [错误] 整行：“免冠照”未填写（见指南 二（二））',
     ]);
-    expect(ws.getCell('W5').value).toBe(`身份证号：${X_ID.toUpperCase()}`);
+    expect(ws.getCell('W5').value).toBe(`B 身份证号：${X_ID.toUpperCase()}`);
     expect(ws.getCell('U7').value).toBeNull(); // a blank row gets no verdict
     expect(ws.getCell('U9').value).toBeNull(); // nor a row that is not data
     expect(ws.getCell('X2').value).toBeNull();
@@ -233,7 +234,7 @@ describe('annotated workbook: lifecycle', () => {
     const target = join(dir, 'abort.xlsx');
     writeFileSync(target, 'previous result');
     const w = await AnnotatedWorkbook.create(target, { lang: 'zh', messages: MESSAGES, inputPath: 'x.xlsx' });
-    w.startSheet(simpleSheet);
+    await w.startSheet(simpleSheet);
     w.addRow(1, 'header', ['姓名'], []);
     w.addRow(2, 'data', ['张三'], []);
     expect(existsSync(w.temporaryPath)).toBe(true);
@@ -247,7 +248,7 @@ describe('annotated workbook: lifecycle', () => {
     const target = join(dir, 'replace.xlsx');
     writeFileSync(target, 'previous result');
     const w = await AnnotatedWorkbook.create(target, { lang: 'zh', messages: MESSAGES, inputPath: 'x.xlsx' });
-    w.startSheet(simpleSheet);
+    await w.startSheet(simpleSheet);
     w.addRow(1, 'header', ['姓名'], []);
     w.addRow(2, 'data', ['张三'], []);
     await w.endSheet();
@@ -270,38 +271,39 @@ describe('annotated workbook: lifecycle', () => {
 });
 
 describe('annotated workbook: inputs of other shapes', () => {
-  async function roundTrip(name: string, build: (w: AnnotatedWorkbook) => void, lang: 'zh' | 'en' = 'zh', findings: Finding[] = []): Promise<ExcelJS.Workbook> {
+  async function roundTrip(name: string, build: (w: AnnotatedWorkbook) => Promise<void>, lang: 'zh' | 'en' = 'zh', findings: Finding[] = []): Promise<ExcelJS.Workbook> {
     const target = join(dir, name);
     const w = await AnnotatedWorkbook.create(target, { lang, messages: MESSAGES, inputPath: INPUT });
-    build(w);
+    await build(w);
     await w.finish(result(findings, [fileResult({ path: INPUT })]));
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(target);
     return back;
   }
 
-  it('keeps the input\'s merged ranges, except one that would cover the result columns', async () => {
+  it('keeps the input\'s merged ranges, and puts the result columns right of them', async () => {
     const info: SheetInfo = {
       name: 'merged', header: { row: 2, map: { columns: { name: 1, idNumber: 2, certNo: 3 }, headers: ['姓名', '身份证号', '证书编号'] } },
       columnCount: 3, merges: ['A1:C1', 'B4:E4'],
     };
-    const back = await roundTrip('merged.xlsx', (w) => {
-      w.startSheet(info);
+    const back = await roundTrip('merged.xlsx', async (w) => {
+      await w.startSheet(info);
       w.addRow(1, 'before-header', ['登记表'], []);
       w.addRow(2, 'header', ['姓名', '身份证号', '证书编号'], []);
       w.addRow(3, 'data', ['张三', '11010519491231002X', 'A1'], []);
     }, 'zh', []);
     const ws = back.getWorksheet('merged')!;
-    expect(ws.model.merges).toEqual(['A1:C1']);
+    expect(ws.model.merges).toEqual(['A1:C1', 'B4:E4']);
     expect(ws.getCell('A1').value).toBe('登记表');
-    expect(ws.getCell('D2').value).toBe('检查结果');
+    expect(ws.getCell('D2').value).toBeNull();
+    expect(ws.getCell('F2').value).toBe('检查结果');
   });
 
   it('writes CSV text as text, with the same annotations', async () => {
     const info: SheetInfo = { name: 'records', header: { row: 1, map: { columns: { name: 1, idNumber: 2, certNo: 3 }, headers: ['姓名', '身份证号', '证书编号'] } }, columnCount: 3 };
     const finding = f(2, { sheet: 'records', rule: 'id-number', messageId: 'length', column: 'B', field: 'idNumber', header: '身份证号', data: { length: 4 } });
-    const back = await roundTrip('csv.xlsx', (w) => {
-      w.startSheet(info);
+    const back = await roundTrip('csv.xlsx', async (w) => {
+      await w.startSheet(info);
       w.addRow(1, 'header', ['姓名', '身份证号', '证书编号'], []);
       w.addRow(2, 'data', ['张三', '0012', '=A1'], [finding]);
       w.addRow(3, 'data', ['李四', '2019-12-20', '1.5E+3'], []);
@@ -316,8 +318,8 @@ describe('annotated workbook: inputs of other shapes', () => {
   });
 
   it('speaks English with lang en', async () => {
-    const back = await roundTrip('en.xlsx', (w) => {
-      w.startSheet({ name: 'S', header: { row: 1, map: { columns: { name: 1 }, headers: ['姓名'] } }, columnCount: 1 });
+    const back = await roundTrip('en.xlsx', async (w) => {
+      await w.startSheet({ name: 'S', header: { row: 1, map: { columns: { name: 1 }, headers: ['姓名'] } }, columnCount: 1 });
       w.addRow(1, 'header', ['姓名'], []);
       w.addRow(2, 'data', ['张三'], []);
     }, 'en');
@@ -329,8 +331,8 @@ describe('annotated workbook: inputs of other shapes', () => {
 
   it('rewrites its own result columns when the input was checked before', async () => {
     const headers = ['姓名', '检查结果', '问题说明', '建议修改'];
-    const back = await roundTrip('rerun.xlsx', (w) => {
-      w.startSheet({ name: 'S', header: { row: 1, map: { columns: { name: 1 }, headers } }, columnCount: 4 });
+    const back = await roundTrip('rerun.xlsx', async (w) => {
+      await w.startSheet({ name: 'S', header: { row: 1, map: { columns: { name: 1 }, headers } }, columnCount: 4 });
       w.addRow(1, 'header', headers, []);
       w.addRow(2, 'data', ['张三', '需修改', '1. [错误] 旧的问题', '旧建议'], []);
     });
@@ -342,8 +344,8 @@ describe('annotated workbook: inputs of other shapes', () => {
   it('never overwrites an original value that sits where the result columns go', async () => {
     const info: SheetInfo = { name: 'S', header: { row: 1, map: { columns: { name: 1, approvalNo: 2 }, headers: ['姓名', '批准文号'] } }, columnCount: 2 };
     const finding = f(2, { sheet: 'S', column: 'B', field: 'approvalNo', header: '批准文号', data: { found: '〔〕' }, suggestion: 'X【2019】1号' });
-    const back = await roundTrip('wide.xlsx', (w) => {
-      w.startSheet(info);
+    const back = await roundTrip('wide.xlsx', async (w) => {
+      await w.startSheet(info);
       w.addRow(1, 'header', ['姓名', '批准文号'], []);
       w.addRow(2, 'data', ['张三', 'X〔2019〕1号', '多出来的值'], [finding]);
     }, 'zh', [finding]);
@@ -356,8 +358,8 @@ describe('annotated workbook: inputs of other shapes', () => {
   });
 
   it('keeps number formats given by built-in id, and shared formulas as formulas', async () => {
-    const back = await roundTrip('formats.xlsx', (w) => {
-      w.startSheet({ name: 'S', header: null, columnCount: 3 });
+    const back = await roundTrip('formats.xlsx', async (w) => {
+      await w.startSheet({ name: 'S', header: null, columnCount: 3 });
       w.addRow(1, 'other', [45047, { formula: 'A1+1', result: 45048, shareType: 'shared', ref: 'B1:B2' }, 0.25], [], [31, 31, '0%']);
       w.addRow(2, 'other', [45049, { sharedFormula: 'B1', result: 45050 }, { error: '#N/A' }], [], [31, 31]);
     });
@@ -371,13 +373,13 @@ describe('annotated workbook: inputs of other shapes', () => {
   });
 
   it('puts the tabs back in their order, keeps hidden sheets hidden, and opens on a visible one', async () => {
-    const back = await roundTrip('tabs.xlsx', (w) => {
+    const back = await roundTrip('tabs.xlsx', async (w) => {
       // the file stores 隐藏 first, but its tab is the last one
-      w.startSheet({ name: '隐藏', header: null, columnCount: 1, position: 2, hidden: true });
+      await w.startSheet({ name: '隐藏', header: null, columnCount: 1, position: 2, hidden: true });
       w.addRow(1, 'other', ['h'], []);
-      w.startSheet({ name: '甲', header: null, columnCount: 1, position: 0, hidden: true });
+      await w.startSheet({ name: '甲', header: null, columnCount: 1, position: 0, hidden: true });
       w.addRow(1, 'other', ['a'], []);
-      w.startSheet({ name: '乙', header: null, columnCount: 1, position: 1 });
+      await w.startSheet({ name: '乙', header: null, columnCount: 1, position: 1 });
       w.addRow(1, 'other', ['b'], []);
     });
     expect(back.worksheets.map((s) => [s.name, s.state])).toEqual([
@@ -388,8 +390,8 @@ describe('annotated workbook: inputs of other shapes', () => {
   });
 
   it('labels the result columns on the header row only (two-row headers)', async () => {
-    const back = await roundTrip('two-row-header.xlsx', (w) => {
-      w.startSheet({ name: 'S', header: { row: 2, map: { columns: { name: 1, idNumber: 2 }, headers: ['姓名', '身份证号'] } }, columnCount: 2, headerRows: [2, 3] });
+    const back = await roundTrip('two-row-header.xlsx', async (w) => {
+      await w.startSheet({ name: 'S', header: { row: 2, map: { columns: { name: 1, idNumber: 2 }, headers: ['姓名', '身份证号'] } }, columnCount: 2, headerRows: [2, 3] });
       w.addRow(2, 'header', ['姓名', '证件'], []);
       w.addRow(3, 'header', [null, '身份证号'], []);
       w.addRow(4, 'data', ['张三', '500224198001011235'], []);
@@ -401,9 +403,9 @@ describe('annotated workbook: inputs of other shapes', () => {
   });
 
   it('shifts date serials of a 1904 workbook so they show the same day', async () => {
-    const back = await roundTrip('1904.xlsx', (w) => {
+    const back = await roundTrip('1904.xlsx', async (w) => {
       w.date1904 = true;
-      w.startSheet({ name: 'S', header: null, columnCount: 2 });
+      await w.startSheet({ name: 'S', header: null, columnCount: 2 });
       w.addRow(1, 'other', [43585, 43585], [], ['yyyy-mm-dd', '0']); // 2023-05-01 in the 1904 system (45047 in the 1900 system)
     });
     const ws = back.getWorksheet('S')!;
@@ -413,7 +415,7 @@ describe('annotated workbook: inputs of other shapes', () => {
 
   it('throws on rows out of order (a pipeline bug, not the clerk\'s)', async () => {
     const w = await AnnotatedWorkbook.create(join(dir, 'order.xlsx'), { lang: 'zh', messages: MESSAGES, inputPath: INPUT });
-    w.startSheet({ name: 'S', header: null, columnCount: 1 });
+    await w.startSheet({ name: 'S', header: null, columnCount: 1 });
     w.addRow(2, 'other', ['a'], []);
     expect(() => w.addRow(2, 'other', ['b'], [])).toThrow(/row 2/);
     await w.abort();
