@@ -180,3 +180,27 @@ describe('scanInputs: folders scanned recursively, every skipped file named', ()
     expect(MAX_SCAN_ENTRIES).toBeGreaterThanOrEqual(10_000);
   });
 });
+
+describe('folder scans and the marker of what cert-check wrote (issue 14 item 3)', () => {
+  it('takes an annotated copy the clerk edited and saved; skips and names untouched copies and fix lists, whatever their names', async () => {
+    const { copyFileSync } = await import('node:fs');
+    const { runCheck } = await import('../../src/engine/pipeline.js');
+    const { writeFixList } = await import('../../src/report/fix-list.js');
+    const { result } = await import('../report/fixtures.js');
+    const { REPO_ROOT } = await import('../helpers/paths.js');
+    const dir = tmp.file('marked');
+    mkdirSync(dir);
+    copyFileSync(join(REPO_ROOT, 'examples/records.xlsx'), join(dir, '登记表.xlsx'));
+    const written = (await runCheck({ inputs: [join(dir, '登记表.xlsx')], assets: null, lang: 'zh', today: { y: 2026, m: 12, d: 1 } })).files[0]!.annotated!;
+    copyFileSync(written, join(dir, '改名的副本.xlsx')); // untouched, renamed by the clerk
+    copyFileSync(join(REPO_ROOT, 'test/fixtures/libreoffice/clerk-annotated-edited-libreoffice.xlsx'), join(dir, '旧表.checked.xlsx'));
+    await writeFixList(join(dir, '问题清单.xlsx'), result([]), { lang: 'zh' });
+    const scan = await scanInputs([dir]);
+    expect(scan.inputs.map((p) => p.slice(dir.length + 1))).toEqual(['旧表.checked.xlsx', '登记表.xlsx']);
+    expect(scan.skipped.map((s) => [s.path.slice(dir.length + 1), s.reason])).toEqual([
+      ['改名的副本.xlsx', 'own-output'],
+      ['登记表.checked.xlsx', 'own-output'],
+      ['问题清单.xlsx', 'fix-list'],
+    ]);
+  }, 60_000);
+});
