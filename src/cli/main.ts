@@ -4,6 +4,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import type { Lang } from '../engine/types.js';
 import { packageRoot } from '../paths.js';
+import { maskIds } from '../util/id-number.js';
+import { installExitCleanup } from './signals.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -70,6 +72,8 @@ function positiveInt(value: string): number {
 /** Runs the command line; returns the exit code. Never throws. */
 export async function run(argv: string[]): Promise<number> {
   const lang = langOf(argv);
+  installExitCleanup();
+  const err = stderrWriter(argv.includes('--show-pii'));
   // A reader that stops early (`cert-check … | head`) closes the pipe: the rest of the report is dropped
   // quietly instead of ending in an unhandled EPIPE stack trace.
   for (const out of [process.stdout, process.stderr]) {
@@ -101,7 +105,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('--fix-list <file>', lang === 'zh' ? '把所有输入的全部问题写成一个可筛选的 .xlsx 问题清单' : 'write every problem of every input into one filterable .xlsx list')
     .option('--no-color', lang === 'zh' ? '不使用颜色' : 'no colours')
     .action(async (inputs: string[], opts: MainOptions) => {
-      exitCode = await checkCommand(inputs, opts);
+      exitCode = await checkCommand(inputs, opts, err);
     });
 
   program
@@ -120,7 +124,7 @@ export async function run(argv: string[]): Promise<number> {
     .action(async (file: string | undefined) => {
       const { writeTemplate } = await import('./template.js');
       const written = await writeTemplate(file, { lang });
-      process.stdout.write(`${lang === 'zh' ? '已写出登记模板：' : 'Template written: '}${written}\n`);
+      process.stdout.write(maskIds(`${lang === 'zh' ? '已写出登记模板：' : 'Template written: '}${written}\n`));
     });
 
   program
@@ -143,41 +147,63 @@ export async function run(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);
     return exitCode;
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
-      return fail(new InputError('usage', { detail: usageDetail(err, lang) }), lang);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      return fail(new InputError('usage', { detail: usageDetail(e, lang) }), lang, err);
     }
-    return fail(err, lang);
+    return fail(e, lang, err);
   }
 }
 
+/** Writes lines to stderr, ID numbers masked (every form, also in paths) unless --show-pii. */
+export type ErrWriter = (text: string) => void;
+
+function stderrWriter(showPii: boolean): ErrWriter {
+  return (text) => {
+    process.stderr.write(showPii ? text : maskIds(text));
+  };
+}
+
 /** Prints one sentence for an error and gives exit 2; a stack trace only with CERT_CHECK_DEBUG=1. */
-function fail(err: unknown, lang: Lang): number {
-  if (err instanceof InputError) {
-    process.stderr.write(`cert-check: ${err.text(lang)}\n`);
+function fail(e: unknown, lang: Lang, err: ErrWriter): number {
+  if (e instanceof InputError) {
+    err(`cert-check: ${e.text(lang)}\n`);
   } else {
-    const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(
+    const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
+    err(
       lang === 'zh'
         ? `cert-check: 内部错误（${msg}）。请把所用命令和文件情况反馈给维护人员。\n`
         : `cert-check: internal error (${msg}). Please report the command and the file to the maintainers.\n`,
     );
-    if (process.env.CERT_CHECK_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+    if (process.env.CERT_CHECK_DEBUG) err(`${(e as Error)?.stack ?? ''}\n`);
   }
   return EXIT_BAD_INPUT;
 }
 
-async function checkCommand(inputs: string[], opts: MainOptions): Promise<number> {
+/**
+ * Whether to show a spinner and progress on stderr: only on a terminal that has columns. Some CI and
+ * container ptys report 0 columns, where ora would redraw forever.
+ */
+export function progressAllowed(stream: { isTTY?: boolean; columns?: number }): boolean {
+  return stream.isTTY === true && typeof stream.columns === 'number' && stream.columns > 0;
+}
+
+async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter): Promise<number> {
   const lang = opts.lang;
   const { runCheck } = await import('../engine/pipeline.js');
   const { loadSettings } = await import('../config.js');
   const { RULES } = await import('../../rules/index.js');
   const { jsonChunks, prettyReport, shouldColor } = await import('../report/index.js');
-  const spinner = process.stderr.isTTY ? (await import('ora')).default({ text: lang === 'zh' ? '正在检查…' : 'Checking…', stream: process.stderr }).start() : null;
+  const { planGuard } = await import('./outputs.js');
+  const showPii = Boolean(opts.showPii);
+  const spinner = progressAllowed(process.stderr)
+    ? (await import('ora')).default({ text: lang === 'zh' ? '正在检查…' : 'Checking…', stream: process.stderr }).start()
+    : null;
   try {
     const settings = loadSettings(opts.config, process.cwd(), RULES.map((r) => r.id), lang);
-    const fixers = await fixerOptions(inputs, opts);
+    const fixers = await fixerOptions(opts);
+    const guard = planGuard(opts, settings.sources);
     const result = await runCheck({
       ...fixers.run,
       inputs,
@@ -194,16 +220,19 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
       encoding: opts.encoding,
       maxRows: opts.maxRows,
       cacheFile: opts.cache,
+      beforeWork: guard.check,
       onProgress: spinner
         ? (rows, file) => {
-            spinner.text = lang === 'zh' ? `正在检查 ${file}：${rows} 行` : `Checking ${file}: ${rows} rows`;
+            const text = lang === 'zh' ? `正在检查 ${file}：${rows} 行` : `Checking ${file}: ${rows} rows`;
+            spinner.text = showPii ? text : maskIds(text);
           }
         : undefined,
     });
     spinner?.stop();
-    const reportOpts = { lang, showPii: Boolean(opts.showPii) };
-    if (result.failures.length && result.files.length === 0) return fail(result.failures[0]!.error, lang);
-    await fixers.after(result);
+    const reportOpts = { lang, showPii };
+    // Nothing could be read: in pretty mode the sentence alone says it; JSON still prints its one document.
+    if (result.failures.length && result.files.length === 0 && opts.format !== 'json') return fail(result.failures[0]!.error, lang, err);
+    await fixers.after(result, guard.allow);
     if (opts.format === 'json') {
       // Written piece by piece: a report of hundreds of thousands of problems is never one string.
       for (const chunk of jsonChunks(result, reportOpts)) {
@@ -214,35 +243,35 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
       const color = opts.color !== false && shouldColor(process.stdout, process.env);
       process.stdout.write(prettyReport(result, { ...reportOpts, color }));
     }
-    for (const f of result.failures) process.stderr.write(`cert-check: ${f.error.text(lang)}\n`);
+    for (const f of result.failures) err(`cert-check: ${f.error.text(lang)}\n`);
     if (result.failures.length) return EXIT_BAD_INPUT;
     return result.findings.some((f) => f.severity === 'error') ? EXIT_ERRORS : EXIT_OK;
-  } catch (err) {
+  } catch (e) {
     spinner?.stop();
-    return fail(err, lang);
+    return fail(e, lang, err);
   }
 }
 
 /**
  * --fix-photos and --fix-list: checked before the run (exit 2 before anything is written), hooked into it
- * (photo facts, names), and done after it.
+ * (photo facts, names), and done after it. What they fail to write is a warning of the report, never the
+ * end of it.
  */
-async function fixerOptions(inputs: string[], opts: MainOptions): Promise<{
+async function fixerOptions(opts: MainOptions): Promise<{
   run: Pick<import('../engine/pipeline.js').CheckOptions, 'collectNames' | 'onAssetsDir' | 'onRecordAssets'>;
-  after(result: import('../engine/pipeline.js').RunResult): Promise<void>;
+  after(result: import('../engine/pipeline.js').RunResult, allow: (dest: string) => InputError | null): Promise<void>;
 }> {
   const lang = opts.lang;
   const zh = lang === 'zh';
   if (opts.fixList !== undefined && !/\.xlsx$/i.test(opts.fixList)) {
     throw new InputError('usage', { detail: zh ? `--fix-list 的文件名应以 .xlsx 结尾，而不是 ${opts.fixList}` : `the --fix-list file name must end in .xlsx, not ${opts.fixList}` });
   }
+  if (opts.cache !== undefined && !/\.json$/i.test(opts.cache)) {
+    // Also what catches a forgotten cache name: `--cache a.xlsx b.xlsx` would otherwise overwrite a.xlsx.
+    throw new InputError('usage', { detail: zh ? `--cache 的文件名应以 .json 结尾，而不是 ${opts.cache}（是否漏写了缓存文件名？）` : `the --cache file name must end in .json, not ${opts.cache} (was the cache name left out?)` });
+  }
   if (opts.fixPhotos !== undefined && opts.assets === false) {
     throw new InputError('usage', { detail: zh ? '--fix-photos 需要检查照片，不能与 --no-assets 同用' : '--fix-photos needs the photos checked; it cannot go with --no-assets' });
-  }
-  if (opts.fixList !== undefined) {
-    const { expandInputs } = await import('../read/index.js');
-    const { checkFixListTarget } = await import('../report/fix-list.js');
-    checkFixListTarget(opts.fixList, await expandInputs(inputs));
   }
   const target = opts.fixPhotos;
   const fp = target === undefined ? null : await import('../assets/fix-photos.js');
@@ -252,13 +281,33 @@ async function fixerOptions(inputs: string[], opts: MainOptions): Promise<{
       collectNames: opts.fixList !== undefined,
       ...(fp && target !== undefined ? { onAssetsDir: (dir: string) => fp.checkFixPhotosTarget(target, dir, lang), onRecordAssets: photos!.add } : {}),
     },
-    async after(result) {
+    async after(result, allow) {
+      const { RunWarning } = await import('../errors.js');
       if (fp && photos && target !== undefined && result.assetsDir) {
-        result.fixedPhotos = await fp.fixPhotos(photos.photos, { target, assetsDir: result.assetsDir });
+        result.fixedPhotos = await fp.fixPhotos(photos.photos, { target, assetsDir: result.assetsDir, allow });
+        const failed = result.fixedPhotos.filter((p) => p.skipped === 'write-failed');
+        for (const p of result.fixedPhotos) {
+          if (p.status === 'written') result.outputs.push({ path: p.target!, kind: 'fixed-photo', written: true });
+        }
+        for (const p of failed) result.outputs.push({ path: p.source, kind: 'fixed-photo', written: false });
+        if (failed.length) {
+          const first = failed[0]!;
+          result.warnings.push(new RunWarning('fixed-photos-failed', {
+            count: failed.length, path: target, detail: { kind: 'cause', code: first.errorCode ?? '', op: 'write', message: first.error ?? '' },
+          }));
+        }
       }
       if (opts.fixList !== undefined) {
         const { writeFixList } = await import('../report/fix-list.js');
-        result.fixList = await writeFixList(opts.fixList, result, { lang });
+        try {
+          result.fixList = await writeFixList(opts.fixList, result, { lang });
+          result.outputs.push({ path: result.fixList, kind: 'fix-list', written: true });
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          const detail = e.data.detail ?? e.text(lang);
+          result.warnings.push(new RunWarning('fix-list-failed', { path: opts.fixList, detail }));
+          result.outputs.push({ path: opts.fixList, kind: 'fix-list', written: false });
+        }
       }
     },
   };

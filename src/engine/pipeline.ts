@@ -2,9 +2,11 @@
 import { mkdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { RULES } from '../../rules/index.js';
-import { createAssetInspector, recordKey } from '../assets/index.js';
+import { createAssetInspector, listAssetFolder, recordKey } from '../assets/index.js';
+import type { AssetFolder } from '../assets/folder.js';
 import type { AssetInspector, RecordAssets } from '../assets/types.js';
-import { InputError } from '../errors.js';
+import { InputError, type RunWarning } from '../errors.js';
+import type { OutputKind, RunPlan } from '../run/outcome.js';
 import type { AliasTable } from '../model/fields.js';
 import { buildRecord, isBlankRow, type CertRecord, type ColumnMap } from '../model/record.js';
 import { DEFAULT_MAX_ROWS, expandInputs, noHeaderError } from '../read/index.js';
@@ -45,13 +47,24 @@ export interface CheckOptions {
   collectNames?: boolean;
   /** Called with the assets folder (absolute) before any input is read; may throw an InputError (--fix-photos). */
   onAssetsDir?: (dir: string) => void;
+  /**
+   * Called once before anything is written, with every input, the annotated workbook of each and the
+   * assets folder as listed: the command line's output guard (src/run/output-guard.ts) refuses the run
+   * here (an InputError) when an output would overwrite an input, an asset or another output.
+   */
+  beforeWork?: (plan: RunPlan) => void;
   /** Called for each record once its photo and attachment were found and inspected (--fix-photos). */
   onRecordAssets?: (record: CertRecord, assets: RecordAssets) => void;
 }
 
-/** The result, plus inputs that could not be read (each is an exit-2 problem). */
+/** The result, plus inputs that could not be read and main outputs that could not be written (exit 2). */
 export interface RunResult extends CheckResult {
-  failures: { path: string; error: InputError }[];
+  /** kind 'output': an annotated workbook (or fixed copy) that could not be written; `path` is the output. */
+  failures: { path: string; error: InputError; kind?: 'input' | 'output' }[];
+  /** What the run could not do without spoiling the check (secondary outputs, unreadable asset names…). */
+  warnings: RunWarning[];
+  /** Every file written, and every output that failed (main and secondary), for the summary. */
+  outputs: { path: string; kind: OutputKind; written: boolean }[];
   /** 姓名 by row (key: recordKey, i.e. file \0 sheet \0 row), with `collectNames`. */
   names: Map<string, string>;
   /** The assets folder checked (absolute), or null. */
@@ -83,14 +96,24 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
     const messages = new MessageBook(rules);
     const ctx = createContext({ today: opts.today, data: opts.data });
     const assetsDir = opts.assets === null ? null : resolve(opts.assets ?? dirname(resolve(files[0]!)));
+    // Every output is known before anything is written: the guard sees them all at once.
+    const taken = new Set<string>();
+    const outputs = new Map<string, string | null>();
+    for (const file of files) outputs.set(file, opts.noOut ? null : outputPath(file, opts, taken, files, opts.fix ? 'fixed' : 'checked'));
+    let folder: AssetFolder | null = null;
     if (assetsDir) {
       opts.onAssetsDir?.(assetsDir);
-      inspector = await createAssetInspector({ dir: assetsDir, cacheFile: opts.cacheFile, patterns: opts.assetPatterns, inputs: files });
+      folder = await listAssetFolder({ dir: assetsDir, cacheFile: opts.cacheFile, inputs: files, ignore: [...taken] });
+    }
+    opts.beforeWork?.({ files, outputs, assetsDir, folder });
+    if (assetsDir) {
+      inspector = await createAssetInspector({ dir: assetsDir, cacheFile: opts.cacheFile, patterns: opts.assetPatterns, inputs: files, folder: folder! });
       ctx.assets = inspector.facts;
     }
     const engine = new Engine(rules, ctx, { severities: opts.severities });
-    const result: RunResult = { files: [], findings: [], messages, startedAt, failures: [], names: new Map(), assetsDir, ...(opts.fix ? { fixes: [] } : {}) };
-    const outputs = new Set<string>();
+    const result: RunResult = {
+      files: [], findings: [], messages, startedAt, failures: [], warnings: [], outputs: [], names: new Map(), assetsDir, ...(opts.fix ? { fixes: [] } : {}),
+    };
     if (opts.outDir && !opts.noOut) mkdirSync(opts.outDir, { recursive: true });
 
     for (const [i, file] of files.entries()) {
@@ -102,7 +125,7 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
           if ('error' in opened) throw opened.error;
           reader = opened.r;
         }
-        const out = opts.noOut ? null : outputPath(file, opts, outputs, files, opts.fix ? 'fixed' : 'checked');
+        const out = outputs.get(file) ?? null;
         reader ??= await openInputThreaded(file, readOptions);
         result.files.push(await checkFile(file, reader, out, opts, engine, inspector, messages, result));
       } catch (err) {
@@ -113,6 +136,14 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
       }
     }
     for (const f of engine.finish()) result.findings.push(f); // no spread: 10⁵+ findings overflow the stack
+    if (inspector) {
+      const done = inspector;
+      inspector = null;
+      await done.close();
+      result.warnings.push(...done.warnings);
+      for (const path of done.written) result.outputs.push({ path, kind: 'cache', written: true });
+      for (const path of done.failed) result.outputs.push({ path, kind: 'cache', written: false });
+    }
     return result;
   } finally {
     await inspector?.close();
@@ -128,8 +159,22 @@ async function checkFile(
   file: string, reader: InputReader, out: string | null, opts: CheckOptions, engine: Engine, inspector: AssetInspector | null,
   messages: MessageBook, run: RunResult,
 ): Promise<FileResult> {
+  const kind: OutputKind = opts.fix ? 'fixed' : 'checked';
+  /** The annotated workbook could not be written: the check goes on, the output is an exit-2 failure. */
+  let outError: InputError | null = null;
+  const outputFailed = (err: unknown): void => {
+    if (!(err instanceof InputError)) throw err;
+    outError = err;
+  };
   // exceljs's writer is loaded only when a workbook is written.
-  const writer = out ? await (await import('../report/workbook.js')).AnnotatedWorkbook.create(out, { lang: opts.lang, messages, inputPath: file }) : null;
+  let writer = null as import('../report/workbook.js').AnnotatedWorkbook | null;
+  if (out) {
+    try {
+      writer = await (await import('../report/workbook.js')).AnnotatedWorkbook.create(out, { lang: opts.lang, messages, inputPath: file });
+    } catch (err) {
+      outputFailed(err);
+    }
+  }
   const fileResult: FileResult = { path: file, sheets: [], annotated: out, notices: [] };
   const findings: Finding[] = [];
   const sheets: SheetInfo[] = [];
@@ -204,7 +249,21 @@ async function checkFile(
     const noHeader = noHeaderError(file, sheets);
     if (noHeader) throw noHeader;
     for (const f of findings) run.findings.push(f); // no spread: 10⁵+ findings overflow the stack
-    if (writer) await writer.finish({ ...run, files: [fileResult], findings });
+    if (writer) {
+      try {
+        await writer.finish({ ...run, files: [fileResult], findings });
+      } catch (err) {
+        outputFailed(err);
+      }
+    }
+    if (out) {
+      const failed = outError as InputError | null;
+      if (failed) {
+        fileResult.annotated = null;
+        run.failures.push({ path: out, error: failed, kind: 'output' });
+      }
+      run.outputs.push({ path: out, kind, written: !failed });
+    }
     return fileResult;
   } catch (err) {
     await writer?.abort();

@@ -1,9 +1,10 @@
 /** The JSON report (`--format json`): exactly the contract's document, with a few added fields. */
 import type { FixedPhoto } from '../assets/fix-photos.js';
 import type { Notice } from '../read/types.js';
-import { maskDeep, masker, sortFindings } from './common.js';
+import { maskDeep, masker, maskFindingTexts, sortFindings } from './common.js';
+import { maskIdValue } from '../util/id-number.js';
 import { formatNotice } from './notices.js';
-import { summarize, type CellFix, type CheckResult, type ReportOptions, type Summary } from './types.js';
+import { outputCounts, summarize, type CellFix, type CheckResult, type ReportOptions, type Summary } from './types.js';
 
 export interface JsonNotice {
   id: string;
@@ -21,6 +22,21 @@ export interface JsonFile {
   annotated: string | null;
   /** Added: the file's notices (sheets skipped and the like), the same on every entry of the file. */
   notices: JsonNotice[];
+  /** Added, for an input that could not be read: why (the same sentence as on stderr). */
+  error?: string;
+}
+
+/** Added: a warning of the run (a secondary output that failed, a cache ignored, unreadable asset names). */
+export interface JsonWarning {
+  id: string;
+  message: string;
+}
+
+/** Added: a file the run wrote, or failed to write. */
+export interface JsonOutput {
+  path: string;
+  kind: string;
+  written: boolean;
 }
 
 export interface JsonProblem {
@@ -51,12 +67,16 @@ export interface JsonDocument {
   fixedPhotos?: FixedPhoto[];
   /** Added, with --fix-list: the problem-list workbook written. */
   fixList?: string;
-  /** Added, only when some inputs could not be read: those inputs and why. */
-  failures?: { path: string; message: string }[];
+  /** Added, only when some inputs could not be read or an annotated workbook could not be written: which and why. */
+  failures?: { path: string; message: string; kind?: 'output' }[];
+  /** Added, only when there are some: warnings of the run (not of a row). */
+  warnings?: JsonWarning[];
+  /** Added, only when the run wrote (or tried to write) files: each of them. */
+  outputs?: JsonOutput[];
 }
 
 /** A run result that may carry the inputs that could not be read (the pipeline's RunResult). */
-type WithFailures = CheckResult & { failures?: readonly { path: string; error: { text(lang: 'zh' | 'en'): string } }[] };
+type WithFailures = CheckResult & { failures?: readonly { path: string; error: { text(lang: 'zh' | 'en'): string }; kind?: 'input' | 'output' }[] };
 
 /** The report as a document (masked unless `showPii`). */
 export function jsonDocument(result: WithFailures, opts: ReportOptions): JsonDocument {
@@ -85,17 +105,27 @@ function jsonParts(result: WithFailures, opts: ReportOptions): {
       files.push({ path: file.path, sheet: s.name, headerRow: s.headerRow, rows: s.rows, annotated: file.annotated, notices });
     }
   }
+  // Inputs that could not be read are listed too, with the reason (the contract: "listed in files with an error").
+  for (const x of result.failures ?? []) {
+    if (x.kind === 'output') continue;
+    files.push({ path: x.path, sheet: null, headerRow: null, rows: 0, annotated: null, notices: [], error: x.error.text(opts.lang) });
+  }
   const tail: Omit<JsonDocument, 'version' | 'summary' | 'files' | 'problems'> = {};
-  if (result.fixes) tail.fixes = result.fixes;
+  if (result.fixes) {
+    tail.fixes = opts.showPii ? result.fixes : result.fixes.map((c) => (c.field === 'idNumber' ? { ...c, from: maskIdValue(c.from), to: maskIdValue(c.to) } : c));
+  }
   if (result.fixedPhotos) tail.fixedPhotos = result.fixedPhotos;
   if (result.fixList) tail.fixList = result.fixList;
   if (result.failures?.length) {
-    tail.failures = result.failures.map((x) => ({ path: x.path, message: x.error.text(opts.lang) }));
+    tail.failures = result.failures.map((x) => ({ path: x.path, message: x.error.text(opts.lang), ...(x.kind === 'output' ? { kind: 'output' as const } : {}) }));
   }
+  if (result.warnings?.length) tail.warnings = result.warnings.map((w) => ({ id: w.id, message: w.text(opts.lang) }));
+  if (result.outputs?.length) tail.outputs = result.outputs.map((o) => ({ path: o.path, kind: o.kind, written: o.written }));
   return {
-    head: maskDeep({ version: 1 as const, summary: summarize(result), files }, mask),
+    head: maskDeep({ version: 1 as const, summary: { ...summarize(result), ...outputCounts(result) }, files }, mask),
     *problems() {
       for (const f of sortFindings(result)) {
+        const t = maskFindingTexts(f, result.messages.format(f, opts.lang), opts.showPii);
         yield maskDeep({
           file: f.file,
           sheet: f.sheet,
@@ -104,9 +134,9 @@ function jsonParts(result: WithFailures, opts: ReportOptions): {
           field: f.field,
           rule: f.rule,
           severity: f.severity,
-          message: result.messages.format(f, opts.lang),
-          value: f.value,
-          suggestion: f.suggestion,
+          message: t.message,
+          value: t.value,
+          suggestion: t.suggestion,
           messageId: f.messageId,
           header: f.header,
         }, mask);

@@ -48,6 +48,10 @@ export interface CheckResult {
   fixList?: string;
   messages: MessageBook;
   startedAt: Date;
+  /** Warnings of the run, not of a row (secondary outputs that failed, a cache ignored, unreadable asset names). */
+  warnings?: readonly { id: string; text(lang: Lang): string }[];
+  /** Every file the run wrote or failed to write (annotated workbooks, fix list, fixed photos, cache…). */
+  outputs?: readonly { path: string; kind: string; written: boolean }[];
 }
 
 export interface ReportOptions {
@@ -64,6 +68,17 @@ export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
+}
+
+/** Files written and outputs that failed (the JSON summary's outputsWritten / outputsFailed). */
+export function outputCounts(result: Pick<CheckResult, 'outputs'>): { outputsWritten: number; outputsFailed: number } {
+  let written = 0;
+  let failed = 0;
+  for (const o of result.outputs ?? []) {
+    if (o.written) written++;
+    else failed++;
+  }
+  return { outputsWritten: written, outputsFailed: failed };
 }
 
 /** Counts for the summary line and the JSON report. */

@@ -9,15 +9,13 @@
  * formulas are written as plain formulas), rich text is kept as rich text, hyperlinks are kept, error
  * values are kept. ID numbers are NOT masked here: the workbook is the clerk's own data.
  */
-import { createWriteStream, unlinkSync } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import '../read/exceljs-utf8.js';
 import ExcelJS from 'exceljs';
 import { SEVERITY_LABEL } from '../engine/messages.js';
 import type { Finding, Lang, Severity } from '../engine/types.js';
 import type { MessageBook } from '../engine/messages.js';
-import { InputError } from '../errors.js';
+import { InputError, ioCause } from '../errors.js';
 import { normalizeCell } from '../model/cell.js';
 import { isDateFormat } from '../model/dates.js';
 import { columnLetter } from '../model/fields.js';
@@ -25,6 +23,7 @@ import { isBlankRow } from '../model/record.js';
 import type { RowRole, SheetInfo } from '../read/types.js';
 import { columnNumber, countByRule, placeLabel, sortFindings, worstSeverity } from './common.js';
 import { formatNotice } from './notices.js';
+import { createTempStream } from '../run/atomic-file.js';
 import { spoolNotes } from './spool.js';
 import { summarize, type CellFix, type CheckResult, type FileResult } from './types.js';
 
@@ -227,38 +226,6 @@ export function slideFormula(formula: string, from: string, to: string): string 
       if (c < 1 || r < 1) return whole;
       return `${sheet ?? ''}${cd}${columnLetter(c)}${rd}${r}`;
     });
-}
-
-/**
- * Temporary files being written. On Ctrl-C (SIGINT), SIGTERM or SIGHUP they are removed before the process
- * ends, so an interrupted run leaves neither a half-written workbook nor its temporary file (only SIGKILL,
- * which cannot be caught, can leave a `.<name>.<pid>.tmp` behind; the target is never half-written, since
- * it only ever appears by rename).
- */
-const liveTemps = new Set<string>();
-let signalsHooked = false;
-
-function removeLiveTemps(): void {
-  for (const p of liveTemps) {
-    try {
-      unlinkSync(p);
-    } catch {
-      // already gone
-    }
-  }
-  liveTemps.clear();
-}
-
-function hookSignals(): void {
-  if (signalsHooked) return;
-  signalsHooked = true;
-  process.once('exit', removeLiveTemps);
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
-    process.once(signal, () => {
-      removeLiveTemps();
-      process.exit(code);
-    });
-  }
 }
 
 export class AnnotatedWorkbook {
@@ -482,7 +449,7 @@ export class AnnotatedWorkbook {
     } catch (err) {
       await this.abort();
       if (err instanceof InputError) throw err;
-      throw new InputError('output-failed', { out: this.outPath, detail: errorText(err) });
+      throw new InputError('output-failed', { out: this.outPath, detail: ioCause(err) });
     }
   }
 
@@ -774,18 +741,13 @@ export interface AtomicXlsx {
  */
 export async function openAtomicXlsx(outPath: string): Promise<AtomicXlsx> {
   const out = resolve(outPath);
-  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  const stream = createWriteStream(tmp);
+  let tmp: Awaited<ReturnType<typeof createTempStream>>;
   try {
-    await new Promise<void>((res, rej) => {
-      stream.once('open', () => res());
-      stream.once('error', rej);
-    });
+    tmp = await createTempStream(out);
   } catch (err) {
-    throw new InputError('output-failed', { out: outPath, detail: errorText(err) });
+    throw new InputError('output-failed', { out: outPath, detail: ioCause(err) });
   }
-  liveTemps.add(tmp);
-  hookSignals();
+  const stream = tmp.stream;
   // Deflate level 1: the copy is a working file, and the fastest level saves a third of the writing time.
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } }) as unknown as XWriter;
   spoolNotes(writer as unknown as Parameters<typeof spoolNotes>[0]);
@@ -808,18 +770,11 @@ export async function openAtomicXlsx(outPath: string): Promise<AtomicXlsx> {
     } catch {
       // the archive is being thrown away
     }
-    if (!stream.closed) {
-      await new Promise<void>((res) => {
-        stream.once('close', () => res());
-        stream.destroy();
-      });
-    }
-    await unlink(tmp).catch(() => {});
-    liveTemps.delete(tmp);
+    await tmp.abort();
   };
   return {
     outPath: out,
-    tmpPath: tmp,
+    tmpPath: tmp.path,
     writer,
     abort,
     pendingBytes: () => stream.writableLength,
@@ -830,13 +785,12 @@ export async function openAtomicXlsx(outPath: string): Promise<AtomicXlsx> {
         await Promise.race([writer.commit(), failed]);
         if (!stream.closed) await new Promise<void>((res) => stream.once('close', () => res()));
         if (failure) throw failure;
-        await rename(tmp, out);
-        liveTemps.delete(tmp);
+        await tmp.commit();
         state = 'done';
       } catch (err) {
         await abort();
         if (err instanceof InputError) throw err;
-        throw new InputError('output-failed', { out: outPath, detail: errorText(err) });
+        throw new InputError('output-failed', { out: outPath, detail: ioCause(err) });
       }
     },
   };
