@@ -209,12 +209,12 @@ export const WARNING_MESSAGES = {
   },
   'output-failed': { zh: '{path} 未能写出：{detail}', en: '{path} was not written: {detail}' },
   'unreadable-names': {
-    zh: '素材文件夹中有 {count} 个文件的名称不是有效的 UTF-8 编码，无法按名称查找，未检查：{names}。这通常是在 Linux/macOS 上解压 Windows（GBK）压缩包造成的；请用能选择编码的解压工具重新解压（如 unzip -O GBK），或把这些文件重新命名',
-    en: '{count} files of the assets folder have names that are not valid UTF-8 and cannot be looked up by name; they were not checked: {names}. This usually comes from unzipping a Windows (GBK) archive on Linux/macOS; unzip it again with the right encoding (e.g. unzip -O GBK) or rename them',
+    zh: '素材文件夹中有 {count} 个文件或文件夹的名称不是有效的 UTF-8 编码，无法按名称查找，未检查：{names}（按 GBK 显示）。这通常是在 Linux/macOS 上解压 Windows 压缩包造成的；请用能选择编码的解压工具重新解压（如 unzip -O GBK），或把它们重新命名',
+    en: '{count} files or folders of the assets folder have names that are not valid UTF-8 and cannot be looked up by name; they were not checked: {names} (shown as GBK). This usually comes from unzipping a Windows archive on Linux/macOS; unzip it again with the right encoding (e.g. unzip -O GBK) or rename them',
   },
   'unreadable-entry': {
-    zh: '素材文件夹中的 {path} 无法读取（{detail}），其中的文件未检查',
-    en: '{path} in the assets folder cannot be read ({detail}); the files in it were not checked',
+    zh: '素材文件夹中的 {path} 无法读取，未检查：{detail}',
+    en: '{path} in the assets folder cannot be read and was not checked: {detail}',
   },
 } satisfies Record<string, { zh: string; en: string }>;
 

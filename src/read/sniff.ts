@@ -7,7 +7,7 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { fileTypeFromBuffer } from 'file-type';
 import iconv from 'iconv-lite';
 import yauzl from 'yauzl';
-import { InputError } from '../errors.js';
+import { InputError, ioCause } from '../errors.js';
 import {
   MAX_COMPRESSION_RATIO, MAX_CSV_BYTES, MAX_SHEET_XML_BYTES, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES, RATIO_MIN_BYTES,
   formatBytes,
@@ -64,7 +64,9 @@ export async function sniff(path: string, options: { encoding?: string; maxRows?
   try {
     fh = await open(path, 'r');
   } catch (e) {
-    throw new InputError('missing-path', { path, detail: errorDetail(e) });
+    // Not there any more, or there but not readable (permissions): say which, and why.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError('missing-path', { path, detail: errorDetail(e) });
+    throw new InputError('read-failed', { path, detail: ioCause(e, 'read') });
   }
   try {
     const head = Buffer.alloc(Math.min(HEAD_BYTES, st.size));

@@ -57,6 +57,8 @@ export interface TempFile {
 export interface TempOptions {
   /** Create the target's folder when it is missing (default: no, a missing folder is an error). */
   mkdir?: boolean;
+  /** Names the temporary file (default `tempNameFor`); called again when a name is taken. For tests. */
+  nameFor?: (target: string, attempt: number) => string;
 }
 
 /**
@@ -69,7 +71,7 @@ export async function createTemp(target: string, options: TempOptions = {}): Pro
   let handle: FileHandle | null = null;
   let path = '';
   for (let attempt = 0; handle === null; attempt++) {
-    path = tempNameFor(out);
+    path = options.nameFor ? resolve(options.nameFor(out, attempt)) : tempNameFor(out);
     try {
       handle = await open(path, CREATE_FLAGS, 0o666);
     } catch (err) {

@@ -61,6 +61,26 @@ export function expectRefusal(r: CliRun, says?: RegExp): void {
   expect(r.stdout).toBe('');
 }
 
+/**
+ * An input that cannot be read, with --format json: exit 2, the one sentence on stderr, and on stdout still
+ * exactly one JSON document (the contract), listing every input with that sentence as its `error` and no
+ * problems.
+ */
+export function expectJsonRefusal(r: CliRun, says?: RegExp): void {
+  expect(r.signal, r.stderr.slice(-2000)).toBeNull();
+  expect(r.code, r.stderr.slice(-2000)).toBe(2);
+  expectNoTrace(r.stderr);
+  const lines = r.stderr.split('\n').filter((l) => l.trim());
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^cert-check: .*[\u4e00-\u9fff].*[。！？]$/u);
+  if (says) expect(lines[0]).toMatch(says);
+  const doc = JSON.parse(r.stdout) as { files: { error?: string }[]; problems: unknown[]; summary: { files: number } };
+  expect(doc.summary.files).toBe(0);
+  expect(doc.problems).toEqual([]);
+  expect(doc.files.length).toBeGreaterThan(0);
+  for (const f of doc.files) expect(lines[0]).toContain(f.error);
+}
+
 /** Exit 0/1 with one JSON document on stdout. */
 export function expectReport<T = unknown>(r: CliRun): T {
   expect(r.signal, r.stderr.slice(-2000)).toBeNull();
