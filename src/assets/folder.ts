@@ -40,6 +40,16 @@ function isIgnorable(rel: string): boolean {
   return base.startsWith('.') || base.startsWith('~$') || IGNORED_NAMES.has(lower) || IGNORED_EXT.has(extensionOf(lower));
 }
 
+/**
+ * Whether a path relative to the assets folder ('/' separated) is one the listing never takes for a photo
+ * or attachment: below a hidden or skipped folder, or a spreadsheet, JSON, hidden or system file.
+ */
+export function neverAnAsset(rel: string): boolean {
+  const parts = rel.split('/');
+  if (parts.slice(0, -1).some((d) => d.startsWith('.') || SKIP_DIRS.has(d.toLowerCase()))) return true;
+  return isIgnorable(rel);
+}
+
 function inside(root: string, real: string): boolean {
   const r = path.relative(root, real);
   return r !== '' && !r.startsWith('..') && !path.isAbsolute(r);

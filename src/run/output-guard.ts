@@ -4,9 +4,10 @@
  * refused (InputError, exit 2, one sentence) when an output
  * - is an input (the same file by any spelling, through links, or a hard link to it), or the config or
  *   committee list the run reads;
- * - lies inside the assets folder — except workbooks (.xlsx: annotated workbook, fixed copy, fix list),
- *   which the folder's listing never takes for a photo or attachment, so that the default layout (records
- *   and photos in one folder, `<name>.checked.xlsx` beside the records) keeps working;
+ * - lies inside the assets folder — except under a name the folder's listing never takes for a photo or
+ *   an attachment (a workbook, a .json cache, a hidden file), which can neither replace an asset nor be
+ *   taken for one: the default layout (records and photos in one folder, which is then the assets folder,
+ *   with `<name>.checked.xlsx` and a cache beside the records) keeps working;
  * - is another output of the same run;
  * - exists and is not a regular file (a folder, a device, a FIFO, a socket), or has a file on its path
  *   where a folder should be.
@@ -16,6 +17,7 @@
 import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { bilingual, InputError, type Bilingual } from '../errors.js';
+import { neverAnAsset } from '../assets/folder.js';
 import { kindOf } from './bounded-read.js';
 import type { OutputKind } from './outcome.js';
 
@@ -37,8 +39,6 @@ export interface GuardOptions {
   assetsDir: string | null;
 }
 
-/** Outputs that may lie inside the assets folder: workbooks, which its listing ignores. */
-const WORKBOOK_KINDS: ReadonlySet<OutputKind> = new Set(['checked', 'fixed', 'fix-list']);
 
 /** Where a path leads: its real path (through links, also for a file not there yet) and, if it exists, the file. */
 interface Place {
@@ -64,15 +64,17 @@ export class OutputGuard {
     this.assets = assetsDir === null ? null : this.place(assetsDir).real;
   }
 
+  /** Folders that outputs of the run create (--out-dir, the cache's, --fix-photos'): an output may go there. */
+  private readonly madeFolders = new Set<string>();
+
   /** The reason `out` may not be written, or null. Records it as taken (a later output at the same place clashes). */
   check(out: PlannedOutput): InputError | null {
     const place = this.place(out.path);
     const option = out.option;
     if (place.blockedBy) return new InputError('output-bad-folder', { option, out: out.path, folder: place.blockedBy });
-    if (place.folderMissing && !out.makesFolder) return new InputError('output-no-folder', { option, out: out.path, folder: path.dirname(out.path) });
     if (place.stat && !place.stat.isFile()) {
       const k = kindOf(place.stat);
-      return new InputError('output-not-file', { option, out: out.path, kind: bilingual(k.zh, k.en.replace(/^an? /, 'a ')) });
+      return new InputError('output-not-file', { option, out: out.path, kind: bilingual(k.zh, k.en) });
     }
     for (const input of this.inputs) {
       if (input.place.real === place.real || (place.inode !== null && input.place.inode === place.inode)) {
@@ -80,8 +82,8 @@ export class OutputGuard {
       }
     }
     if (this.assets !== null && within(this.assets, place.real)) {
-      const workbook = WORKBOOK_KINDS.has(out.kind) && /\.xlsx$/i.test(place.real);
-      if (!workbook) return new InputError('output-in-assets', { option, out: out.path, dir: this.assets });
+      const rel = path.relative(this.assets, place.real).split(path.sep).join('/');
+      if (rel === '' || !neverAnAsset(rel)) return new InputError('output-in-assets', { option, out: out.path, dir: this.assets });
     }
     const keys = [place.real, ...(place.inode ? [place.inode] : [])];
     for (const key of keys) {
@@ -91,12 +93,17 @@ export class OutputGuard {
         return new InputError('output-clash', { out: out.path, first: other.option, second: option });
       }
     }
+    if (place.folderMissing && !out.makesFolder && !this.madeFolders.has(path.dirname(place.real))) {
+      return new InputError('output-no-folder', { option, out: out.path, folder: path.dirname(out.path) });
+    }
     for (const key of keys) this.claimed.set(key, out);
+    if (out.makesFolder) this.madeFolders.add(path.dirname(place.real));
     return null;
   }
 
   /** Checks every output, in order; throws the first refusal. */
   checkAll(outputs: readonly PlannedOutput[]): void {
+    for (const out of outputs) if (out.makesFolder) this.madeFolders.add(path.dirname(this.place(out.path).real));
     for (const out of outputs) {
       const refusal = this.check(out);
       if (refusal) throw refusal;

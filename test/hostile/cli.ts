@@ -23,15 +23,30 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `cert-check-${prefix}-`));
 }
 
-export function runCli(args: string[], opts: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): Promise<CliRun> {
+export interface RunOptions {
+  cwd?: string;
+  timeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+  nodeArgs?: string[];
+  /** A command the CLI runs under (e.g. `unshare -r -m sh -c '…; exec "$0" "$@"'`): node and its arguments follow. */
+  prefix?: string[];
+  /** Run as this user and group (only root may; see fs-env.ts). */
+  uid?: number;
+  gid?: number;
+}
+
+export function runCli(args: string[], opts: RunOptions = {}): Promise<CliRun> {
   return new Promise((res, rej) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, ...(opts.nodeArgs ?? []), BIN, ...args], {
+    const node = [process.execPath, `--max-old-space-size=${HEAP_MB}`, ...(opts.nodeArgs ?? []), BIN, ...args];
+    const [cmd, ...cmdArgs] = opts.prefix ? [...opts.prefix, ...node] : node;
+    const child = spawn(cmd!, cmdArgs, {
       cwd: opts.cwd ?? ROOT,
       env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: opts.timeoutMs ?? 30_000,
       killSignal: 'SIGKILL',
+      ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {}),
     });
     let stdout = '';
     let stderr = '';
