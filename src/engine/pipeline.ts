@@ -7,6 +7,7 @@ import type { AssetFolder } from '../assets/folder.js';
 import type { AssetInspector, RecordAssets } from '../assets/types.js';
 import { InputError, type RunWarning } from '../errors.js';
 import type { OutputKind, RunPlan } from '../run/outcome.js';
+import { IdValues } from '../util/id-number.js';
 import type { AliasTable } from '../model/fields.js';
 import { buildRecord, isBlankRow, type CertRecord, type ColumnMap } from '../model/record.js';
 import { DEFAULT_MAX_ROWS, expandInputs, noHeaderError } from '../read/index.js';
@@ -69,6 +70,8 @@ export interface RunResult extends CheckResult {
   names: Map<string, string>;
   /** The assets folder checked (absolute), or null. */
   assetsDir: string | null;
+  /** Malformed 身份证号 values, for the reports to mask wherever they appear. */
+  idValues: IdValues;
 }
 
 /** Rows checked together: their assets are inspected concurrently before the rules see them. */
@@ -112,7 +115,7 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
     }
     const engine = new Engine(rules, ctx, { severities: opts.severities });
     const result: RunResult = {
-      files: [], findings: [], messages, startedAt, failures: [], warnings: [], outputs: [], names: new Map(), assetsDir, ...(opts.fix ? { fixes: [] } : {}),
+      files: [], findings: [], messages, startedAt, failures: [], warnings: [], outputs: [], names: new Map(), assetsDir, idValues: new IdValues(), ...(opts.fix ? { fixes: [] } : {}),
     };
     if (opts.outDir && !opts.noOut) mkdirSync(opts.outDir, { recursive: true });
 
@@ -226,6 +229,7 @@ async function checkFile(
           if (ev.role === 'data' && map && sheet && !isBlankRow(ev.values, map)) {
             record = buildRecord({ file, sheet: sheet.name, row: ev.row, values: ev.values, numFmts: ev.numFmts, date1904: reader.date1904 }, map);
             sheetResult!.rows++;
+            if (record.v.idNumber) run.idValues.add(record.v.idNumber);
             // Inspect the row's files now, while the rest of the batch is read; the batch waits for all of them.
             if (inspector) preparing.push(inspector.prepare([record]).then(() => null, (err: unknown) => err));
           }

@@ -40,9 +40,13 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Masks ID numbers unless PII is to be shown. */
-export function masker(showPii: boolean): (text: string) => string {
-  return showPii ? (t) => t : maskIds;
+/**
+ * Masks ID numbers unless PII is to be shown: by shape (maskIds), and the run's malformed 身份证号 values
+ * (`ids`, CheckResult.idValues) wherever they appear.
+ */
+export function masker(showPii: boolean, ids?: { size: number; mask(text: string): string }): (text: string) => string {
+  if (showPii) return (t) => t;
+  return ids?.size ? (t) => ids.mask(t) : maskIds;
 }
 
 /** The texts of a finding as a report shows them: the 身份证号 value masked whole (any form) unless `showPii`. */

@@ -93,7 +93,7 @@ function jsonParts(result: WithFailures, opts: ReportOptions): {
   problems: () => Generator<JsonProblem>;
   tail: Omit<JsonDocument, 'version' | 'summary' | 'files' | 'problems'>;
 } {
-  const mask = masker(opts.showPii);
+  const mask = masker(opts.showPii, result.idValues);
   const notice = (n: Notice): JsonNotice => ({ id: n.id, sheet: n.sheet ?? null, message: formatNotice(n, opts.lang), data: { ...n.data } });
   const files: JsonFile[] = [];
   for (const file of result.files) {

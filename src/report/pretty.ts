@@ -74,7 +74,7 @@ type Failures = { failures?: readonly { path: string; error: { text(lang: Lang):
 export function prettyReport(result: CheckResult & Failures, opts: PrettyOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const t = TEXT[opts.lang];
-  const mask = masker(opts.showPii);
+  const mask = masker(opts.showPii, result.idValues);
   const cwd = opts.cwd ?? process.cwd();
   const show = (p: string): string => {
     if (!isAbsolute(p)) return p;

@@ -52,6 +52,8 @@ export interface CheckResult {
   warnings?: readonly { id: string; text(lang: Lang): string }[];
   /** Every file the run wrote or failed to write (annotated workbooks, fix list, fixed photos, cache…). */
   outputs?: readonly { path: string; kind: string; written: boolean }[];
+  /** The run's 身份证号 values that only the field tells apart as IDs (src/util/id-number.ts IdValues): masked everywhere. */
+  idValues?: { size: number; mask(text: string): string };
 }
 
 export interface ReportOptions {

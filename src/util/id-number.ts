@@ -110,3 +110,40 @@ export function maskIdsQuoting(text: string, idValue: string | null | undefined)
   if (v && [...v].filter((c) => IS_ID_CHAR.test(c)).length >= 6 && text.includes(v)) text = text.split(v).join(maskIdValue(v));
   return maskIds(text);
 }
+
+/** A run of ID characters (digits and letters, any width) long enough to be an ID value of a row. */
+const ID_TOKEN = /[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]{6,}/gu;
+const ONLY_ID_CHARS = /^[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]+$/u;
+
+/**
+ * The 身份证号 values of a run that the shape (maskIds: 14+ digits) would not catch — too short, or more
+ * letters than digits — so that a report can mask them wherever they appear (a naming-convention hint, a
+ * message of another field). Malformed values are few; well-formed ones are not kept.
+ */
+export class IdValues {
+  private readonly tokens = new Set<string>();
+  private readonly phrases = new Set<string>();
+
+  add(value: string): void {
+    const v = value.trim();
+    if (!v) return;
+    const compact = v.replace(/\s+/g, '');
+    for (const form of new Set([v, compact, compact.toUpperCase()])) {
+      const chars = [...form];
+      if (chars.filter((c) => IS_ID_CHAR.test(c)).length < 6) continue;
+      if (chars.filter((c) => IS_DIGIT.test(c)).length >= MASK_MIN_DIGITS) continue; // the shape masks it
+      (ONLY_ID_CHARS.test(form) ? this.tokens : this.phrases).add(form);
+    }
+  }
+
+  get size(): number {
+    return this.tokens.size + this.phrases.size;
+  }
+
+  /** `text` with every known value masked whole (maskIdValue), then every ID-shaped run (maskIds). */
+  mask(text: string): string {
+    if (this.tokens.size) text = text.replace(ID_TOKEN, (t) => (this.tokens.has(t) ? maskIdValue(t) : t));
+    for (const p of this.phrases) if (text.includes(p)) text = text.split(p).join(maskIdValue(p));
+    return maskIds(text);
+  }
+}
