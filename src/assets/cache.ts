@@ -20,7 +20,7 @@ import { GREY_THUMBNAIL_PX, GREY_TOLERANCE } from './limits.js';
 import type { ImageFacts, PdfFacts } from './types.js';
 
 /** Changes whenever what is stored, or how it is computed, changes: older caches are then ignored. */
-const CACHE_VERSION = `cert-check-assets/2;grey=${GREY_TOLERANCE}@${GREY_THUMBNAIL_PX};hash=sha256/64k+64k`;
+export const CACHE_VERSION = `cert-check-assets/2;grey=${GREY_TOLERANCE}@${GREY_THUMBNAIL_PX};hash=sha256/64k+64k`;
 
 /** Bytes hashed at each end of a file (a file up to twice this is hashed whole). */
 export const HASH_SPAN = 64 * 1024;

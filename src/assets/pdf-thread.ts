@@ -1,29 +1,32 @@
 /**
- * Parses PDFs on a thread of their own (src/assets/pdf-worker.ts), always: never in the main thread, where
- * a hostile PDF could take the whole process down. The thread's heap is capped (`resourceLimits`) and
- * each file has a time limit; a file that exhausts either is a damaged PDF (status 'invalid' with the
- * reason), the thread is ended and a new one serves the files that follow. Files are handed over one at a
- * time, so the file that broke the thread is always known. One thread: pdfjs is single-threaded per
- * document, and a 2-core machine has one core to spare besides the main thread.
+ * Parses PDFs in a process of its own (src/assets/pdf-worker.ts), always: never in cert-check's own
+ * process, where a hostile PDF could take the whole run down. A worker thread's `resourceLimits` are not
+ * enough for that: a single huge allocation (pdfjs's `new Array(n)` for an object stream declaring n
+ * objects) aborts the whole process instead of ending the thread (nodejs/node#47224). The PDF process has
+ * its own heap cap (--max-old-space-size) and each file a time limit; a file that exhausts either is a
+ * damaged PDF (status 'invalid', with the reason), the process is ended and a new one serves the files
+ * that follow. Files are handed over one at a time, so the file that broke the process is always known.
+ * One process: pdfjs is single-threaded per document, and a 2-core machine has one core to spare besides
+ * the main thread.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { PdfFacts } from './types.js';
 
-/** The PDF thread's heap (old generation); a 300-page PDF opens within 32 MB. */
+/** The PDF process's heap (old generation); a 300-page PDF opens within 32 MB. */
 export const PDF_HEAP_MB = 128;
-/** Time one PDF may take on the thread (a 10 MB, 200-page scan takes ~150 ms). */
+/** Time one PDF may take (a 10 MB, 200-page scan takes ~150 ms). */
 export const PDF_TIME_LIMIT_MS = 10_000;
 
 /**
  * The compiled worker: beside this module when running from dist/, else (running from the TypeScript
  * sources, as the tests do) the one `npm run build` put in dist/.
  */
-function workerFile(): URL | null {
+function workerFile(): string | null {
   for (const rel of ['./pdf-worker.js', '../../dist/src/assets/pdf-worker.js']) {
-    const url = new URL(rel, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return url;
+    const file = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(file)) return file;
   }
   return null;
 }
@@ -35,59 +38,73 @@ interface Job {
   reject: (e: Error) => void;
 }
 
-/** Settings of the thread (tests lower them to see a crash or a timeout quickly). */
-export interface PdfThreadLimits {
+/** Settings of the PDF process (tests lower them to see a crash or a timeout quickly). */
+export interface PdfProcessLimits {
   heapMb: number;
   timeLimitMs: number;
 }
 
-const limits: PdfThreadLimits = { heapMb: PDF_HEAP_MB, timeLimitMs: PDF_TIME_LIMIT_MS };
+const limits: PdfProcessLimits = { heapMb: PDF_HEAP_MB, timeLimitMs: PDF_TIME_LIMIT_MS };
 
-/** Changes the limits for threads started from now on (the current one is ended). For tests. */
-export function setPdfThreadLimits(next: Partial<PdfThreadLimits>): void {
+/** Changes the limits for processes started from now on (the idle one is ended). For tests. */
+export function setPdfProcessLimits(next: Partial<PdfProcessLimits>): void {
   Object.assign(limits, next);
-  void stopPdfThread();
+  stopPdfProcess();
 }
 
-let worker: Worker | null = null;
+let child: ChildProcess | null = null;
 const queue: Job[] = [];
 let current: Job | null = null;
 let timer: NodeJS.Timeout | null = null;
 let nextId = 0;
-/** Threads started (for tests: a crash is followed by a new thread). */
+/** Processes started (for tests: a crash is followed by a new process). */
 let started = 0;
 
-export function pdfThreadsStarted(): number {
+export function pdfProcessesStarted(): number {
   return started;
 }
 
-function spawn(): Worker | null {
-  const url = workerFile();
-  if (!url) return null;
-  const w = new Worker(url, {
-    resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
-    // pdfjs's own messages would litter stderr; its errors come back as messages.
-    stderr: true,
-    stdout: true,
+/** Keeps the event loop alive for the PDF process only while it has work. */
+function hold(c: ChildProcess, busy: boolean): void {
+  const channel = c.channel as { ref(): void; unref(): void } | undefined;
+  if (busy) {
+    c.ref();
+    channel?.ref();
+  } else {
+    c.unref();
+    channel?.unref();
+  }
+}
+
+function spawn(): ChildProcess | null {
+  const file = workerFile();
+  if (!file) return null;
+  const c = fork(file, [], {
+    // After NODE_OPTIONS, so this cap wins over a --max-old-space-size a CI job sets there.
+    execArgv: [`--max-old-space-size=${limits.heapMb}`],
+    serialization: 'advanced',
+    // pdfjs's own messages would litter the report; its errors come back as messages.
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
   });
   started++;
-  w.on('message', (m: { id: number; facts?: PdfFacts; error?: string }) => {
-    if (!current || m.id !== current.id) return;
-    finish(m.facts ?? { status: 'invalid', error: (m.error ?? 'PDF thread failed').slice(0, 160) });
+  c.on('message', (m: { id: number; facts?: PdfFacts; error?: string }) => {
+    if (!current || m.id !== current.id || child !== c) return;
+    finish(m.facts ?? { status: 'invalid', error: (m.error ?? 'the PDF parser failed').slice(0, 160) });
   });
-  const lost = (reason: string): void => {
-    if (worker !== w) return;
-    worker = null;
-    if (current) finish({ status: 'invalid', error: reason });
-  };
-  w.on('error', (err: Error & { code?: string }) => {
-    lost(err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? `parsing needed more than ${limits.heapMb} MB of memory`
-      : `the PDF parser failed (${err.message.split('\n')[0]!.slice(0, 120)})`);
+  c.on('error', () => lost(c, 'the PDF parser could not be started'));
+  c.on('exit', (code, signal) => {
+    // V8 ends a process whose heap is full with SIGABRT (code 134 through a shell).
+    lost(c, signal === 'SIGABRT' || code === 134 ? `parsing needed more than ${limits.heapMb} MB of memory` : `the PDF parser stopped (${signal ?? code})`);
   });
-  w.on('exit', () => lost('the PDF parser stopped'));
-  w.unref();
-  return w;
+  hold(c, false);
+  return c;
+}
+
+/** The PDF process ended (crash, out of memory): the current file gets the reason; the next starts a new one. */
+function lost(c: ChildProcess, reason: string): void {
+  if (child !== c) return;
+  child = null;
+  if (current) finish({ status: 'invalid', error: reason });
 }
 
 /** Settles the current job and starts the next. */
@@ -101,32 +118,32 @@ function finish(facts: PdfFacts): void {
 }
 
 function pump(): void {
-  if (current || queue.length === 0) {
-    if (!current) worker?.unref();
+  if (current) return;
+  const job = queue.shift();
+  if (!job) {
+    if (child) hold(child, false);
     return;
   }
-  const job = queue.shift()!;
-  worker ??= spawn();
-  const w = worker;
-  if (!w) {
-    job.reject(new Error('the PDF thread is missing (dist/src/assets/pdf-worker.js): run npm run build'));
+  child ??= spawn();
+  const c = child;
+  if (!c) {
+    job.reject(new Error('the PDF worker is missing (dist/src/assets/pdf-worker.js): run npm run build'));
     pump();
     return;
   }
   current = job;
-  w.ref();
+  hold(c, true);
   timer = setTimeout(() => {
     if (current !== job) return;
-    // Too long: end the thread (the file gets its verdict now), a new one takes the next file.
-    worker = null;
-    void w.terminate();
+    // Too long: end the process (the file gets its verdict now); a new one takes the next file.
+    child = null;
+    c.kill('SIGKILL');
     finish({ status: 'invalid', error: `parsing took longer than ${Math.round(limits.timeLimitMs / 1000)} s` });
   }, limits.timeLimitMs);
-  const data = typeof job.file === 'string' ? job.file : new Uint8Array(job.file.buffer, job.file.byteOffset, job.file.byteLength);
-  w.postMessage({ id: job.id, file: data });
+  c.send({ id: job.id, file: typeof job.file === 'string' ? job.file : new Uint8Array(job.file.buffer, job.file.byteOffset, job.file.byteLength) });
 }
 
-/** Parses a PDF on the PDF thread. The bytes are handed over (the caller must not reuse them). */
+/** Parses a PDF in the PDF process. */
 export function inspectPdfOffThread(file: string | Buffer): Promise<PdfFacts> {
   return new Promise<PdfFacts>((resolve, reject) => {
     queue.push({ id: nextId++, file, resolve, reject });
@@ -134,15 +151,16 @@ export function inspectPdfOffThread(file: string | Buffer): Promise<PdfFacts> {
   });
 }
 
-/** Starts the PDF thread and its loading of pdfjs ahead of the first attachment. */
+/** Starts the PDF process and its loading of pdfjs ahead of the first attachment. */
 export function warmPdfThread(): void {
-  worker ??= spawn();
-  worker?.postMessage({ id: -1, file: null });
+  child ??= spawn();
+  child?.send({ id: -1, file: null });
 }
 
-/** Ends the PDF thread (the next PDF starts a new one). */
-export async function stopPdfThread(): Promise<void> {
-  const w = worker;
-  worker = null;
-  if (w && !current) await w.terminate();
+/** Ends the PDF process when it is idle (the next PDF starts a new one). */
+export function stopPdfProcess(): void {
+  const c = child;
+  if (!c || current) return;
+  child = null;
+  c.kill();
 }

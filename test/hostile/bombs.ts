@@ -118,9 +118,10 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /**
  * An RGB PNG of width × height pixels of one colour (a photo-like orange), as small as deflate makes it:
- * 16000 × 16000 is ~750 KB on disk and 768 MB of pixels.
+ * 16000 × 16000 is ~750 KB on disk and 768 MB of pixels. `padBytes` adds a text chunk of that many bytes
+ * (a PNG of one colour is otherwise too small to be "too large").
  */
-export async function hugePng(path: string, width: number, height: number): Promise<string> {
+export async function hugePng(path: string, width: number, height: number, padBytes = 0): Promise<string> {
   const row = Buffer.alloc(1 + width * 3);
   for (let x = 0; x < width; x++) row.set([220, 120, 60], 1 + x * 3);
   const idat = await deflateRepeated(row, height);
@@ -128,6 +129,7 @@ export async function hugePng(path: string, width: number, height: number): Prom
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  writeFileSync(path, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]));
+  const pad = padBytes > 0 ? [chunk('tEXt', Buffer.concat([Buffer.from('Comment\0', 'latin1'), Buffer.alloc(padBytes, 0x20)]))] : [];
+  writeFileSync(path, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), ...pad, chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]));
   return path;
 }

@@ -12,6 +12,8 @@ export const BIN = join(ROOT, 'bin/cert-check.js');
 export const HEAP_MB = 512;
 
 export interface CliRun {
+  /** The CLI's process id (the launcher's node; with a prefix, the prefix's, which execs node). */
+  pid: number;
   code: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
@@ -53,7 +55,7 @@ export function runCli(args: string[], opts: RunOptions = {}): Promise<CliRun> {
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     child.on('error', rej);
-    child.on('close', (code, signal) => res({ code, signal, stdout, stderr, ms: performance.now() - t0 }));
+    child.on('close', (code, signal) => res({ pid: child.pid ?? 0, code, signal, stdout, stderr, ms: performance.now() - t0 }));
   });
 }
 
