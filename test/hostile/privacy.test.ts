@@ -156,3 +156,33 @@ describe('the cache', () => {
     rmSync(s.dir, { recursive: true, force: true });
   });
 });
+
+describe('maskIds / maskIdValue (the functions every reporter calls)', () => {
+  it.each([
+    ['500224198001011235', '500224********1235'],
+    ['11010519491231002X', '110105********002X'],
+    ['照片 500224198001011235.jpg', '照片 500224********1235.jpg'],
+    ['50022419800101123', '500224********123'],
+    ['500224800101123', '500224********3'],
+    ['500224 19800101 1235', '500224 ******** 1235'],
+    ['500224-1980-0101-1235', '500224-****-****-1235'],
+    [FULL_WIDTH('500224198001011235'), `${FULL_WIDTH('500224')}********${FULL_WIDTH('1235')}`],
+  ])('masks %s', async (text, masked) => {
+    const { maskIds } = await import('../../src/util/id-number.js');
+    expect(maskIds(text)).toBe(masked);
+  });
+
+  it.each([
+    '第 12、13、14 行', '2019年12月20日', '1,234,567,890,123', '电话 13800000000', '渝职改办【2019】125号', '204,800 字节',
+  ])('leaves %s alone (under 14 digits in a run)', async (text) => {
+    const { maskIds } = await import('../../src/util/id-number.js');
+    expect(maskIds(text)).toBe(text);
+  });
+
+  it('masks a whole 身份证号 value of any form, at least 8 characters hidden', async () => {
+    const { maskIdValue } = await import('../../src/util/id-number.js');
+    expect(maskIdValue('500224198001011235')).toBe('500224********1235');
+    expect(maskIdValue('500224198001')).toBe('5002********');
+    expect(maskIdValue('12345')).toBe('*****');
+  });
+});

@@ -58,6 +58,7 @@ export function rows(ids: readonly string[], over: (i: number) => Record<number,
     v[0] = ['张三', '李四', '王五', '赵六'][i % 4];
     v[1] = id;
     v[2] = `${id.slice(6, 10)}.${id.slice(10, 12)}`;
+    v[16] = `TL201900${String(12 + i).padStart(2, '0')}`;
     v[17] = `${id}.jpg`;
     v[18] = `${id}.pdf`;
     for (const [k, x] of Object.entries(over(i))) v[Number(k)] = x;
