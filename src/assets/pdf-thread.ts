@@ -5,9 +5,10 @@
  * objects) aborts the whole process instead of ending the thread (nodejs/node#47224). The PDF process has
  * its own heap cap (--max-old-space-size) and each file a time limit; a file that exhausts either is a
  * damaged PDF (status 'invalid', with the reason), the process is ended and a new one serves the files
- * that follow. Files are handed over one at a time, so the file that broke the process is always known.
- * One process: pdfjs is single-threaded per document, and a 2-core machine has one core to spare besides
- * the main thread.
+ * that follow. A few files are in flight at a time (their reading and parsing overlap); when the process
+ * dies or a file times out with several in flight, each of them is tried again alone, so that only the
+ * file that breaks the process alone is condemned. One process: pdfjs is single-threaded per document,
+ * and a 2-core machine has one core to spare besides the main thread.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -36,7 +37,13 @@ interface Job {
   file: string | Buffer;
   resolve: (f: PdfFacts) => void;
   reject: (e: Error) => void;
+  /** Tried again on its own, after the process failed with it and others in flight. */
+  alone?: boolean;
+  timer?: NodeJS.Timeout;
 }
+
+/** Files in flight at once in the normal case. */
+const IN_FLIGHT = 4;
 
 /** Settings of the PDF process (tests lower them to see a crash or a timeout quickly). */
 export interface PdfProcessLimits {
@@ -54,8 +61,7 @@ export function setPdfProcessLimits(next: Partial<PdfProcessLimits>): void {
 
 let child: ChildProcess | null = null;
 const queue: Job[] = [];
-let current: Job | null = null;
-let timer: NodeJS.Timeout | null = null;
+const inFlight = new Map<number, Job>();
 let nextId = 0;
 /** Processes started (for tests: a crash is followed by a new process). */
 let started = 0;
@@ -88,59 +94,76 @@ function spawn(): ChildProcess | null {
   });
   started++;
   c.on('message', (m: { id: number; facts?: PdfFacts; error?: string }) => {
-    if (!current || m.id !== current.id || child !== c) return;
-    finish(m.facts ?? { status: 'invalid', error: (m.error ?? 'the PDF parser failed').slice(0, 160) });
+    const job = inFlight.get(m.id);
+    if (!job || child !== c) return;
+    settle(job, m.facts ?? { status: 'invalid', error: (m.error ?? 'the PDF parser failed').slice(0, 160) });
+    pump();
   });
   c.on('error', () => lost(c, 'the PDF parser could not be started'));
   c.on('exit', (code, signal) => {
-    // V8 ends a process whose heap is full with SIGABRT (code 134 through a shell).
+    // V8 ends a process whose heap is full with SIGABRT.
     lost(c, signal === 'SIGABRT' || code === 134 ? `parsing needed more than ${limits.heapMb} MB of memory` : `the PDF parser stopped (${signal ?? code})`);
   });
   hold(c, false);
   return c;
 }
 
-/** The PDF process ended (crash, out of memory): the current file gets the reason; the next starts a new one. */
-function lost(c: ChildProcess, reason: string): void {
-  if (child !== c) return;
-  child = null;
-  if (current) finish({ status: 'invalid', error: reason });
+function settle(job: Job, facts: PdfFacts): void {
+  inFlight.delete(job.id);
+  if (job.timer) clearTimeout(job.timer);
+  job.resolve(facts);
 }
 
-/** Settles the current job and starts the next. */
-function finish(facts: PdfFacts): void {
-  const job = current;
-  current = null;
-  if (timer) clearTimeout(timer);
-  timer = null;
-  job?.resolve(facts);
+/**
+ * The PDF process failed (crash, out of memory, a file over the time limit): a file alone in flight gets
+ * `reason`; several are each tried again alone, first. The next file starts a new process.
+ */
+function fail(reason: string): void {
+  const jobs = [...inFlight.values()];
+  if (jobs.length === 1) {
+    settle(jobs[0]!, { status: 'invalid', error: reason });
+  } else if (jobs.length > 1) {
+    for (const job of jobs) {
+      inFlight.delete(job.id);
+      if (job.timer) clearTimeout(job.timer);
+      job.alone = true;
+    }
+    queue.unshift(...jobs);
+  }
   pump();
 }
 
+function lost(c: ChildProcess, reason: string): void {
+  if (child !== c) return;
+  child = null;
+  fail(reason);
+}
+
 function pump(): void {
-  if (current) return;
-  const job = queue.shift();
-  if (!job) {
-    if (child) hold(child, false);
-    return;
+  for (;;) {
+    const next = queue[0];
+    // A file tried alone waits for the others to finish, then goes on its own.
+    if (!next) break;
+    const busy = inFlight.size >= IN_FLIGHT || (inFlight.size > 0 && (next.alone || [...inFlight.values()].some((j) => j.alone)));
+    if (busy) break;
+    queue.shift();
+    child ??= spawn();
+    const c = child;
+    if (!c) {
+      next.reject(new Error('the PDF worker is missing (dist/src/assets/pdf-worker.js): run npm run build'));
+      continue;
+    }
+    inFlight.set(next.id, next);
+    next.timer = setTimeout(() => {
+      if (!inFlight.has(next.id) || child !== c) return;
+      // Too long: end the process; the file (or, with others in flight, each of them alone) is judged next.
+      child = null;
+      c.kill('SIGKILL');
+      fail(`parsing took longer than ${Math.round(limits.timeLimitMs / 1000)} s`);
+    }, limits.timeLimitMs);
+    c.send({ id: next.id, file: typeof next.file === 'string' ? next.file : new Uint8Array(next.file.buffer, next.file.byteOffset, next.file.byteLength) });
   }
-  child ??= spawn();
-  const c = child;
-  if (!c) {
-    job.reject(new Error('the PDF worker is missing (dist/src/assets/pdf-worker.js): run npm run build'));
-    pump();
-    return;
-  }
-  current = job;
-  hold(c, true);
-  timer = setTimeout(() => {
-    if (current !== job) return;
-    // Too long: end the process (the file gets its verdict now); a new one takes the next file.
-    child = null;
-    c.kill('SIGKILL');
-    finish({ status: 'invalid', error: `parsing took longer than ${Math.round(limits.timeLimitMs / 1000)} s` });
-  }, limits.timeLimitMs);
-  c.send({ id: job.id, file: typeof job.file === 'string' ? job.file : new Uint8Array(job.file.buffer, job.file.byteOffset, job.file.byteLength) });
+  if (child) hold(child, inFlight.size > 0);
 }
 
 /** Parses a PDF in the PDF process. */
@@ -160,7 +183,7 @@ export function warmPdfThread(): void {
 /** Ends the PDF process when it is idle (the next PDF starts a new one). */
 export function stopPdfProcess(): void {
   const c = child;
-  if (!c || current) return;
+  if (!c || inFlight.size > 0) return;
   child = null;
   c.kill();
 }

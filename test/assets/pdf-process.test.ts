@@ -21,15 +21,20 @@ describe('the PDF process', () => {
     expect(await inspectPdfOffThread(join(dir, 'good.pdf'))).toEqual({ status: 'ok', pages: 3, ownerOnly: false });
   });
 
-  it('a PDF over the heap cap is damaged ("needed more than … MB"), and the next PDF gets a new process', async () => {
+  it('a PDF over the heap cap is damaged ("needed more than … MB"); the PDFs in flight with it are parsed again, alone, in a new process', async () => {
     await objectStreamBombPdf(join(dir, 'bomb.pdf'), 20_000_000);
     await pdf(join(dir, 'good.pdf'), 3);
+    await pdf(join(dir, 'one.pdf'), 1);
     const before = pdfProcessesStarted();
-    const [bomb, good] = await Promise.all([inspectPdfOffThread(join(dir, 'bomb.pdf')), inspectPdfOffThread(join(dir, 'good.pdf'))]);
-    expect(bomb).toEqual({ status: 'invalid', error: `parsing needed more than ${PDF_HEAP_MB} MB of memory` });
-    expect(good).toMatchObject({ status: 'ok', pages: 3 });
-    expect(pdfProcessesStarted()).toBeGreaterThan(before);
-  }, 60_000);
+    const names = ['good.pdf', 'bomb.pdf', 'one.pdf', 'good.pdf', 'bomb.pdf', 'one.pdf'];
+    const facts = await Promise.all(names.map((n) => inspectPdfOffThread(join(dir, n))));
+    const bomb = { status: 'invalid', error: `parsing needed more than ${PDF_HEAP_MB} MB of memory` };
+    expect(facts).toEqual([
+      { status: 'ok', pages: 3, ownerOnly: false }, bomb, { status: 'ok', pages: 1, ownerOnly: false },
+      { status: 'ok', pages: 3, ownerOnly: false }, bomb, { status: 'ok', pages: 1, ownerOnly: false },
+    ]);
+    expect(pdfProcessesStarted()).toBeGreaterThan(before + 1);
+  }, 90_000);
 
   it('a PDF over the time limit is damaged ("took longer than"), and the next PDF gets a new process', async () => {
     await pdf(join(dir, 'slow.pdf'), 3);
