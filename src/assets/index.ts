@@ -59,6 +59,8 @@ function shownDir(dir: string): string {
  * cannot be read. Sub-folders and names that cannot be read are the folder's `warnings`.
  */
 export async function listAssetFolder(options: Pick<AssetInspectorOptions, 'dir' | 'inputs' | 'cacheFile' | 'ignore'>): Promise<AssetFolder> {
+  // The PDF process starts (and loads pdfjs) while the folder is listed.
+  warmPdfThread();
   const ignore = [...(options.ignore ?? []), ...(options.inputs ?? [])];
   if (options.cacheFile) ignore.push(options.cacheFile);
   try {
@@ -75,7 +77,7 @@ export async function listAssetFolder(options: Pick<AssetInspectorOptions, 'dir'
  * does not exist.
  */
 export async function createAssetInspector(options: AssetInspectorOptions): Promise<AssetInspector> {
-  warmPdfThread();
+  if (options.folder) warmPdfThread();
   const folder = options.folder ?? await listAssetFolder(options);
   const cache = await FactsCache.open(options.cacheFile);
   const warnings: RunWarning[] = [...folder.warnings];

@@ -174,9 +174,10 @@ export function inspectPdfOffThread(file: string | Buffer): Promise<PdfFacts> {
   });
 }
 
-/** Starts the PDF process and its loading of pdfjs ahead of the first attachment. */
+/** Starts the PDF process and its loading of pdfjs ahead of the first attachment (once per process). */
 export function warmPdfThread(): void {
-  child ??= spawn();
+  if (child) return;
+  child = spawn();
   child?.send({ id: -1, file: null });
 }
 

@@ -114,6 +114,7 @@ export function maskIdsQuoting(text: string, idValue: string | null | undefined)
 /** A run of ID characters (digits and letters, any width) long enough to be an ID value of a row. */
 const ID_TOKEN = /[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]{6,}/gu;
 const ONLY_ID_CHARS = /^[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]+$/u;
+const LONG_PLAIN = /^\d{14,}[Xx]?$/;
 
 /**
  * The 身份证号 values of a run that the shape (maskIds: 14+ digits) would not catch — too short, or more
@@ -125,6 +126,8 @@ export class IdValues {
   private readonly phrases = new Set<string>();
 
   add(value: string): void {
+    // The common case, a plain ID of 14+ digits: the shape masks it (no allocation per row).
+    if (LONG_PLAIN.test(value)) return;
     const v = value.trim();
     if (!v) return;
     const compact = v.replace(/\s+/g, '');
