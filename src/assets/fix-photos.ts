@@ -50,7 +50,7 @@ export interface FixedPhoto {
   status: 'written' | 'skipped';
   /** The photo as shown (the assets folder joined with its relative path). */
   source: string;
-  /** The file written (as given under the --fix-photos folder); null when skipped. */
+  /** The file written (as given under the --fix-photos folder), or the one that could not be written (write-failed); else null. */
   target: string | null;
   /** Why it needed fixing. */
   reasons: FixReason[];
@@ -318,6 +318,7 @@ export async function fixPhotos(photos: readonly Candidate[], opts: FixPhotosOpt
       await writeFileAtomic(dest, jpeg.jpeg, { mkdir: true });
     } catch (err) {
       entry.skipped = 'write-failed';
+      entry.target = targetShown;
       entry.error = shortMessage(err);
       entry.errorCode = ioCause(err).code || undefined;
       continue;

@@ -98,7 +98,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('--show-pii', lang === 'zh' ? '在终端和 JSON 中显示完整身份证号' : 'print ID numbers unmasked')
     .option('--encoding <name>', lang === 'zh' ? 'CSV 编码（默认自动识别：BOM、UTF-8、GB18030）' : 'CSV encoding (default: detect)')
     .option('--max-rows <n>', lang === 'zh' ? '每个文件最多处理的数据行数（默认 500000）' : 'refuse files with more data rows (default 500000)', positiveInt)
-    .option('--cache <file>', lang === 'zh' ? '照片/PDF 检查结果缓存文件' : 'cache of photo/PDF results')
+    .option('--cache <file>', lang === 'zh' ? '照片/PDF 检查结果缓存文件（.json）' : 'cache of photo/PDF results (.json)')
     .option('--config <file>', lang === 'zh' ? '配置文件（默认 cert-check.config.json）' : 'configuration file (default cert-check.config.json)')
     .option('--fix', lang === 'zh' ? '写出 <name>.fixed.xlsx（代替 .checked.xlsx），应用所有确定的修正' : 'write <name>.fixed.xlsx (instead of .checked.xlsx) with every certain fix applied')
     .option('--fix-photos <dir>', lang === 'zh' ? '把过大或格式不对的免冠照另存为不超过 200KB 的 JPG 到该文件夹（原照片不动）' : 'write photos that are too large or not JPEG/PNG as JPEGs of at most 200 KB into this folder (originals untouched)')
@@ -289,7 +289,7 @@ async function fixerOptions(opts: MainOptions): Promise<{
         for (const p of result.fixedPhotos) {
           if (p.status === 'written') result.outputs.push({ path: p.target!, kind: 'fixed-photo', written: true });
         }
-        for (const p of failed) result.outputs.push({ path: p.source, kind: 'fixed-photo', written: false });
+        for (const p of failed) result.outputs.push({ path: p.target ?? p.source, kind: 'fixed-photo', written: false });
         if (failed.length) {
           const first = failed[0]!;
           result.warnings.push(new RunWarning('fixed-photos-failed', {
