@@ -4,7 +4,7 @@
  * cache, and the destination every file of the assets folder would have under --fix-photos.
  */
 import { bilingual, type InputError } from '../errors.js';
-import { fixedPhotoPath, OutputGuard, type PlannedOutput } from '../run/output-guard.js';
+import { fixedPhotoPath, guardOutputs, type OutputGuard, type PlannedOutput } from '../run/output-guard.js';
 import type { RunPlan } from '../run/outcome.js';
 
 export interface OutputOptions {
@@ -50,8 +50,7 @@ export function planGuard(opts: OutputOptions, sources: readonly string[]): {
   let guard: OutputGuard | null = null;
   return {
     check(plan) {
-      guard = new OutputGuard([...plan.files, ...sources], plan.assetsDir);
-      guard.checkAll(plannedOutputs(opts, plan));
+      guard = guardOutputs({ outputs: plannedOutputs(opts, plan), inputs: [...plan.files, ...sources], assetsDir: plan.assetsDir });
     },
     allow(dest) {
       return guard ? guard.check({ path: dest, kind: 'fixed-photo', option: '--fix-photos', makesFolder: true }) : null;

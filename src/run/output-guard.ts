@@ -39,7 +39,6 @@ export interface GuardOptions {
   assetsDir: string | null;
 }
 
-
 /** Where a path leads: its real path (through links, also for a file not there yet) and, if it exists, the file. */
 interface Place {
   real: string;
@@ -58,14 +57,13 @@ export class OutputGuard {
   private readonly inputs: { path: string; place: Place }[];
   private readonly assets: string | null;
   private readonly claimed = new Map<string, PlannedOutput>();
+  /** Folders that outputs of the run create (--out-dir, the cache's, --fix-photos'): an output may go there. */
+  private readonly madeFolders = new Set<string>();
 
   constructor(inputs: readonly string[], assetsDir: string | null) {
     this.inputs = inputs.map((p) => ({ path: p, place: this.place(p) }));
     this.assets = assetsDir === null ? null : this.place(assetsDir).real;
   }
-
-  /** Folders that outputs of the run create (--out-dir, the cache's, --fix-photos'): an output may go there. */
-  private readonly madeFolders = new Set<string>();
 
   /** The reason `out` may not be written, or null. Records it as taken (a later output at the same place clashes). */
   check(out: PlannedOutput): InputError | null {
