@@ -159,25 +159,25 @@ export async function run(argv: string[]): Promise<number> {
 /** Writes lines to stderr, ID numbers masked (every form, also in paths) unless --show-pii. */
 export type ErrWriter = (text: string) => void;
 
-function stderrWriter(showPii: boolean): ErrWriter {
+export function stderrWriter(showPii: boolean): ErrWriter {
   return (text) => {
     process.stderr.write(showPii ? text : maskIds(text));
   };
 }
 
+/** The sentence for an error that ends the run (before masking): an InputError's, or "internal error (…)". */
+export function failureText(e: unknown, lang: Lang): string {
+  if (e instanceof InputError) return `cert-check: ${e.text(lang)}\n`;
+  const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
+  return lang === 'zh'
+    ? `cert-check: 内部错误（${msg}）。请把所用命令和文件情况反馈给维护人员。\n`
+    : `cert-check: internal error (${msg}). Please report the command and the file to the maintainers.\n`;
+}
+
 /** Prints one sentence for an error and gives exit 2; a stack trace only with CERT_CHECK_DEBUG=1. */
 function fail(e: unknown, lang: Lang, err: ErrWriter): number {
-  if (e instanceof InputError) {
-    err(`cert-check: ${e.text(lang)}\n`);
-  } else {
-    const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
-    err(
-      lang === 'zh'
-        ? `cert-check: 内部错误（${msg}）。请把所用命令和文件情况反馈给维护人员。\n`
-        : `cert-check: internal error (${msg}). Please report the command and the file to the maintainers.\n`,
-    );
-    if (process.env.CERT_CHECK_DEBUG) err(`${(e as Error)?.stack ?? ''}\n`);
-  }
+  err(failureText(e, lang));
+  if (!(e instanceof InputError) && process.env.CERT_CHECK_DEBUG) err(`${(e as Error)?.stack ?? ''}\n`);
   return EXIT_BAD_INPUT;
 }
 

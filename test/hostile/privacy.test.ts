@@ -186,3 +186,23 @@ describe('maskIds / maskIdValue (the functions every reporter calls)', () => {
     expect(maskIdValue('12345')).toBe('*****');
   });
 });
+
+describe('internal errors on stderr', () => {
+  it('the sentence of an unexpected error is masked like every stderr line', async () => {
+    const { failureText, stderrWriter } = await import('../../src/cli/main.js');
+    const text = failureText(new Error(`ENOENT: no such file, open '/data/${IDS[0]}.jpg'\n    at somewhere`), 'zh');
+    expect(text).toBe(`cert-check: 内部错误（ENOENT: no such file, open '/data/${IDS[0]}.jpg'）。请把所用命令和文件情况反馈给维护人员。\n`);
+    const written: string[] = [];
+    const original = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => written.push(chunk)) as typeof process.stderr.write;
+    try {
+      stderrWriter(false)(text);
+      stderrWriter(true)(text);
+    } finally {
+      process.stderr.write = original;
+    }
+    expectNoIdOn(written[0]!);
+    expect(written[0]).toContain(`${IDS[0]!.slice(0, 6)}********${IDS[0]!.slice(14)}.jpg`);
+    expect(written[1]).toContain(IDS[0]);
+  });
+});
