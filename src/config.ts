@@ -3,15 +3,16 @@
  * column aliases, committees, specialties, issuers and the asset naming convention. Validated with zod; every
  * error names the key and says why, and ends the run with exit 2.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_NAMING, type NamingPatterns } from './assets/naming.js';
 import { loadGuideData } from './data/guide.js';
 import { loadReferenceData } from './engine/context.js';
 import type { ReferenceData, Lang, SeveritySetting } from './engine/types.js';
-import { InputError } from './errors.js';
-import { loadCommitteeMatcher, parseCommitteeEntries, readCommitteeFile, type CommitteeEntry } from './match/committee.js';
+import { InputError, readError } from './errors.js';
+import { loadCommitteeMatcher, parseCommitteeEntries, type CommitteeEntry } from './match/committee.js';
+import { COMMITTEES_MAX_BYTES, CONFIG_MAX_BYTES, readRegularFileSync, textOf } from './run/bounded-read.js';
 import { FIELD_KEYS, buildAliasTable, type AliasTable, type FieldKey } from './model/fields.js';
 
 export const DEFAULT_CONFIG_NAME = 'cert-check.config.json';
@@ -50,6 +51,8 @@ export type ConfigFile = z.infer<typeof ConfigSchema>;
 /** What the configuration changes in a run. */
 export interface Settings {
   path: string | null;
+  /** The files the configuration read (itself, a committee list): an output may not be one of them. */
+  sources: string[];
   severities: Record<string, SeveritySetting>;
   aliases: AliasTable;
   data: ReferenceData;
@@ -87,15 +90,28 @@ export function loadSettings(explicit: string | undefined, cwd: string, ruleIds:
     if (explicit) throw new InputError('missing-path', { path: explicit });
     return settingsFrom({}, null, ruleIds, lang);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw bad(path, lang === 'zh' ? `不是有效的 JSON（${(err as Error).message}）` : `not valid JSON (${(err as Error).message})`);
-  }
+  const raw = readJson(path, CONFIG_MAX_BYTES, lang);
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) throw bad(path, zodDetail(parsed.error.issues[0]!, lang));
   return settingsFrom(parsed.data, path, ruleIds, lang);
+}
+
+/**
+ * A JSON file the configuration names: a regular file of at most `max` bytes (a FIFO, a device or a huge
+ * file is refused with a sentence, never waited on or read whole), parsed.
+ */
+function readJson(path: string, max: number, lang: Lang): unknown {
+  let text: string;
+  try {
+    text = textOf(readRegularFileSync(path, max));
+  } catch (err) {
+    throw readError(path, err);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw bad(path, lang === 'zh' ? `不是有效的 JSON（${(err as Error).message}）` : `not valid JSON (${(err as Error).message})`);
+  }
 }
 
 export function settingsFrom(config: ConfigFile, path: string | null, ruleIds: readonly string[], lang: Lang = 'zh'): Settings {
@@ -108,8 +124,12 @@ export function settingsFrom(config: ConfigFile, path: string | null, ruleIds: r
     severities[id] = value === 'warn' ? 'warning' : value;
   }
   let committees: CommitteeEntry[] = [];
-  if (typeof config.committees === 'string') committees = readCommitteeFile(resolve(path ? dirname(path) : '.', config.committees));
-  else if (Array.isArray(config.committees)) committees = parseCommitteeEntries({ committees: config.committees }, where);
+  const sources = path ? [path] : [];
+  if (typeof config.committees === 'string') {
+    const file = resolve(path ? dirname(path) : '.', config.committees);
+    sources.push(file);
+    committees = parseCommitteeEntries(readJson(file, COMMITTEES_MAX_BYTES, lang), file);
+  } else if (Array.isArray(config.committees)) committees = parseCommitteeEntries({ committees: config.committees }, where);
   else if (config.committees) committees = parseCommitteeEntries(config.committees, where);
   const custom = Boolean(config.specialties || config.issuers || config.seriesAliases || committees.length);
   const data: ReferenceData | null = custom
@@ -120,6 +140,7 @@ export function settingsFrom(config: ConfigFile, path: string | null, ruleIds: r
     : null;
   return {
     path,
+    sources,
     severities,
     aliases: buildAliasTable(config.aliases as Partial<Record<FieldKey, string[]>> | undefined),
     data: data ?? loadReferenceData(),

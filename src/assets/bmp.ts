@@ -35,7 +35,8 @@ function channel(value: number, m: { shift: number; bits: number }): number {
   return m.bits >= 8 ? v >>> (m.bits - 8) : Math.round((v * 255) / ((1 << m.bits) - 1));
 }
 
-export function decodeBmp(buf: Buffer): RawImage {
+/** Decodes a bitmap of at most `maxPixels` pixels (default MAX_PIXELS). */
+export function decodeBmp(buf: Buffer, maxPixels = MAX_PIXELS): RawImage {
   if (buf.length < 26 || buf.toString('latin1', 0, 2) !== 'BM') throw new BmpError('not a BMP file');
   const offset = buf.readUInt32LE(10);
   const headerSize = buf.readUInt32LE(14);
@@ -60,6 +61,7 @@ export function decodeBmp(buf: Buffer): RawImage {
   const topDown = rawHeight < 0;
   const height = Math.abs(rawHeight);
   if (width <= 0 || height <= 0 || width * height > MAX_PIXELS) throw new BmpError(`bad BMP size ${width}×${rawHeight}`);
+  if (width * height > maxPixels) throw new BmpError(`${width}×${height} pixels, more than ${maxPixels}`);
   if (compression !== 0 && compression !== 3 && compression !== 6) throw new BmpError(`compressed BMP (method ${compression}) is not supported`);
 
   // Bit-field masks: after a 40-byte header (BI_BITFIELDS), or inside a V2+ header.

@@ -1,79 +1,173 @@
 /**
- * The --cache file: what was learned about each file, keyed by its absolute path and valid while the
- * file's size and mtime are unchanged, so that a CI re-run skips unchanged files. Written atomically.
+ * The --cache file: what was learned about each file of the assets folder, so that a CI re-run skips
+ * unchanged files. Keyed by the path relative to the assets folder (never an absolute path: photo names
+ * are ID numbers, and the cache should not keep where they lay); valid while the file's size, mtime and a
+ * hash of its head and tail are unchanged (a file rewritten with the same size and mtime is inspected
+ * again). Entries of files no longer in the folder are dropped on save.
+ *
+ * Read with a size cap from a regular file only, and validated: a cache that is not one (not JSON, a wrong
+ * shape, too deep, too large) is ignored with a warning and written anew. Written atomically
+ * (src/run/atomic-file.ts).
  */
-import { promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
+import { bilingual, ioCause, RunWarning } from '../errors.js';
+import { writeFileAtomic } from '../run/atomic-file.js';
+import { CACHE_MAX_BYTES, NotReadable, readRegularFile, textOf } from '../run/bounded-read.js';
 import { GREY_THUMBNAIL_PX, GREY_TOLERANCE } from './limits.js';
 import type { ImageFacts, PdfFacts } from './types.js';
 
 /** Changes whenever what is stored, or how it is computed, changes: older caches are then ignored. */
-const CACHE_VERSION = `cert-check-assets/1;grey=${GREY_TOLERANCE}@${GREY_THUMBNAIL_PX}`;
+export const CACHE_VERSION = `cert-check-assets/2;grey=${GREY_TOLERANCE}@${GREY_THUMBNAIL_PX};hash=sha256/64k+64k`;
 
-export interface CachedFacts {
-  size: number;
-  mtimeMs: number;
-  type: string | null;
-  mime: string | null;
-  image?: ImageFacts;
-  pdf?: PdfFacts;
+/** Bytes hashed at each end of a file (a file up to twice this is hashed whole). */
+export const HASH_SPAN = 64 * 1024;
+
+const ImageSchema = z.object({
+  decoded: z.boolean(),
+  error: z.string().max(1000).optional(),
+  width: z.number().optional(),
+  height: z.number().optional(),
+  channels: z.number().optional(),
+  colour: z.enum(['colour', 'grey-channels', 'grey-pixels']).optional(),
+}).strict();
+
+const PdfSchema = z.object({
+  status: z.enum(['ok', 'user-password', 'invalid']),
+  error: z.string().max(1000).optional(),
+  pages: z.number().optional(),
+  ownerOnly: z.boolean().optional(),
+}).strict();
+
+const EntrySchema = z.object({
+  size: z.number(),
+  mtimeMs: z.number(),
+  hash: z.string().max(128),
+  type: z.string().max(32).nullable(),
+  mime: z.string().max(200).nullable(),
+  image: ImageSchema.optional(),
+  pdf: PdfSchema.optional(),
+}).strict();
+
+const FileSchema = z.object({ version: z.string(), entries: z.record(z.string().max(4096), EntrySchema) }).strict();
+
+export type CachedFacts = z.infer<typeof EntrySchema> & { image?: ImageFacts; pdf?: PdfFacts };
+
+/** The content part of the key: sha256 of the first and last HASH_SPAN bytes and the size. */
+export function contentHash(head: Uint8Array, tail: Uint8Array | null, size: number): string {
+  const h = createHash('sha256');
+  h.update(String(size));
+  h.update(head);
+  if (tail) h.update(tail);
+  return h.digest('hex').slice(0, 32);
 }
 
-interface CacheFile {
-  version: string;
-  entries: Record<string, CachedFacts>;
+/** The content hash of a file read whole (small files: the bytes are already in memory). */
+export function hashOfBytes(bytes: Uint8Array): string {
+  if (bytes.length <= 2 * HASH_SPAN) return contentHash(bytes, null, bytes.length);
+  return contentHash(bytes.subarray(0, HASH_SPAN), bytes.subarray(bytes.length - HASH_SPAN), bytes.length);
+}
+
+/** The content hash of a file on disk (reads at most 2 × HASH_SPAN bytes). */
+export async function hashOfFile(file: string, size: number): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    if (size <= 2 * HASH_SPAN) {
+      const buf = Buffer.alloc(size);
+      const { bytesRead } = await handle.read(buf, 0, size, 0);
+      return contentHash(buf.subarray(0, bytesRead), null, size);
+    }
+    const head = Buffer.alloc(HASH_SPAN);
+    const tail = Buffer.alloc(HASH_SPAN);
+    await handle.read(head, 0, HASH_SPAN, 0);
+    await handle.read(tail, 0, HASH_SPAN, size - HASH_SPAN);
+    return contentHash(head, tail, size);
+  } finally {
+    await handle.close();
+  }
 }
 
 export class FactsCache {
+  /** Why the cache on disk was not used (shown as a warning), if it was not. */
+  warning: RunWarning | null = null;
+
   private constructor(
     private readonly file: string | null,
     private readonly entries: Map<string, CachedFacts>,
   ) {}
 
-  /** Reads the cache; a missing, unreadable or outdated cache is an empty one. */
+  /** Reads the cache; a missing or outdated cache is an empty one, a bad one too (with `warning` set). */
   static async open(file: string | undefined): Promise<FactsCache> {
     const entries = new Map<string, CachedFacts>();
     if (!file) return new FactsCache(null, entries);
+    const cache = new FactsCache(path.resolve(file), entries);
+    const ignore = (zh: string, en: string): void => {
+      entries.clear();
+      cache.warning = new RunWarning('cache-ignored', { path: file, detail: bilingual(zh, en) });
+    };
+    let text: string;
     try {
-      const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<CacheFile>;
-      if (parsed.version === CACHE_VERSION && parsed.entries && typeof parsed.entries === 'object') {
-        for (const [k, v] of Object.entries(parsed.entries)) {
-          if (v && typeof v.size === 'number' && typeof v.mtimeMs === 'number') entries.set(k, v);
-        }
+      text = textOf(await readRegularFile(file, CACHE_MAX_BYTES));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return cache; // the first run
+      if (err instanceof NotReadable) {
+        if (err.reason === 'too-large') ignore(`超过 ${CACHE_MAX_BYTES} 字节`, `larger than ${CACHE_MAX_BYTES} bytes`);
+        else ignore(`不是普通文件，而是${err.detail.kind!.zh}`, `not a regular file but ${err.detail.kind!.en}`);
+      } else {
+        cache.warning = new RunWarning('cache-ignored', { path: file, detail: ioCause(err, 'read') });
       }
-    } catch {
-      /* no cache yet, or not ours: start empty */
+      return cache;
     }
-    return new FactsCache(path.resolve(file), entries);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      ignore('不是有效的 JSON', 'not valid JSON');
+      return cache;
+    }
+    const version = (raw as { version?: unknown } | null)?.version;
+    if (typeof version === 'string' && version !== CACHE_VERSION && version.startsWith('cert-check-assets/')) {
+      return cache; // an older cert-check's cache: rebuilt quietly
+    }
+    const parsed = FileSchema.safeParse(raw);
+    if (!parsed.success || parsed.data.version !== CACHE_VERSION) {
+      ignore('不是 cert-check 的缓存文件，或内容不完整', 'not a cert-check cache, or incomplete');
+      return cache;
+    }
+    for (const [k, v] of Object.entries(parsed.data.entries)) entries.set(k, v);
+    return cache;
   }
 
-  get(absPath: string, size: number, mtimeMs: number): CachedFacts | null {
-    const e = this.entries.get(absPath);
+  /** Whether there is an entry for `rel` of this size and mtime (the content hash is compared by `get`). */
+  candidate(rel: string, size: number, mtimeMs: number): CachedFacts | null {
+    const e = this.entries.get(rel);
     return e && e.size === size && e.mtimeMs === mtimeMs ? e : null;
   }
 
-  set(absPath: string, facts: CachedFacts): void {
-    this.entries.set(absPath, facts);
+  get(rel: string, size: number, mtimeMs: number, hash: string): CachedFacts | null {
+    const e = this.candidate(rel, size, mtimeMs);
+    return e && e.hash === hash ? e : null;
   }
 
-  /** Drops entries of files under `root` that are no longer there. */
-  prune(root: string, present: ReadonlySet<string>): void {
-    const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-    for (const k of [...this.entries.keys()]) if (k.startsWith(prefix) && !present.has(k)) this.entries.delete(k);
+  set(rel: string, facts: CachedFacts): void {
+    this.entries.set(rel, facts);
   }
 
-  /** Writes the cache (temp file + rename, so a reader never sees half a file). */
+  /** Keeps only the entries of files in `present` (relative paths of the folder as listed now). */
+  prune(present: ReadonlySet<string>): void {
+    for (const k of [...this.entries.keys()]) if (!present.has(k)) this.entries.delete(k);
+  }
+
+  /** Whether a file was given (else nothing is read or written). */
+  get enabled(): boolean {
+    return this.file !== null;
+  }
+
+  /** Writes the cache (temporary file + rename, so a reader never sees half a file). Throws what fs throws. */
   async save(): Promise<void> {
     if (!this.file) return;
-    const data: CacheFile = { version: CACHE_VERSION, entries: Object.fromEntries(this.entries) };
-    const tmp = `${this.file}.${process.pid}.${Date.now().toString(36)}.tmp`;
-    await fs.mkdir(path.dirname(this.file), { recursive: true });
-    try {
-      await fs.writeFile(tmp, JSON.stringify(data));
-      await fs.rename(tmp, this.file);
-    } catch (err) {
-      await fs.rm(tmp, { force: true }).catch(() => undefined);
-      throw err;
-    }
+    await writeFileAtomic(this.file, JSON.stringify({ version: CACHE_VERSION, entries: Object.fromEntries(this.entries) }), { mkdir: true });
   }
 }

@@ -8,15 +8,21 @@
  * dropped; JPEG quality lowered stepwise (90 … 50), then the picture scaled down by 15 % at a time keeping
  * its aspect ratio, until the file fits. The shape is kept (never cropped). A grey photo is left alone (a
  * new colour photo is needed; guide 三（二）: 彩色免冠照), as is a photo that does not decode (damaged).
+ *
+ * Bounded: a picture of more than FIX_MAX_PIXELS pixels is not decoded (left alone, 'too-many-pixels');
+ * others are shrunk while they load to at most FIX_MAX_SIDE px a side (an ID photo needs far less), so a
+ * small file declaring a huge picture never takes gigabytes or minutes. Each destination is checked again
+ * by the output guard just before it is written (`allow`), and written atomically (src/run/atomic-file.ts).
  */
 import { promises as fs, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../engine/types.js';
-import { InputError } from '../errors.js';
+import { InputError, ioCause } from '../errors.js';
 import type { CertRecord } from '../model/record.js';
+import { writeFileAtomic } from '../run/atomic-file.js';
 import { decodeBmp } from './bmp.js';
 import { isGreyPixels } from './inspect.js';
-import { GREY_THUMBNAIL_PX, PHOTO_MAX_BYTES } from './limits.js';
+import { FIX_MAX_PIXELS, FIX_MAX_SIDE, GREY_THUMBNAIL_PX, PHOTO_DECODE_MAX_BYTES, PHOTO_MAX_BYTES } from './limits.js';
 import type { FileFacts, RecordAssets } from './types.js';
 
 /** Types (file-type's extensions) re-encoded because the platform takes only JPEG and PNG. */
@@ -28,9 +34,10 @@ const SCALED_QUALITIES = [80, 70, 60];
 const SCALE_STEP = 0.85;
 /** Below this many pixels on the shorter side the photo is no longer usable: give up. */
 const MIN_SIDE = 64;
+export { FIX_MAX_PIXELS, FIX_MAX_SIDE };
 
 export type FixReason = 'too-large' | 'format';
-export type SkipReason = 'grey' | 'damaged' | 'cannot-decode' | 'cannot-shrink' | 'name-taken' | 'write-failed';
+export type SkipReason = 'grey' | 'damaged' | 'cannot-decode' | 'cannot-shrink' | 'name-taken' | 'write-failed' | 'too-many-pixels' | 'unsafe-target';
 
 export interface PhotoRow {
   file: string;
@@ -43,7 +50,7 @@ export interface FixedPhoto {
   status: 'written' | 'skipped';
   /** The photo as shown (the assets folder joined with its relative path). */
   source: string;
-  /** The file written (as given under the --fix-photos folder); null when skipped. */
+  /** The file written (as given under the --fix-photos folder), or the one that could not be written (write-failed); else null. */
   target: string | null;
   /** Why it needed fixing. */
   reasons: FixReason[];
@@ -65,6 +72,8 @@ export interface FixedPhoto {
   /** The rows that use this photo. */
   rows: PhotoRow[];
   error?: string;
+  /** The system's error code when writing failed (EACCES, EROFS, ENOSPC…). */
+  errorCode?: string;
 }
 
 interface Candidate {
@@ -155,20 +164,42 @@ interface Normalised {
   height: number;
 }
 
-/** The picture as upright sRGB pixels without transparency (3 channels). */
+/** A picture with more pixels than FIX_MAX_PIXELS. */
+class TooManyPixels extends Error {
+  override name = 'TooManyPixels';
+}
+
+/**
+ * The picture as upright sRGB pixels without transparency (3 channels), at most FIX_MAX_SIDE px a side.
+ * Throws TooManyPixels beyond FIX_MAX_PIXELS (before decoding).
+ */
 async function normalise(file: string, type: string): Promise<Normalised> {
   const sharp = await loadSharp();
-  const input = type === 'bmp'
-    ? (() => {
-        // sharp has no BMP loader.
-        return fs.readFile(file).then((buf) => {
-          const img = decodeBmp(buf);
-          return sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } });
-        });
-      })()
-    : Promise.resolve(sharp(file, { failOn: 'error', animated: false }));
-  const { data, info } = await (await input)
+  let input: import('sharp').Sharp;
+  if (type === 'bmp') {
+    // sharp has no BMP loader; a bitmap's pixels are in the file, which is capped like every decoded photo.
+    const st = await fs.stat(file);
+    if (st.size > PHOTO_DECODE_MAX_BYTES) throw new TooManyPixels(`${st.size} bytes`);
+    const buf = await fs.readFile(file);
+    let img: ReturnType<typeof decodeBmp>;
+    try {
+      img = decodeBmp(buf, FIX_MAX_PIXELS);
+    } catch (err) {
+      if (/more than/.test((err as Error).message)) throw new TooManyPixels((err as Error).message);
+      throw err;
+    }
+    input = sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } });
+  } else {
+    const meta = await sharp(file, { animated: false }).metadata();
+    const pixels = (meta.width ?? 0) * (meta.height ?? 0);
+    if (pixels > FIX_MAX_PIXELS) throw new TooManyPixels(`${meta.width}×${meta.height}`);
+    input = sharp(file, { failOn: 'error', animated: false, limitInputPixels: FIX_MAX_PIXELS, sequentialRead: true });
+  }
+  const { data, info } = await input
     .autoOrient()
+    // Shrunk as it loads (JPEG and WebP decode at a fraction of their size); the box is square, so the
+    // orientation does not matter.
+    .resize(FIX_MAX_SIDE, FIX_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
     .toColourspace('srgb')
     .raw()
@@ -216,6 +247,8 @@ export interface FixPhotosOptions {
   /** The assets folder (absolute) the facts' relative paths start from. */
   assetsDir: string;
   maxBytes?: number;
+  /** The output guard's word on a destination, asked just before it is written (null: it may be written). */
+  allow?: (dest: string) => InputError | null;
 }
 
 /** Writes a fixed JPEG for every photo that needs one; returns what was done, photo by photo. */
@@ -251,11 +284,17 @@ export async function fixPhotos(photos: readonly Candidate[], opts: FixPhotosOpt
       entry.skipped = 'name-taken';
       continue;
     }
+    const refusal = opts.allow?.(path.resolve(opts.target, ...targetRel)) ?? null;
+    if (refusal) {
+      entry.skipped = 'unsafe-target';
+      entry.error = refusal.message;
+      continue;
+    }
     let img: Normalised;
     try {
       img = await normalise(path.join(opts.assetsDir, ...rel), f.type!);
     } catch (err) {
-      entry.skipped = f.type === 'jpg' || f.type === 'png' ? 'damaged' : 'cannot-decode';
+      entry.skipped = err instanceof TooManyPixels ? 'too-many-pixels' : f.type === 'jpg' || f.type === 'png' ? 'damaged' : 'cannot-decode';
       entry.error = shortMessage(err);
       continue;
     }
@@ -276,17 +315,12 @@ export async function fixPhotos(photos: readonly Candidate[], opts: FixPhotosOpt
         await fs.mkdir(path.resolve(opts.target), { recursive: true });
         made = true;
       }
-      await fs.mkdir(path.dirname(dest), { recursive: true });
-      const tmp = path.join(path.dirname(dest), `.${path.basename(dest)}.${process.pid}.tmp`);
-      try {
-        await fs.writeFile(tmp, jpeg.jpeg);
-        await fs.rename(tmp, dest);
-      } finally {
-        await fs.rm(tmp, { force: true });
-      }
+      await writeFileAtomic(dest, jpeg.jpeg, { mkdir: true });
     } catch (err) {
       entry.skipped = 'write-failed';
+      entry.target = targetShown;
       entry.error = shortMessage(err);
+      entry.errorCode = ioCause(err).code || undefined;
       continue;
     }
     taken.add(key);

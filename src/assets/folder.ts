@@ -5,6 +5,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
+import { ioCause, RunWarning } from '../errors.js';
 import { foldName } from './naming.js';
 
 export interface FolderEntry {
@@ -38,10 +40,40 @@ function isIgnorable(rel: string): boolean {
   return base.startsWith('.') || base.startsWith('~$') || IGNORED_NAMES.has(lower) || IGNORED_EXT.has(extensionOf(lower));
 }
 
+/**
+ * Whether a path relative to the assets folder ('/' separated) is one the listing never takes for a photo
+ * or attachment: below a hidden or skipped folder, or a spreadsheet, JSON, hidden or system file.
+ */
+export function neverAnAsset(rel: string): boolean {
+  const parts = rel.split('/');
+  if (parts.slice(0, -1).some((d) => d.startsWith('.') || SKIP_DIRS.has(d.toLowerCase()))) return true;
+  return isIgnorable(rel);
+}
+
 function inside(root: string, real: string): boolean {
   const r = path.relative(root, real);
   return r !== '' && !r.startsWith('..') && !path.isAbsolute(r);
 }
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A file name as bytes, as text: null when the bytes are not UTF-8. */
+function utf8Name(bytes: Buffer): string | null {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** How a name that is not UTF-8 is shown: as GB18030 (what such names almost always are), else lossy. */
+export function shownName(bytes: Buffer): string {
+  const gbk = iconv.decode(bytes, 'gb18030');
+  return gbk.includes('\uFFFD') ? bytes.toString('utf8') : gbk;
+}
+
+/** At most this many unreadable names are listed in the warning (the count says how many there are). */
+const NAMES_SHOWN = 10;
 
 export type Resolution =
   | { kind: 'entry'; entry: FolderEntry; candidates: FolderEntry[] }
@@ -57,6 +89,8 @@ export class AssetFolder {
     readonly root: string,
     readonly entries: FolderEntry[],
     private readonly ignore: ReadonlySet<string>,
+    /** What could not be listed: names that are not UTF-8, sub-folders and files that cannot be read. */
+    readonly warnings: readonly RunWarning[] = [],
   ) {
     for (const e of entries) {
       this.byRel.set(foldName(e.rel), e);
@@ -82,37 +116,65 @@ export class AssetFolder {
       }
     }
     const entries: FolderEntry[] = [];
+    const warnings: RunWarning[] = [];
+    const badNames: string[] = [];
+    const unreadable = (rel: string, err: unknown): void => {
+      warnings.push(new RunWarning('unreadable-entry', { path: rel, detail: ioCause(err, 'read') }));
+    };
     const walk = async (abs: string, rel: string): Promise<void> => {
-      const dirents = await fs.readdir(abs, { withFileTypes: true });
+      let raw: import('node:fs').Dirent<Buffer>[];
+      try {
+        raw = await fs.readdir(abs, { withFileTypes: true, encoding: 'buffer' });
+      } catch (err) {
+        if (rel === '') throw err; // the folder itself: the caller says why
+        unreadable(rel, err);
+        return;
+      }
+      const dirents: { name: string; d: import('node:fs').Dirent<Buffer> }[] = [];
+      for (const d of raw) {
+        const name = utf8Name(d.name);
+        // A name that is not UTF-8 cannot be matched to a cell nor opened by a text path: listed, not checked.
+        if (name === null) badNames.push(rel ? `${rel}/${shownName(d.name)}` : shownName(d.name));
+        else dirents.push({ name, d });
+      }
       dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const d of dirents) {
-        const childAbs = path.join(abs, d.name);
-        const childRel = rel ? `${rel}/${d.name}` : d.name;
+      for (const { name, d } of dirents) {
+        const childAbs = path.join(abs, name);
+        const childRel = rel ? `${rel}/${name}` : name;
         if (ignore.has(childAbs)) continue;
-        if (d.isDirectory()) {
-          if (!d.name.startsWith('.') && !SKIP_DIRS.has(d.name.toLowerCase())) await walk(childAbs, childRel);
-        } else if (d.isFile()) {
-          const s = await fs.stat(childAbs);
-          entries.push({ rel: childRel, real: childAbs, size: s.size, mtimeMs: s.mtimeMs, outside: false, ignorable: isIgnorable(childRel) });
-        } else if (d.isSymbolicLink()) {
-          let real: string;
-          try {
-            real = await fs.realpath(childAbs);
-          } catch {
-            continue; // a broken link: as if absent
+        try {
+          if (d.isDirectory()) {
+            if (!name.startsWith('.') && !SKIP_DIRS.has(name.toLowerCase())) await walk(childAbs, childRel);
+          } else if (d.isFile()) {
+            const s = await fs.stat(childAbs);
+            entries.push({ rel: childRel, real: childAbs, size: s.size, mtimeMs: s.mtimeMs, outside: false, ignorable: isIgnorable(childRel) });
+          } else if (d.isSymbolicLink()) {
+            let real: string;
+            try {
+              real = await fs.realpath(childAbs);
+            } catch {
+              continue; // a broken link: as if absent
+            }
+            if (!inside(root, real)) {
+              entries.push({ rel: childRel, real: null, size: 0, mtimeMs: 0, outside: true, ignorable: isIgnorable(childRel) });
+              continue;
+            }
+            const s = await fs.stat(real);
+            if (!s.isFile() || ignore.has(real)) continue; // linked folders are not walked
+            entries.push({ rel: childRel, real, size: s.size, mtimeMs: s.mtimeMs, outside: false, ignorable: isIgnorable(childRel) });
           }
-          if (!inside(root, real)) {
-            entries.push({ rel: childRel, real: null, size: 0, mtimeMs: 0, outside: true, ignorable: isIgnorable(childRel) });
-            continue;
-          }
-          const s = await fs.stat(real);
-          if (!s.isFile() || ignore.has(real)) continue; // linked folders are not walked
-          entries.push({ rel: childRel, real, size: s.size, mtimeMs: s.mtimeMs, outside: false, ignorable: isIgnorable(childRel) });
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // gone while listing
+          unreadable(childRel, err);
         }
       }
     };
     await walk(root, '');
-    return new AssetFolder(root, entries, ignore);
+    if (badNames.length) {
+      const shown = badNames.slice(0, NAMES_SHOWN).join('、') + (badNames.length > NAMES_SHOWN ? ' …' : '');
+      warnings.unshift(new RunWarning('unreadable-names', { count: badNames.length, names: shown }));
+    }
+    return new AssetFolder(root, entries, ignore, warnings);
   }
 
   /**

@@ -5,9 +5,9 @@
  * in the --cache file by path, size and mtime.
  */
 import path from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, ioCause, RunWarning } from '../errors.js';
 import type { CertRecord } from '../model/record.js';
-import { FactsCache } from './cache.js';
+import { FactsCache, hashOfBytes, hashOfFile } from './cache.js';
 import { AssetFolder, extensionOf, type FolderEntry } from './folder.js';
 import { inspectImage, sniff } from './inspect.js';
 import { inspectPdfOffThread, warmPdfThread } from './pdf-thread.js';
@@ -36,6 +36,8 @@ export interface AssetInspectorOptions {
   inputs?: readonly string[];
   /** Other paths to leave out of the listing (e.g. the annotated workbook being written). */
   ignore?: readonly string[];
+  /** The folder already listed (`listAssetFolder`); else it is listed here. */
+  folder?: AssetFolder;
 }
 
 const UNPREPARED: RecordAssets = { photo: { status: 'unprepared' }, attachment: { status: 'unprepared' } };
@@ -52,24 +54,40 @@ function shownDir(dir: string): string {
 }
 
 /**
- * Lists the folder and reads the cache. Throws InputError('missing-path') when the folder does not exist.
+ * Lists the assets folder (recursively), leaving out the inputs, the cache and `ignore`. Throws
+ * InputError: 'missing-path' when the folder does not exist, 'read-failed' (naming the cause) when it
+ * cannot be read. Sub-folders and names that cannot be read are the folder's `warnings`.
  */
-export async function createAssetInspector(options: AssetInspectorOptions): Promise<AssetInspector> {
+export async function listAssetFolder(options: Pick<AssetInspectorOptions, 'dir' | 'inputs' | 'cacheFile' | 'ignore'>): Promise<AssetFolder> {
+  // The PDF process starts (and loads pdfjs) while the folder is listed.
   warmPdfThread();
   const ignore = [...(options.ignore ?? []), ...(options.inputs ?? [])];
   if (options.cacheFile) ignore.push(options.cacheFile);
-  let folder: AssetFolder;
   try {
-    folder = await AssetFolder.list(options.dir, { ignore });
+    return await AssetFolder.list(options.dir, { ignore });
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError('missing-path', { path: options.dir });
-    throw err;
+    throw new InputError('read-failed', { path: options.dir, detail: ioCause(err, 'read') });
   }
+}
+
+/**
+ * Lists the folder (unless given) and reads the cache. Throws InputError('missing-path') when the folder
+ * does not exist.
+ */
+export async function createAssetInspector(options: AssetInspectorOptions): Promise<AssetInspector> {
+  if (options.folder) warmPdfThread();
+  const folder = options.folder ?? await listAssetFolder(options);
   const cache = await FactsCache.open(options.cacheFile);
+  const warnings: RunWarning[] = [...folder.warnings];
+  if (cache.warning) warnings.push(cache.warning);
   const displayDir = options.displayDir ?? shownDir(options.dir);
   const naming = options.patterns ?? DEFAULT_NAMING;
   const run = limiter(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));
+  /** The cache file, once saved (or failed). */
+  const written: string[] = [];
+  const failed: string[] = [];
   const stats: InspectorStats = { listed: folder.entries.length, headerReads: 0, imageDecodes: 0, pdfParses: 0, cacheHits: 0 };
 
   const factsByEntry = new Map<FolderEntry, FileFacts>();
@@ -90,10 +108,14 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
     return f;
   };
 
+  /** The content hash of each file (only with a cache). */
+  const hashes = new Map<FolderEntry, string>();
+
   const remember = (entry: FolderEntry, f: FileFacts): void => {
-    if (!entry.real || f.readError || f.type === undefined) return;
-    cache.set(entry.real, {
-      size: f.size, mtimeMs: f.mtimeMs, type: f.type, mime: f.mime ?? null,
+    const hash = hashes.get(entry);
+    if (!entry.real || f.readError || f.type === undefined || hash === undefined) return;
+    cache.set(entry.rel, {
+      size: f.size, mtimeMs: f.mtimeMs, hash, type: f.type, mime: f.mime ?? null,
       ...(f.image ? { image: f.image } : {}), ...(f.pdf ? { pdf: f.pdf } : {}),
     });
   };
@@ -110,14 +132,22 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
     if (!job) {
       job = (async () => {
         const f = factsOf(entry);
-        const cached = cache.get(entry.real!, entry.size, entry.mtimeMs);
-        if (cached) {
-          stats.cacheHits++;
-          f.type = cached.type;
-          f.mime = cached.mime;
-          if (cached.image) f.image = cached.image;
-          if (cached.pdf) f.pdf = cached.pdf;
-          return;
+        // Same size and mtime: the content hash of head and tail decides (a rewrite keeping both is seen).
+        if (cache.candidate(entry.rel, entry.size, entry.mtimeMs)) {
+          try {
+            hashes.set(entry, await hashOfFile(entry.real!, entry.size));
+          } catch {
+            // unreadable: inspected below, which says why
+          }
+          const cached = cache.get(entry.rel, entry.size, entry.mtimeMs, hashes.get(entry) ?? '');
+          if (cached) {
+            stats.cacheHits++;
+            f.type = cached.type;
+            f.mime = cached.mime;
+            if (cached.image) f.image = cached.image;
+            if (cached.pdf) f.pdf = cached.pdf;
+            return;
+          }
         }
         stats.headerReads++;
         try {
@@ -125,6 +155,7 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
           f.type = s.type;
           f.mime = s.mime;
           if (s.bytes && bytesOf.size < KEEP_WHOLE_FILES) bytesOf.set(entry, s.bytes);
+          if (cache.enabled && !hashes.has(entry)) hashes.set(entry, s.bytes ? hashOfBytes(s.bytes) : await hashOfFile(entry.real!, entry.size));
           remember(entry, f);
         } catch (err) {
           f.readError = (err as Error).message.slice(0, 160);
@@ -196,6 +227,8 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
   return {
     facts,
     stats,
+    warnings,
+    folder,
     async prepare(records) {
       const jobs: Promise<void>[] = [];
       for (const record of records) {
@@ -210,8 +243,17 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
       await Promise.all(jobs);
     },
     async close() {
-      cache.prune(folder.root, new Set(folder.entries.flatMap((e) => (e.real ? [e.real] : []))));
-      await cache.save();
+      if (!cache.enabled) return;
+      cache.prune(new Set(folder.entries.map((e) => e.rel)));
+      try {
+        await cache.save();
+        written.push(path.resolve(options.cacheFile!));
+      } catch (err) {
+        warnings.push(new RunWarning('cache-failed', { path: options.cacheFile!, detail: ioCause(err) }));
+        failed.push(options.cacheFile!);
+      }
     },
+    written,
+    failed,
   };
 }

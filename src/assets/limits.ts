@@ -31,3 +31,8 @@ export const SCAN_MIN_PAGES = 3;
 
 /** Files inspected at the same time. */
 export const DEFAULT_CONCURRENCY = 8;
+
+/** --fix-photos: pictures of more pixels than this are not decoded (a 8000×6000 camera picture has 48 million). */
+export const FIX_MAX_PIXELS = 50_000_000;
+/** --fix-photos: pictures are shrunk while they load to at most this many pixels a side (ID photos are ~360×440). */
+export const FIX_MAX_SIDE = 2000;

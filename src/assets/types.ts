@@ -1,5 +1,7 @@
 /** Facts about each row's photo and attachment, gathered before the rules run (issue 5). */
+import type { RunWarning } from '../errors.js';
 import type { CertRecord } from '../model/record.js';
+import type { AssetFolder } from './folder.js';
 
 export type AssetRole = 'photo' | 'attachment';
 
@@ -111,6 +113,13 @@ export interface AssetInspector {
   readonly facts: AssetFacts;
   readonly stats: InspectorStats;
   prepare(records: readonly CertRecord[]): Promise<void>;
-  /** Persists the --cache file, if any. */
+  /** Persists the --cache file, if any. Never throws: a cache that cannot be written is a warning. */
   close(): Promise<void>;
+  /** The folder as listed. */
+  readonly folder: AssetFolder;
+  /** Names and sub-folders that could not be read, a cache ignored or not written. */
+  readonly warnings: RunWarning[];
+  /** The cache file, when it was saved / when saving it failed (after close). */
+  readonly written: string[];
+  readonly failed: string[];
 }

@@ -6,6 +6,8 @@ import type { Lang } from '../engine/types.js';
 import { parseDelimiter } from '../read/delimiter.js';
 import { packageRoot } from '../paths.js';
 import { FORMAT_NAMES, formatHelp, type FormatName } from '../report/formats/index.js';
+import { maskIds } from '../util/id-number.js';
+import { installExitCleanup } from './signals.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -92,6 +94,8 @@ function positiveInt(value: string): number {
 /** Runs the command line; returns the exit code. Never throws. */
 export async function run(argv: string[]): Promise<number> {
   const lang = langOf(argv);
+  installExitCleanup();
+  const err = stderrWriter(argv.includes('--show-pii'));
   // A reader that stops early (`cert-check … | head`) closes the pipe: the rest of the report is dropped
   // quietly instead of ending in an unhandled EPIPE stack trace.
   for (const out of [process.stdout, process.stderr]) {
@@ -124,7 +128,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('--encoding <name>', lang === 'zh' ? '文本文件编码，如 gb18030、utf-8、utf-16le（默认自动识别：BOM、UTF-8、GB18030）' : 'encoding of text exports, e.g. gb18030, utf-8, utf-16le (default: detect)')
     .option('--delimiter <char>', lang === 'zh' ? '文本文件分隔符：, tab ; |（默认按表头行自动识别）' : 'delimiter of text exports: , tab ; | (default: found from the header line)', delimiterOption)
     .option('--max-rows <n>', lang === 'zh' ? '每个文件最多处理的数据行数（默认 500000）' : 'refuse files with more data rows (default 500000)', positiveInt)
-    .option('--cache <file>', lang === 'zh' ? '照片/PDF 检查结果缓存文件' : 'cache of photo/PDF results')
+    .option('--cache <file>', lang === 'zh' ? '照片/PDF 检查结果缓存文件（.json）' : 'cache of photo/PDF results (.json)')
     .option('--config <file>', lang === 'zh' ? '配置文件（默认 cert-check.config.json）' : 'configuration file (default cert-check.config.json)')
     .option('--fix', lang === 'zh' ? '写出 <name>.fixed.xlsx（代替 .checked.xlsx），应用所有确定的修正' : 'write <name>.fixed.xlsx (instead of .checked.xlsx) with every certain fix applied')
     .option('--fix-photos <dir>', lang === 'zh' ? '把过大或格式不对的免冠照另存为不超过 200KB 的 JPG 到该文件夹（原照片不动）' : 'write photos that are too large or not JPEG/PNG as JPEGs of at most 200 KB into this folder (originals untouched)')
@@ -134,7 +138,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('--no-color', lang === 'zh' ? '不使用颜色' : 'no colours')
     .addHelpText('after', formatHelp(lang))
     .action(async (inputs: string[], opts: MainOptions) => {
-      exitCode = await checkCommand(inputs, opts);
+      exitCode = await checkCommand(inputs, opts, err);
     });
 
   program
@@ -162,7 +166,7 @@ export async function run(argv: string[]): Promise<number> {
     .action(async (file: string | undefined) => {
       const { writeTemplate } = await import('./template.js');
       const written = await writeTemplate(file, { lang });
-      process.stdout.write(`${lang === 'zh' ? '已写出登记模板：' : 'Template written: '}${written}\n`);
+      process.stdout.write(maskIds(`${lang === 'zh' ? '已写出登记模板：' : 'Template written: '}${written}\n`));
     });
 
   program
@@ -185,45 +189,64 @@ export async function run(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);
     return exitCode;
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
-      return fail(new InputError('usage', { detail: usageDetail(err, lang) }), lang);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      return fail(new InputError('usage', { detail: usageDetail(e, lang) }), lang, err);
     }
-    return fail(err, lang);
+    return fail(e, lang, err);
   }
+}
+
+/** Writes lines to stderr, ID numbers masked (every form, also in paths) unless --show-pii. */
+export type ErrWriter = (text: string) => void;
+
+export function stderrWriter(showPii: boolean): ErrWriter {
+  return (text) => {
+    process.stderr.write(showPii ? text : maskIds(text));
+  };
+}
+
+/** The sentence for an error that ends the run (before masking): an InputError's, or "internal error (…)". */
+export function failureText(e: unknown, lang: Lang): string {
+  if (e instanceof InputError) return `cert-check: ${e.text(lang)}\n`;
+  const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
+  return lang === 'zh'
+    ? `cert-check: 内部错误（${msg}）。请把所用命令和文件情况反馈给维护人员。\n`
+    : `cert-check: internal error (${msg}). Please report the command and the file to the maintainers.\n`;
 }
 
 /** Prints one sentence for an error and gives exit 2; a stack trace only with CERT_CHECK_DEBUG=1. */
-function fail(err: unknown, lang: Lang): number {
-  if (err instanceof InputError) {
-    process.stderr.write(`cert-check: ${err.text(lang)}\n`);
-  } else {
-    const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(
-      lang === 'zh'
-        ? `cert-check: 内部错误（${msg}）。请把所用命令和文件情况反馈给维护人员。\n`
-        : `cert-check: internal error (${msg}). Please report the command and the file to the maintainers.\n`,
-    );
-    if (process.env.CERT_CHECK_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
-  }
+function fail(e: unknown, lang: Lang, err: ErrWriter): number {
+  err(failureText(e, lang));
+  if (!(e instanceof InputError) && process.env.CERT_CHECK_DEBUG) err(`${(e as Error)?.stack ?? ''}\n`);
   return EXIT_BAD_INPUT;
 }
 
-async function checkCommand(inputs: string[], opts: MainOptions): Promise<number> {
+/**
+ * Whether to show a spinner and progress on stderr: only on a terminal that has columns. Some CI and
+ * container ptys report 0 columns, where ora would redraw forever.
+ */
+export function progressAllowed(stream: { isTTY?: boolean; columns?: number }): boolean {
+  return stream.isTTY === true && typeof stream.columns === 'number' && stream.columns > 0;
+}
+
+async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter): Promise<number> {
   const lang = opts.lang;
   const { runCheck } = await import('../engine/pipeline.js');
   const { loadSettings } = await import('../config.js');
   const { RULES } = await import('../../rules/index.js');
   const { prettyReport, shouldColor, skippedReport } = await import('../report/index.js');
   const { loadReporter } = await import('../report/formats/index.js');
-  const progress = await (await import('./progress.js')).startProgress(process.stderr, lang, { showPii: opts.showPii });
+  const { planGuard } = await import('./outputs.js');
+  const showPii = Boolean(opts.showPii);
+  const progress = await (await import('./progress.js')).startProgress(process.stderr, lang, { showPii });
   let cards: import('../report/cards/writer.js').CardsWriter | null = null;
   try {
     const settings = loadSettings(opts.config, process.cwd(), RULES.map((r) => r.id), lang);
-    const fixers = await fixerOptions(inputs, opts);
-    if (opts.reportFile !== undefined) await checkReportFile(opts.reportFile, inputs, opts);
+    const fixers = await fixerOptions(opts);
     cards = await cardsWriter(inputs, opts, settings);
+    const guard = planGuard({ ...opts, cards: cards?.dir }, settings.sources);
     const result = await runCheck({
       ...fixers.run,
       ...(cards ? { cards } : {}),
@@ -242,14 +265,15 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
       delimiter: opts.delimiter,
       maxRows: opts.maxRows,
       cacheFile: opts.cache,
+      beforeWork: guard.check,
       onProgress: progress?.update,
     });
     progress?.stop();
-    const reportOpts = { lang, showPii: Boolean(opts.showPii), quiet: Boolean(opts.quiet), all: Boolean(opts.all), color: false };
+    const reportOpts = { lang, showPii, quiet: Boolean(opts.quiet), all: Boolean(opts.all), color: false };
     // Nothing could be read: a pretty run says so in one sentence per input (stderr) and prints no report;
     // the formats for machines still give their document, which lists the inputs with their errors.
     const nothingRead = result.failures.length > 0 && result.files.length === 0;
-    if (!nothingRead) await fixers.after(result);
+    if (!nothingRead) await fixers.after(result, guard.allow);
     // Sheets only for a run that reads every input: a run ending in exit 2 leaves none behind.
     if (cards && !result.failures.length) result.cards = await cards.commit();
     const reporter = await loadReporter(opts.format);
@@ -265,23 +289,23 @@ async function checkCommand(inputs: string[], opts: MainOptions): Promise<number
       // Nothing read, on a terminal: what folder scans skipped and why (each failure follows on stderr).
       await writeOut([skippedReport(result, { ...reportOpts, color })]);
     }
-    for (const f of result.failures) process.stderr.write(`cert-check: ${f.error.text(lang)}\n`);
+    for (const f of result.failures) err(`cert-check: ${f.error.text(lang)}\n`);
     if (result.failures.length && cards) {
-      process.stderr.write(lang === 'zh' ? 'cert-check: 有输入文件无法读取，未写出填报单。\n' : 'cert-check: some inputs could not be read; no registration sheets were written.\n');
+      err(lang === 'zh' ? 'cert-check: 有输入文件无法读取，未写出填报单。\n' : 'cert-check: some inputs could not be read; no registration sheets were written.\n');
     }
     if (result.failures.length) return EXIT_BAD_INPUT;
     if (result.findings.some((f) => f.severity === 'error')) return EXIT_ERRORS;
     const warnings = result.findings.filter((f) => f.severity === 'warning').length;
     if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-      process.stderr.write(lang === 'zh'
+      err(lang === 'zh'
         ? `cert-check: 有 ${warnings} 个警告，超过了 --max-warnings ${opts.maxWarnings}。\n`
         : `cert-check: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings} allows.\n`);
       return EXIT_ERRORS;
     }
     return EXIT_OK;
-  } catch (err) {
+  } catch (e) {
     progress?.stop();
-    return fail(err, lang);
+    return fail(e, lang, err);
   } finally {
     cards?.abort(); // nothing once committed
   }
@@ -292,14 +316,6 @@ async function writeOut(chunks: Iterable<string>): Promise<void> {
   for (const chunk of chunks) {
     if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
   }
-}
-
-/** --report-file: refused before any work when it is a folder, an input, or another output of the run. */
-async function checkReportFile(file: string, inputs: string[], opts: MainOptions): Promise<void> {
-  const { expandInputs } = await import('../read/index.js');
-  const { checkReportTarget } = await import('../report/report-file.js');
-  const outputs = [typeof opts.out === 'string' ? opts.out : null, opts.fixList ?? null].filter((x): x is string => x !== null);
-  checkReportTarget(file, { inputs: await expandInputs(inputs), outputs }, opts.lang);
 }
 
 /** --cards (or `cards` in the config): the target checked before any work (exit 2), and the writer. */
@@ -324,24 +340,24 @@ async function cardsWriter(
 
 /**
  * --fix-photos and --fix-list: checked before the run (exit 2 before anything is written), hooked into it
- * (photo facts, names), and done after it.
+ * (photo facts, names), and done after it. What they fail to write is a warning of the report, never the
+ * end of it.
  */
-async function fixerOptions(inputs: string[], opts: MainOptions): Promise<{
+async function fixerOptions(opts: MainOptions): Promise<{
   run: Pick<import('../engine/pipeline.js').CheckOptions, 'collectNames' | 'onAssetsDir' | 'onRecordAssets'>;
-  after(result: import('../engine/pipeline.js').RunResult): Promise<void>;
+  after(result: import('../engine/pipeline.js').RunResult, allow: (dest: string) => InputError | null): Promise<void>;
 }> {
   const lang = opts.lang;
   const zh = lang === 'zh';
   if (opts.fixList !== undefined && !/\.xlsx$/i.test(opts.fixList)) {
     throw new InputError('usage', { detail: zh ? `--fix-list 的文件名应以 .xlsx 结尾，而不是 ${opts.fixList}` : `the --fix-list file name must end in .xlsx, not ${opts.fixList}` });
   }
+  if (opts.cache !== undefined && !/\.json$/i.test(opts.cache)) {
+    // Also what catches a forgotten cache name: `--cache a.xlsx b.xlsx` would otherwise overwrite a.xlsx.
+    throw new InputError('usage', { detail: zh ? `--cache 的文件名应以 .json 结尾，而不是 ${opts.cache}（是否漏写了缓存文件名？）` : `the --cache file name must end in .json, not ${opts.cache} (was the cache name left out?)` });
+  }
   if (opts.fixPhotos !== undefined && opts.assets === false) {
     throw new InputError('usage', { detail: zh ? '--fix-photos 需要检查照片，不能与 --no-assets 同用' : '--fix-photos needs the photos checked; it cannot go with --no-assets' });
-  }
-  if (opts.fixList !== undefined) {
-    const { scanInputs } = await import('../read/index.js');
-    const { checkFixListTarget } = await import('../report/fix-list.js');
-    checkFixListTarget(opts.fixList, (await scanInputs(inputs)).inputs);
   }
   const target = opts.fixPhotos;
   const fp = target === undefined ? null : await import('../assets/fix-photos.js');
@@ -351,13 +367,33 @@ async function fixerOptions(inputs: string[], opts: MainOptions): Promise<{
       collectNames: opts.fixList !== undefined,
       ...(fp && target !== undefined ? { onAssetsDir: (dir: string) => fp.checkFixPhotosTarget(target, dir, lang), onRecordAssets: photos!.add } : {}),
     },
-    async after(result) {
+    async after(result, allow) {
+      const { RunWarning } = await import('../errors.js');
       if (fp && photos && target !== undefined && result.assetsDir) {
-        result.fixedPhotos = await fp.fixPhotos(photos.photos, { target, assetsDir: result.assetsDir });
+        result.fixedPhotos = await fp.fixPhotos(photos.photos, { target, assetsDir: result.assetsDir, allow });
+        const failed = result.fixedPhotos.filter((p) => p.skipped === 'write-failed');
+        for (const p of result.fixedPhotos) {
+          if (p.status === 'written') result.outputs.push({ path: p.target!, kind: 'fixed-photo', written: true });
+        }
+        for (const p of failed) result.outputs.push({ path: p.target ?? p.source, kind: 'fixed-photo', written: false });
+        if (failed.length) {
+          const first = failed[0]!;
+          result.warnings.push(new RunWarning('fixed-photos-failed', {
+            count: failed.length, path: target, detail: { kind: 'cause', code: first.errorCode ?? '', op: 'write', message: first.error ?? '' },
+          }));
+        }
       }
       if (opts.fixList !== undefined) {
         const { writeFixList } = await import('../report/fix-list.js');
-        result.fixList = await writeFixList(opts.fixList, result, { lang });
+        try {
+          result.fixList = await writeFixList(opts.fixList, result, { lang });
+          result.outputs.push({ path: result.fixList, kind: 'fix-list', written: true });
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          const detail = e.data.detail ?? e.text(lang);
+          result.warnings.push(new RunWarning('fix-list-failed', { path: opts.fixList, detail }));
+          result.outputs.push({ path: opts.fixList, kind: 'fix-list', written: false });
+        }
       }
     },
   };

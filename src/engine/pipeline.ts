@@ -2,9 +2,12 @@
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { RULES } from '../../rules/index.js';
-import { createAssetInspector, recordKey } from '../assets/index.js';
+import { createAssetInspector, listAssetFolder, recordKey } from '../assets/index.js';
+import type { AssetFolder } from '../assets/folder.js';
 import type { AssetInspector, RecordAssets } from '../assets/types.js';
-import { InputError } from '../errors.js';
+import { InputError, type RunWarning } from '../errors.js';
+import type { OutputKind, RunPlan } from '../run/outcome.js';
+import { IdValues } from '../util/id-number.js';
 import type { AliasTable } from '../model/fields.js';
 import { buildRecord, isBlankRow, type CertRecord, type ColumnMap } from '../model/record.js';
 import { DEFAULT_MAX_ROWS, noHeaderError, scanInputs, type SkippedFile } from '../read/index.js';
@@ -49,6 +52,12 @@ export interface CheckOptions {
   collectNames?: boolean;
   /** Called with the assets folder (absolute) before any input is read; may throw an InputError (--fix-photos). */
   onAssetsDir?: (dir: string) => void;
+  /**
+   * Called once before anything is written, with every input, the annotated workbook of each and the
+   * assets folder as listed: the command line's output guard (src/run/output-guard.ts) refuses the run
+   * here (an InputError) when an output would overwrite an input, an asset or another output.
+   */
+  beforeWork?: (plan: RunPlan) => void;
   /** Called for each record once its photo and attachment were found and inspected (--fix-photos). */
   onRecordAssets?: (record: CertRecord, assets: RecordAssets) => void;
   /** Receives every data row after the certain corrections, with its problems and files, batch by batch (--cards). */
@@ -70,9 +79,14 @@ export interface CheckProgress {
   rows: number;
 }
 
-/** The result, plus inputs that could not be read (each is an exit-2 problem). */
+/** The result, plus inputs that could not be read and main outputs that could not be written (exit 2). */
 export interface RunResult extends CheckResult {
-  failures: { path: string; error: InputError }[];
+  /** kind 'output': an annotated workbook (or fixed copy) that could not be written; `path` is the output. */
+  failures: { path: string; error: InputError; kind?: 'input' | 'output' }[];
+  /** What the run could not do without spoiling the check (secondary outputs, unreadable asset names…). */
+  warnings: RunWarning[];
+  /** Every file written, and every output that failed (main and secondary), for the summary. */
+  outputs: { path: string; kind: OutputKind; written: boolean }[];
   /** 姓名 by row (key: recordKey, i.e. file \0 sheet \0 row), with `collectNames`. */
   names: Map<string, string>;
   /** The assets folder checked (absolute), or null. */
@@ -81,6 +95,8 @@ export interface RunResult extends CheckResult {
   skipped: SkippedFile[];
   /** Photos, PDFs and system files in the scanned folders (counted, not listed). */
   otherFiles: number;
+  /** Malformed 身份证号 values, for the reports to mask wherever they appear. */
+  idValues: IdValues;
 }
 
 /** Rows checked together: their assets are inspected concurrently before the rules see them. */
@@ -114,9 +130,18 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
     const ctx = createContext({ today: opts.today, data: opts.data });
     // By default the photos are in the folder of the first input; for a folder scan, the folder given.
     const assetsDir = opts.assets === null || !files.length ? null : resolve(opts.assets ?? scan.firstFolder ?? dirname(resolve(files[0]!)));
+    // Every output is known before anything is written: the guard sees them all at once.
+    const taken = new Set<string>();
+    const outputs = new Map<string, string | null>();
+    for (const file of files) outputs.set(file, opts.noOut ? null : await outputPath(file, opts, taken, files, opts.fix ? 'fixed' : 'checked'));
+    let folder: AssetFolder | null = null;
     if (assetsDir) {
       opts.onAssetsDir?.(assetsDir);
-      inspector = await createAssetInspector({ dir: assetsDir, cacheFile: opts.cacheFile, patterns: opts.assetPatterns, inputs: files });
+      folder = await listAssetFolder({ dir: assetsDir, cacheFile: opts.cacheFile, inputs: files, ignore: [...taken] });
+    }
+    opts.beforeWork?.({ files, outputs, assetsDir, folder });
+    if (assetsDir) {
+      inspector = await createAssetInspector({ dir: assetsDir, cacheFile: opts.cacheFile, patterns: opts.assetPatterns, inputs: files, folder: folder! });
       ctx.assets = inspector.facts;
     }
     const engine = new Engine(rules, ctx, { severities: opts.severities });
@@ -124,10 +149,9 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
       ? { sink: opts.cards, engine, rowEngine: new Engine(rules.filter((r) => r.kind === 'row'), ctx, { severities: opts.severities }), setRules: new Set(rules.filter((r) => r.kind === 'set').map((r) => r.id)), inspector }
       : null;
     const result: RunResult = {
-      files: [], findings: [], messages, startedAt, failures: [...scan.failures], names: new Map(), assetsDir,
-      skipped: scan.skipped, otherFiles: scan.otherFiles, ...(opts.fix ? { fixes: [] } : {}),
+      files: [], findings: [], messages, startedAt, failures: [...scan.failures], warnings: [], outputs: [], names: new Map(), assetsDir,
+      idValues: new IdValues(), skipped: scan.skipped, otherFiles: scan.otherFiles, ...(opts.fix ? { fixes: [] } : {}),
     };
-    const outputs = new Set<string>();
     if (opts.outDir && !opts.noOut) mkdirSync(opts.outDir, { recursive: true });
 
     for (const [i, file] of files.entries()) {
@@ -139,7 +163,7 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
           if ('error' in opened) throw opened.error;
           reader = opened.r;
         }
-        const out = opts.noOut ? null : await outputPath(file, opts, outputs, files, opts.fix ? 'fixed' : 'checked');
+        const out = outputs.get(file) ?? null;
         opts.onProgress?.({ file, fileIndex: i, files: files.length, sheet: null, row: 0, lastRow: null, rows: 0 });
         reader ??= await openInputThreaded(file, readOptions);
         result.files.push(await checkFile(file, reader, out, opts, engine, inspector, messages, result, { index: i, count: files.length }, cards));
@@ -151,6 +175,14 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
       }
     }
     for (const f of engine.finish()) result.findings.push(f); // no spread: 10⁵+ findings overflow the stack
+    if (inspector) {
+      const done = inspector;
+      inspector = null;
+      await done.close();
+      result.warnings.push(...done.warnings);
+      for (const path of done.written) result.outputs.push({ path, kind: 'cache', written: true });
+      for (const path of done.failed) result.outputs.push({ path, kind: 'cache', written: false });
+    }
     return result;
   } finally {
     await inspector?.close();
@@ -166,10 +198,22 @@ async function checkFile(
   file: string, reader: InputReader, out: string | null, opts: CheckOptions, engine: Engine, inspector: AssetInspector | null,
   messages: MessageBook, run: RunResult, position: { index: number; count: number }, cards: CardsHook | null,
 ): Promise<FileResult> {
+  const kind: OutputKind = opts.fix ? 'fixed' : 'checked';
+  /** The annotated workbook could not be written: the check goes on, the output is an exit-2 failure. */
+  let outError: InputError | null = null;
+  const outputFailed = (err: unknown): void => {
+    if (!(err instanceof InputError)) throw err;
+    outError = err;
+  };
   // The workbook writer is loaded only when a workbook is written.
-  const writer = out
-    ? await (await import('../report/xlsx/annotated.js')).AnnotatedWorkbook.create(out, { lang: opts.lang, messages, inputPath: file, format: reader.format, kind: opts.fix ? 'fixed' : 'annotated' })
-    : null;
+  let writer = null as import('../report/xlsx/annotated.js').AnnotatedWorkbook | null;
+  if (out) {
+    try {
+      writer = await (await import('../report/xlsx/annotated.js')).AnnotatedWorkbook.create(out, { lang: opts.lang, messages, inputPath: file, format: reader.format, kind: opts.fix ? 'fixed' : 'annotated' });
+    } catch (err) {
+      outputFailed(err);
+    }
+  }
   const fileResult: FileResult = { path: file, sheets: [], annotated: out, notices: [], format: reader.format };
   // A copy cert-check wrote before: its own 问题清单 / 汇总 and result columns are not the clerk's sheets and columns.
   const { hasResultColumns, ownOutputNotice, previousOutput } = await import('../report/xlsx/own.js');
@@ -234,6 +278,7 @@ async function checkFile(
           if (ev.role === 'data' && map && sheet && !isBlankRow(ev.values, map)) {
             record = buildRecord({ file, sheet: sheet.name, row: ev.row, values: ev.values, numFmts: ev.numFmts, date1904: reader.date1904 }, map);
             sheetResult!.rows++;
+            if (record.v.idNumber) run.idValues.add(record.v.idNumber);
             // Inspect the row's files now, while the rest of the batch is read; the batch waits for all of them.
             if (inspector) preparing.push(inspector.prepare([record]).then(() => null, (err: unknown) => err));
           }
@@ -264,7 +309,19 @@ async function checkFile(
     for (const f of findings) run.findings.push(f); // no spread: 10⁵+ findings overflow the stack
     if (writer) {
       fileResult.notices.unshift(...writer.notices);
-      await writer.finish({ ...run, files: [fileResult], findings });
+      try {
+        await writer.finish({ ...run, files: [fileResult], findings });
+      } catch (err) {
+        outputFailed(err);
+      }
+    }
+    if (out) {
+      const failed = outError as InputError | null;
+      if (failed) {
+        fileResult.annotated = null;
+        run.failures.push({ path: out, error: failed, kind: 'output' });
+      }
+      run.outputs.push({ path: out, kind, written: !failed });
     }
     return fileResult;
   } catch (err) {

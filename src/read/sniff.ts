@@ -9,7 +9,7 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { fileTypeFromBuffer } from 'file-type';
 import iconv from 'iconv-lite';
 import yauzl from 'yauzl';
-import { InputError } from '../errors.js';
+import { InputError, ioCause } from '../errors.js';
 import type { AliasTable } from '../model/fields.js';
 import { CfbError, inspectCfb, OLE2_MAGIC, type CfbFacts } from './cfb.js';
 import { detectDelimiter, parseDelimiter, type DelimiterSource } from './delimiter.js';
@@ -106,7 +106,9 @@ export async function sniff(path: string, options: SniffOptions = {}): Promise<S
   try {
     fh = await open(path, 'r');
   } catch (e) {
-    throw new InputError('missing-path', { path, detail: errorDetail(e) });
+    // Not there any more, or there but not readable (permissions): say which, and why.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError('missing-path', { path, detail: errorDetail(e) });
+    throw new InputError('read-failed', { path, detail: ioCause(e, 'read') });
   }
   try {
     const head = Buffer.alloc(Math.min(HEAD_BYTES, st.size));

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { InputError, type InputMessageId } from '../errors.js';
+import { InputError, type ErrorData, type InputMessageId } from '../errors.js';
 import { openInput } from './index.js';
 import { READ_TIMEOUT_S } from './limits.js';
 import { wholeParseKind } from './sniff.js';
@@ -16,7 +16,7 @@ export type WorkerMessage =
   | { type: 'ready'; format: InputFormat }
   | { type: 'events'; events: ReadEvent[]; date1904: boolean }
   | { type: 'end' }
-  | { type: 'error'; input?: { id: InputMessageId; data: Record<string, string | number> }; message?: string };
+  | { type: 'error'; input?: { id: InputMessageId; data: ErrorData }; message?: string };
 
 const WORKER = new URL('./worker.js', import.meta.url);
 

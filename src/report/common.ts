@@ -3,7 +3,7 @@ import { isAbsolute, relative } from 'node:path';
 import { fieldLabel } from '../engine/messages.js';
 import type { Finding, Lang, Severity } from '../engine/types.js';
 import { refColumn } from '../model/fields.js';
-import { maskIds } from '../util/id-number.js';
+import { maskIds, maskIdsQuoting, maskIdValue } from '../util/id-number.js';
 import type { CheckResult } from './types.js';
 
 /** "J" → 10, "AA" → 27; 0 for null or anything that is not a column letter. */
@@ -48,9 +48,34 @@ export function displayPath(p: string, cwd: string = process.cwd()): string {
   return r && !r.startsWith('..') && !isAbsolute(r) ? r : p;
 }
 
-/** Masks ID numbers unless PII is to be shown. */
-export function masker(showPii: boolean): (text: string) => string {
-  return showPii ? (t) => t : maskIds;
+/**
+ * Masks ID numbers unless PII is to be shown: by shape (maskIds), and the run's malformed 身份证号 values
+ * (`ids`, CheckResult.idValues) wherever they appear.
+ */
+export function masker(showPii: boolean, ids?: { size: number; mask(text: string): string }): (text: string) => string {
+  if (showPii) return (t) => t;
+  return ids?.size ? (t) => ids.mask(t) : maskIds;
+}
+
+/** The texts of a finding as a report shows them: the 身份证号 value masked whole (any form) unless `showPii`. */
+export interface FindingTexts {
+  message: string;
+  value: string | null;
+  suggestion: string | null;
+}
+
+/**
+ * Masks what a finding of the 身份证号 field quotes: its value and suggestion whole, whatever their form,
+ * and the value wherever the message repeats it; every other text by shape (maskIds). Unchanged with showPii.
+ */
+export function maskFindingTexts(f: Pick<Finding, 'field' | 'value' | 'suggestion'>, message: string, showPii: boolean): FindingTexts {
+  if (showPii) return { message, value: f.value, suggestion: f.suggestion };
+  const id = f.field === 'idNumber';
+  return {
+    message: maskIdsQuoting(message, id ? f.value : null),
+    value: f.value === null ? null : id ? maskIdValue(f.value) : maskIds(f.value),
+    suggestion: f.suggestion === null ? null : id ? maskIdValue(f.suggestion) : maskIds(f.suggestion),
+  };
 }
 
 /** Every string inside a JSON-able value, masked (keys are left alone). */

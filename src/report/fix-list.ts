@@ -32,7 +32,7 @@ export function nameKey(file: string, sheet: string | null, row: number | null):
 export interface FixListSource extends CheckResult {
   /** 姓名 by nameKey (the pipeline's RunResult.names with `collectNames`). */
   names?: ReadonlyMap<string, string>;
-  failures?: readonly { path: string; error: { text(lang: Lang): string } }[];
+  failures?: readonly { path: string; error: { text(lang: Lang): string }; kind?: 'input' | 'output' }[];
 }
 
 export interface FixListOptions {
@@ -48,7 +48,7 @@ export const FIX_LIST_TEXT = {
     errors: '错误', warnings: '警告', infos: '提示', problems: '问题数',
     byFile: ['文件', '数据行数', '有错误的行', '错误', '警告', '提示'],
     byRule: ['规则', '规则说明', '级别', '数量'],
-    failed: '未能读取的文件', noProblems: '全部通过，没有发现问题',
+    failed: '未能读取的文件', unwritten: '未能写出的文件', noProblems: '全部通过，没有发现问题',
   },
   en: {
     listSheet: WORKBOOK_TEXT.en.listSheet,
@@ -58,7 +58,7 @@ export const FIX_LIST_TEXT = {
     errors: 'Errors', warnings: 'Warnings', infos: 'Infos', problems: 'Problems',
     byFile: ['File', 'Data rows', 'Rows with errors', 'Errors', 'Warnings', 'Infos'],
     byRule: ['Rule', 'Description', 'Severity', 'Count'],
-    failed: 'Could not be read', noProblems: 'All clear, no problems found',
+    failed: 'Could not be read', unwritten: 'Could not be written', noProblems: 'All clear, no problems found',
   },
 } as const;
 
@@ -115,7 +115,7 @@ export function checkFixListTarget(path: string, inputs: readonly string[]): voi
 export async function writeFixList(path: string, source: FixListSource, opts: FixListOptions): Promise<string> {
   const lang = opts.lang;
   const t = FIX_LIST_TEXT[lang];
-  checkFixListTarget(path, [...source.files.map((f) => f.path), ...(source.failures ?? []).map((f) => f.path)]);
+  checkFixListTarget(path, [...source.files.map((f) => f.path), ...(source.failures ?? []).filter((f) => f.kind !== 'output').map((f) => f.path)]);
   const findings = sortFindings(source);
   const keys = fixListColumns(findings, source);
   const columns: TableColumn[] = keys.map((k) => ({ header: t.head[k], min: WIDTHS[k][0], max: WIDTHS[k][1], wrap: WIDTHS[k][2] === true }));
@@ -154,7 +154,7 @@ function summaryLines(source: FixListSource, findings: readonly Finding[], lang:
   add([t.errors, s.errors]);
   add([t.warnings, s.warnings]);
   add([t.infos, s.infos]);
-  for (const f of source.failures ?? []) add([t.failed, `${f.path}${lang === 'zh' ? '：' : ': '}${f.error.text(lang)}`]);
+  for (const f of source.failures ?? []) add([f.kind === 'output' ? t.unwritten : t.failed, `${f.path}${lang === 'zh' ? '：' : ': '}${f.error.text(lang)}`]);
   add([]);
 
   // Per file: every input read (also those without problems), then any other place findings name (a folder).

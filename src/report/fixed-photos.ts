@@ -1,6 +1,7 @@
 /** Text of what --fix-photos did: one line per photo (written or left alone, and why). */
 import { bytesText, typeLabel } from '../assets/describe.js';
 import type { FixedPhoto, SkipReason } from '../assets/fix-photos.js';
+import { FIX_MAX_PIXELS } from '../assets/limits.js';
 import type { Lang } from '../engine/types.js';
 
 const TEXT = {
@@ -31,6 +32,8 @@ const SKIP_ZH: Record<SkipReason, string> = {
   'cannot-shrink': '压缩到最小仍超过 200KB，未处理；请用图片软件处理',
   'name-taken': '同一文件夹中有同名照片已写出同名 JPG，未处理；请给照片改用不同的文件名',
   'write-failed': '无法写入修正后的照片',
+  'too-many-pixels': `图片像素过多（超过 ${FIX_MAX_PIXELS.toLocaleString('en-US')} 像素），未处理；请用图片软件缩小后另存为 JPG`,
+  'unsafe-target': '修正后的照片会覆盖输入文件、素材文件或其他输出，未写出',
 };
 
 const SKIP_EN: Record<SkipReason, string> = {
@@ -40,6 +43,8 @@ const SKIP_EN: Record<SkipReason, string> = {
   'cannot-shrink': 'still over 200 KB at the smallest size; left alone: edit it in an image editor',
   'name-taken': 'another photo of the same name was already written as that JPEG; left alone: rename one of them',
   'write-failed': 'the fixed photo could not be written',
+  'too-many-pixels': `the picture has too many pixels (over ${FIX_MAX_PIXELS.toLocaleString('en-US')}); left alone: shrink it in an image editor and save it as JPEG`,
+  'unsafe-target': 'the fixed photo would overwrite an input, an asset or another output; not written',
 };
 
 /** Lines for the pretty report: a title and a line per photo, or one line saying there was nothing to do. */

@@ -1,11 +1,12 @@
 /** The JSON report (`--format json`): exactly the contract's document, with a few added fields. */
 import type { FixedPhoto } from '../assets/fix-photos.js';
 import type { Notice } from '../read/types.js';
-import { maskDeep, masker } from './common.js';
+import { maskDeep, masker, maskFindingTexts } from './common.js';
+import { maskIdValue } from '../util/id-number.js';
 import { formatNotice } from './notices.js';
 import { inputAccount, listedFindings, omittedCounts } from './select.js';
 import { jsonCards, type JsonCards } from './cards/text.js';
-import { summarize, type CellFix, type CheckResult, type ReportOptions, type Summary } from './types.js';
+import { outputCounts, summarize, type CellFix, type CheckResult, type ReportOptions, type Summary } from './types.js';
 
 export interface JsonNotice {
   id: string;
@@ -39,6 +40,19 @@ export interface JsonSkipped {
   folder?: boolean;
 }
 
+/** Added: a warning of the run (a secondary output that failed, a cache ignored, unreadable asset names). */
+export interface JsonWarning {
+  id: string;
+  message: string;
+}
+
+/** Added: a file the run wrote, or failed to write. */
+export interface JsonOutput {
+  path: string;
+  kind: string;
+  written: boolean;
+}
+
 export interface JsonProblem {
   file: string;
   sheet: string | null;
@@ -69,14 +83,21 @@ export interface JsonDocument {
   fixList?: string;
   /** Added, with --cards: the registration sheets written, and every row that got none and why. */
   cards?: JsonCards;
-  /** Added, only when some inputs could not be read: those inputs and why (they are in `files` too, with `error`). */
-  failures?: { path: string; message: string }[];
+  /**
+   * Added, only when some inputs could not be read (they are in `files` too, with `error`) or an annotated
+   * workbook could not be written (kind 'output'): which, and why.
+   */
+  failures?: { path: string; message: string; kind?: 'output' }[];
   /** Added, only when folder scans skipped something or an input was given twice: which, and why. */
   skipped?: JsonSkipped[];
   /** Added, only when folder scans met any: photos, PDFs and system files (not records, not listed). */
   otherFiles?: number;
   /** Added, only with --quiet: the warnings and infos counted in `summary` but not listed in `problems`. */
   omitted?: { warnings: number; infos: number };
+  /** Added, only when there are some: warnings of the run (not of a row). */
+  warnings?: JsonWarning[];
+  /** Added, only when the run wrote (or tried to write) files: each of them. */
+  outputs?: JsonOutput[];
 }
 
 /** The report as a document (masked unless `showPii`). */
@@ -94,7 +115,7 @@ function jsonParts(result: CheckResult, opts: ReportOptions): {
   problems: () => Generator<JsonProblem>;
   tail: Omit<JsonDocument, 'version' | 'summary' | 'files' | 'problems'>;
 } {
-  const mask = masker(opts.showPii);
+  const mask = masker(opts.showPii, result.idValues);
   const notice = (n: Notice): JsonNotice => ({ id: n.id, sheet: n.sheet ?? null, message: formatNotice(n, opts.lang), data: { ...n.data } });
   const files: JsonFile[] = [];
   for (const file of result.files) {
@@ -113,18 +134,27 @@ function jsonParts(result: CheckResult, opts: ReportOptions): {
     files.push({ path: x.path, sheet: null, headerRow: null, rows: 0, annotated: null, notices: [], error: x.message, ...(x.errorId ? { errorId: x.errorId } : {}) });
   }
   const tail: Omit<JsonDocument, 'version' | 'summary' | 'files' | 'problems'> = {};
-  if (result.fixes) tail.fixes = result.fixes;
+  if (result.fixes) {
+    tail.fixes = opts.showPii ? result.fixes : result.fixes.map((c) => (c.field === 'idNumber' ? { ...c, from: maskIdValue(c.from), to: maskIdValue(c.to) } : c));
+  }
   if (result.fixedPhotos) tail.fixedPhotos = result.fixedPhotos;
   if (result.fixList) tail.fixList = result.fixList;
   if (result.cards) tail.cards = jsonCards(result.cards);
-  if (account.unreadable.length) tail.failures = account.unreadable.map(({ path, message }) => ({ path, message }));
+  const failures = [
+    ...account.unreadable.map(({ path, message }) => ({ path, message })),
+    ...account.unwritten.map(({ path, message }) => ({ path, message, kind: 'output' as const })),
+  ];
+  if (failures.length) tail.failures = failures;
   if (account.skipped.length) tail.skipped = account.skipped;
   if (account.otherFiles) tail.otherFiles = account.otherFiles;
   if (opts.quiet) tail.omitted = omittedCounts(result, opts);
+  if (result.warnings?.length) tail.warnings = result.warnings.map((w) => ({ id: w.id, message: w.text(opts.lang) }));
+  if (result.outputs?.length) tail.outputs = result.outputs.map((o) => ({ path: o.path, kind: o.kind, written: o.written }));
   return {
-    head: maskDeep({ version: 1 as const, summary: summarize(result), files }, mask),
+    head: maskDeep({ version: 1 as const, summary: { ...summarize(result), ...outputCounts(result) }, files }, mask),
     *problems() {
       for (const f of listedFindings(result, opts)) {
+        const t = maskFindingTexts(f, result.messages.format(f, opts.lang), opts.showPii);
         yield maskDeep({
           file: f.file,
           sheet: f.sheet,
@@ -133,9 +163,9 @@ function jsonParts(result: CheckResult, opts: ReportOptions): {
           field: f.field,
           rule: f.rule,
           severity: f.severity,
-          message: result.messages.format(f, opts.lang),
-          value: f.value,
-          suggestion: f.suggestion,
+          message: t.message,
+          value: t.value,
+          suggestion: t.suggestion,
           messageId: f.messageId,
           header: f.header,
         }, mask);

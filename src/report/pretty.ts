@@ -2,13 +2,13 @@
 import { Chalk } from 'chalk';
 import { SEVERITY_LABEL } from '../engine/messages.js';
 import type { Finding, Lang, Severity } from '../engine/types.js';
-import { displayPath, masker, placeLabel } from './common.js';
+import { displayPath, masker, maskFindingTexts, placeLabel } from './common.js';
 import { fixedPhotoLines, fixListLine } from './fixed-photos.js';
 import { formatNotice } from './notices.js';
 import { CAP, capFindings, count, inputAccount, listedFindings, omittedCounts, ruleTable, type CappedRule } from './select.js';
 import { cardsLines } from './cards/text.js';
 import { copyFormatLine } from './inputs-text.js';
-import { summarize, type CheckResult, type FileResult, type ReportOptions } from './types.js';
+import { outputCounts, summarize, type CheckResult, type FileResult, type ReportOptions } from './types.js';
 
 export interface PrettyOptions extends ReportOptions {
   color: boolean;
@@ -55,6 +55,8 @@ const TEXT = {
     noErrors: '没有错误；请核对上面的警告和提示',
     annotated: '已写出标注表格：',
     fixed: (n: number) => (n ? `已自动修正 ${n} 个单元格（标蓝，批注中保留原值），其余问题见上` : '没有可以自动修正的单元格'),
+    warnings: '运行中的警告：',
+    outputs: (w: number, f: number) => `输出文件：已写出 ${w} 个${f ? `，${f} 个未能写出（原因见上）` : ''}`,
   },
   en: {
     wholeFile: 'whole file',
@@ -83,6 +85,8 @@ const TEXT = {
     noErrors: 'No errors; please look at the warnings and notes above',
     annotated: 'Annotated workbook: ',
     fixed: (n: number) => (n ? `Fixed ${n} cells automatically (blue, the old value kept in a note); the problems above remain` : 'Nothing could be fixed automatically'),
+    warnings: 'Warnings of the run:',
+    outputs: (w: number, f: number) => `Output files: ${w} written${f ? `, ${f} could not be written (see above)` : ''}`,
   },
 } satisfies Record<Lang, unknown>;
 
@@ -93,7 +97,7 @@ const TEXT = {
 export function prettyReport(result: CheckResult, opts: PrettyOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const t = TEXT[opts.lang];
-  const mask = masker(opts.showPii);
+  const mask = masker(opts.showPii, result.idValues);
   const cwd = opts.cwd ?? process.cwd();
   const show = (p: string): string => displayPath(p, cwd);
   const sevColor: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
@@ -142,11 +146,12 @@ export function prettyReport(result: CheckResult, opts: PrettyOptions): string {
         lines.push(`  ${c.bold(heading)}`);
       }
       const place = f.column ? `${f.column} ${placeLabel(f, opts.lang)}` : placeLabel(f, opts.lang);
-      const message = result.messages.format(f, opts.lang);
+      const raw = result.messages.format(f, opts.lang);
+      const { message, value, suggestion } = maskFindingTexts(f, raw, opts.showPii);
       lines.push(`    ${c.bold(place)}  ${sevLabel(f.severity)}  ${message}`);
       const extra: string[] = [];
-      if (f.value && !message.includes(f.value)) extra.push(c.dim(`${t.value}${f.value}`));
-      if (f.suggestion) extra.push(c.green(`${t.suggest}${f.suggestion}`));
+      if (value && f.value && !raw.includes(f.value)) extra.push(c.dim(`${t.value}${value}`));
+      if (suggestion) extra.push(c.green(`${t.suggest}${suggestion}`));
       if (extra.length) lines.push(`      ${extra.join('  ')}`);
     }
     if (inputs.has(path)) lines.push(...cappedLines(path));
@@ -200,5 +205,11 @@ export function prettyReport(result: CheckResult, opts: PrettyOptions): string {
   if (result.fixList) lines.push(fixListLine(show(result.fixList), opts.lang));
   if (result.fixedPhotos) lines.push(...fixedPhotoLines(result.fixedPhotos, opts.lang, show));
   if (result.cards) lines.push(...cardsLines(result.cards, opts.lang, show));
+  if (result.warnings?.length) {
+    lines.push(c.yellow.bold(t.warnings));
+    for (const w of result.warnings) lines.push(`  ${c.yellow('⚠')} ${w.text(opts.lang)}`);
+  }
+  const written = outputCounts(result);
+  if (written.outputsWritten + written.outputsFailed > 0) lines.push(t.outputs(written.outputsWritten, written.outputsFailed));
   return `${lines.map(mask).join('\n')}\n`;
 }

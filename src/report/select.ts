@@ -105,6 +105,8 @@ export interface InputAccount {
   checked: number;
   skipped: { path: string; reason: SkipReason; message: string; folder?: boolean }[];
   unreadable: { path: string; message: string; errorId?: string }[];
+  /** Main outputs (annotated workbooks) that could not be written: their input was read and is counted as checked. */
+  unwritten: { path: string; message: string }[];
   /** Photos, PDFs and system files the folder scans met (counted, not listed). */
   otherFiles: number;
 }
@@ -113,7 +115,8 @@ export function inputAccount(result: CheckResult, lang: Lang): InputAccount {
   return {
     checked: result.files.length,
     skipped: (result.skipped ?? []).map((s) => ({ path: s.path, reason: s.reason, message: skipReasonText(s.reason, lang), ...(s.folder ? { folder: true } : {}) })),
-    unreadable: (result.failures ?? []).map((f) => ({ path: f.path, message: f.error.text(lang), ...(f.error.id ? { errorId: f.error.id } : {}) })),
+    unreadable: (result.failures ?? []).filter((f) => f.kind !== 'output').map((f) => ({ path: f.path, message: f.error.text(lang), ...(f.error.id ? { errorId: f.error.id } : {}) })),
+    unwritten: (result.failures ?? []).filter((f) => f.kind === 'output').map((f) => ({ path: f.path, message: f.error.text(lang) })),
     otherFiles: result.otherFiles ?? 0,
   };
 }

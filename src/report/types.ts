@@ -58,8 +58,14 @@ export interface CheckResult {
   skipped?: readonly SkippedInput[];
   /** Photos, PDFs and system files the folder scans met (not records, not listed one by one). */
   otherFiles?: number;
-  /** Inputs that could not be read, each with its InputError (the pipeline's RunResult has them). */
+  /** Inputs that could not be read (and main outputs that could not be written: kind 'output'), each with its InputError. */
   failures?: readonly FailedInput[];
+  /** Warnings of the run, not of a row (secondary outputs that failed, a cache ignored, unreadable asset names). */
+  warnings?: readonly { id: string; text(lang: Lang): string }[];
+  /** Every file the run wrote or failed to write (annotated workbooks, fix list, fixed photos, cache…). */
+  outputs?: readonly { path: string; kind: string; written: boolean }[];
+  /** The run's 身份证号 values that only the field tells apart as IDs (src/util/id-number.ts IdValues): masked everywhere. */
+  idValues?: { size: number; mask(text: string): string };
 }
 
 /** Why an input was passed over (src/read/inputs.ts); the text is made by reporters (src/report/inputs-text.ts). */
@@ -75,6 +81,8 @@ export interface SkippedInput {
 export interface FailedInput {
   path: string;
   error: { id?: string; text(lang: Lang): string };
+  /** 'output': a main output (annotated workbook) that could not be written; else an input. */
+  kind?: 'input' | 'output';
 }
 
 export interface ReportOptions {
@@ -95,6 +103,17 @@ export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
+}
+
+/** Files written and outputs that failed (the JSON summary's outputsWritten / outputsFailed). */
+export function outputCounts(result: Pick<CheckResult, 'outputs'>): { outputsWritten: number; outputsFailed: number } {
+  let written = 0;
+  let failed = 0;
+  for (const o of result.outputs ?? []) {
+    if (o.written) written++;
+    else failed++;
+  }
+  return { outputsWritten: written, outputsFailed: failed };
 }
 
 /** Counts for the summary line and the JSON report. */

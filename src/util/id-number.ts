@@ -43,15 +43,112 @@ export function looksLikeLostDigits(text: string): boolean {
   return /^\d(?:\.\d+)?[eE]\+?\d+$/.test(text.trim());
 }
 
-const ID_PATTERN = /(?<![0-9])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9])/g;
-/** An old 15-digit ID: area code, YYMMDD, sequence. */
-const ID15_PATTERN = /(?<![0-9])([1-8]\d{5})(\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(\d{3})(?![0-9])/g;
+/** A digit, ASCII or full-width. */
+const DIGIT = '[0-9\\uFF10-\\uFF19]';
+/** What may stand between the digits of a number written for reading: a space, an ideographic space, a hyphen or dash. */
+const SEP = '[ \\u00A0\\u3000\\-\\u2010-\\u2015\\u2212\\uFF0D]';
+/**
+ * A run of digits (ASCII or full-width) with single spaces or hyphens between them, optionally ending in X
+ * (any width or case), not touching another digit. Runs of 14 or more digits are masked.
+ */
+const DIGIT_RUN = new RegExp(`(?<!${DIGIT})${DIGIT}(?:${SEP}?${DIGIT})+(?:${SEP}?[XxＸｘ])?(?!${DIGIT})`, 'gu');
+const IS_DIGIT = new RegExp(`^${DIGIT}$`, 'u');
+const IS_ID_CHAR = /^[0-9\uFF10-\uFF19A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A]$/u;
 
-/** Masks resident ID numbers inside any text: 500224********1234 (an old 15-digit one: 500224******123). */
+/** Digits in a run of this length or more are masked wherever they appear (an ID in any of its forms). */
+export const MASK_MIN_DIGITS = 14;
+
+/**
+ * Masks the characters of `chars` (the ID characters of a value, by index in `parts`): the first ones and
+ * the last ones stay, at least 8 in the middle (the birth date of an 18-character ID) become '*'. For 18
+ * characters: 6 kept, 8 masked, 4 kept (500224********1234).
+ */
+function maskChars(parts: string[], isIdChar: (c: string) => boolean): string {
+  const n = parts.filter(isIdChar).length;
+  const head = Math.max(0, Math.min(6, n - 8));
+  const tail = Math.max(0, Math.min(4, n - 8 - head));
+  let k = 0;
+  return parts.map((c) => {
+    if (!isIdChar(c)) return c;
+    const i = k++;
+    return i < head || i >= n - tail ? c : '*';
+  }).join('');
+}
+
+/**
+ * Masks resident ID numbers inside any text, by shape: every run of 14 or more digits (ASCII or
+ * full-width, single spaces or hyphens allowed between them, an optional final X), which covers the
+ * 18-character ID, the 15-digit first-generation one, and IDs with a digit too many or too few. The first
+ * 6 and (for 18) the last 4 stay: 500224********1234. For reporters of every format: call it on every
+ * string that leaves the process unless --show-pii.
+ */
 export function maskIds(text: string): string {
-  return text
-    .replace(ID_PATTERN, (_, a: string, _b: string, c: string) => `${a}********${c}`)
-    .replace(ID15_PATTERN, (whole, a: string, _b: string, c: string) => (PROVINCE_CODES.has(a.slice(0, 2)) ? `${a}******${c}` : whole));
+  if (text.length < MASK_MIN_DIGITS) return text;
+  return text.replace(DIGIT_RUN, (run) => {
+    const chars = [...run];
+    let digits = 0;
+    for (const c of chars) if (IS_DIGIT.test(c)) digits++;
+    if (digits < MASK_MIN_DIGITS) return run;
+    return maskChars(chars, (c) => IS_DIGIT.test(c) || c === 'X' || c === 'x' || c === 'Ｘ' || c === 'ｘ');
+  });
+}
+
+/**
+ * Masks a whole 身份证号 value, whatever its form (too short, too long, letters, full-width, spaces): its
+ * letters and digits are masked but for the first and last few (none at all when it has 8 or fewer).
+ */
+export function maskIdValue(value: string): string {
+  return maskChars([...value], (c) => IS_ID_CHAR.test(c));
+}
+
+/**
+ * Masks a text that may quote a 身份证号 value as typed (`idValue`, any form): each occurrence of the value
+ * is masked whole, then every ID-shaped run (maskIds).
+ */
+export function maskIdsQuoting(text: string, idValue: string | null | undefined): string {
+  const v = idValue?.trim();
+  if (v && [...v].filter((c) => IS_ID_CHAR.test(c)).length >= 6 && text.includes(v)) text = text.split(v).join(maskIdValue(v));
+  return maskIds(text);
+}
+
+/** A run of ID characters (digits and letters, any width) long enough to be an ID value of a row. */
+const ID_TOKEN = /[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]{6,}/gu;
+const ONLY_ID_CHARS = /^[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]+$/u;
+const LONG_PLAIN = /^\d{14,}[Xx]?$/;
+
+/**
+ * The 身份证号 values of a run that the shape (maskIds: 14+ digits) would not catch — too short, or more
+ * letters than digits — so that a report can mask them wherever they appear (a naming-convention hint, a
+ * message of another field). Malformed values are few; well-formed ones are not kept.
+ */
+export class IdValues {
+  private readonly tokens = new Set<string>();
+  private readonly phrases = new Set<string>();
+
+  add(value: string): void {
+    // The common case, a plain ID of 14+ digits: the shape masks it (no allocation per row).
+    if (LONG_PLAIN.test(value)) return;
+    const v = value.trim();
+    if (!v) return;
+    const compact = v.replace(/\s+/g, '');
+    for (const form of new Set([v, compact, compact.toUpperCase()])) {
+      const chars = [...form];
+      if (chars.filter((c) => IS_ID_CHAR.test(c)).length < 6) continue;
+      if (chars.filter((c) => IS_DIGIT.test(c)).length >= MASK_MIN_DIGITS) continue; // the shape masks it
+      (ONLY_ID_CHARS.test(form) ? this.tokens : this.phrases).add(form);
+    }
+  }
+
+  get size(): number {
+    return this.tokens.size + this.phrases.size;
+  }
+
+  /** `text` with every known value masked whole (maskIdValue), then every ID-shaped run (maskIds). */
+  mask(text: string): string {
+    if (this.tokens.size) text = text.replace(ID_TOKEN, (t) => (this.tokens.has(t) ? maskIdValue(t) : t));
+    for (const p of this.phrases) if (text.includes(p)) text = text.split(p).join(maskIdValue(p));
+    return maskIds(text);
+  }
 }
 
 /**

@@ -279,7 +279,7 @@ describe('--cache', () => {
     expect(file(third.inspector.facts.forRecord(records[0]!).photo).image?.colour).toBe('grey-pixels');
   });
 
-  it('an unreadable cache is ignored', async () => {
+  it('an unreadable cache is ignored, with a warning, and written anew', async () => {
     const { root, dir } = await tempRoot();
     await fs.copyFile(path.join(fx.dir, 'colour.jpg'), path.join(dir, 'a.jpg'));
     const cacheFile = path.join(root, 'cache.json');
@@ -287,8 +287,9 @@ describe('--cache', () => {
     const rec = makeRecord({ photo: 'a.jpg', attachment: '' });
     const { inspector } = await inspect(dir, [rec], { cacheFile });
     expect(file(inspector.facts.forRecord(rec).photo).image?.colour).toBe('colour');
+    expect(inspector.warnings.map((w) => [w.id, w.text('en')])).toEqual([['cache-ignored', `The cache ${cacheFile} could not be used (not valid JSON); it was ignored and will be written anew`]]);
     await inspector.close();
-    expect(JSON.parse(await fs.readFile(cacheFile, 'utf8')).entries).toBeTypeOf('object');
+    expect(Object.keys(JSON.parse(await fs.readFile(cacheFile, 'utf8')).entries)).toEqual(['a.jpg']);
   });
 });
 

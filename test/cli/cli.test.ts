@@ -63,7 +63,7 @@ describe('examples/ through the launcher', () => {
     expect(json.code).toBe(1);
     const doc = JSON.parse(json.stdout);
     expect(doc.version).toBe(1);
-    expect(Object.keys(doc.summary).sort()).toEqual(['errors', 'files', 'infos', 'rows', 'rowsWithErrors', 'rowsWithWarnings', 'warnings']);
+    expect(Object.keys(doc.summary).sort()).toEqual(['errors', 'files', 'infos', 'outputsFailed', 'outputsWritten', 'rows', 'rowsWithErrors', 'rowsWithWarnings', 'warnings']);
     expect(doc.summary.files).toBe(1);
     expect(doc.files[0]).toMatchObject({ sheet: '登记表', headerRow: 2, annotated: out() });
     expect(doc.summary.rows).toBe(doc.files[0].rows);

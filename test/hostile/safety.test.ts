@@ -89,7 +89,7 @@ describe('atomic output', () => {
     expect(r.signal).toBe('SIGKILL');
     const left = readdirSync(outDir);
     expect(left.filter((n) => n.endsWith('.xlsx'))).toEqual([]);
-    for (const n of left) expect(n).toMatch(/^\.big\.checked\.xlsx\.\d+\.tmp$/);
+    for (const n of left) expect(n).toMatch(/^\.big\.checked\.xlsx\.[0-9a-f]{16}\.tmp$/);
     rmSync(outDir, { recursive: true });
   }, 60_000);
 

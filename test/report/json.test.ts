@@ -10,7 +10,7 @@ describe('jsonReport', () => {
     const doc = JSON.parse(jsonReport(result([finding()]), ZH));
     expect(doc).toEqual({
       version: 1,
-      summary: { files: 1, rows: 67, rowsWithErrors: 1, rowsWithWarnings: 0, errors: 1, warnings: 0, infos: 0 },
+      summary: { files: 1, rows: 67, rowsWithErrors: 1, rowsWithWarnings: 0, errors: 1, warnings: 0, infos: 0, outputsWritten: 0, outputsFailed: 0 },
       files: [{ path: 'records.xlsx', sheet: '登记表', headerRow: 2, rows: 67, annotated: 'records.checked.xlsx', notices: [] }],
       problems: [{
         file: 'records.xlsx', sheet: '登记表', row: 17, column: 'J', field: 'approvalNo',
@@ -71,7 +71,7 @@ describe('jsonReport', () => {
 
   it('counts rows with errors and warnings once each', () => {
     const doc = jsonDocument(result(mixedFindings()), ZH);
-    expect(doc.summary).toEqual({ files: 1, rows: 67, rowsWithErrors: 3, rowsWithWarnings: 1, errors: 4, warnings: 1, infos: 1 });
+    expect(doc.summary).toEqual({ files: 1, rows: 67, rowsWithErrors: 3, rowsWithWarnings: 1, errors: 4, warnings: 1, infos: 1, outputsWritten: 0, outputsFailed: 0 });
   });
 
   describe('ID numbers', () => {

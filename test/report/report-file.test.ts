@@ -3,7 +3,8 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSyn
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { checkReportTarget, writeReportFile } from '../../src/report/report-file.js';
+import { planGuard } from '../../src/cli/outputs.js';
+import { writeReportFile } from '../../src/report/report-file.js';
 import { makeTempDir } from '../read/files.js';
 
 const tmp = makeTempDir();
@@ -48,30 +49,36 @@ describe('writeReportFile', () => {
   });
 });
 
-describe('checkReportTarget', () => {
+describe('--report-file in the output guard (src/cli/outputs.ts → src/run/output-guard.ts)', () => {
   const input = join(tmp.dir, 'records.xlsx');
   writeFileSync(input, 'x');
+  const plan = (reportFile: string, out?: string) => ({
+    files: [input], outputs: new Map([[input, out ?? null]]), assetsDir: null, folder: null,
+  });
+  const idOf = (fn: () => void): string | undefined => {
+    try {
+      fn();
+    } catch (e) {
+      return (e as InputError).id;
+    }
+    return undefined;
+  };
 
   it('refuses a folder, an input (also through a link) and another output of the run', () => {
     const folder = join(tmp.dir, 'folder');
     mkdirSync(folder);
-    expect(() => checkReportTarget(folder, { inputs: [], outputs: [] }, 'en')).toThrow(/is a folder/);
-    const idOf = (fn: () => void): string | undefined => {
-      try {
-        fn();
-      } catch (e) {
-        return (e as InputError).id;
-      }
-      return undefined;
-    };
-    expect(idOf(() => checkReportTarget(input, { inputs: [input], outputs: [] }, 'zh'))).toBe('output-is-input');
+    expect(idOf(() => planGuard({ reportFile: folder }, []).check(plan(folder)))).toBe('output-not-file');
+    expect(idOf(() => planGuard({ reportFile: input }, []).check(plan(input)))).toBe('output-is-input');
     symlinkSync(input, join(tmp.dir, 'link.xlsx'));
-    expect(idOf(() => checkReportTarget(join(tmp.dir, 'link.xlsx'), { inputs: [input], outputs: [] }, 'zh'))).toBe('output-is-input');
-    expect(() => checkReportTarget(join(tmp.dir, 'x.xlsx'), { inputs: [input], outputs: [join(tmp.dir, 'x.xlsx')] }, 'en')).toThrow(/another output/);
+    const link = join(tmp.dir, 'link.xlsx');
+    expect(idOf(() => planGuard({ reportFile: link }, []).check(plan(link)))).toBe('output-is-input');
+    const x = join(tmp.dir, 'x.xlsx');
+    expect(idOf(() => planGuard({ reportFile: x, out: x }, []).check(plan(x, x)))).toBe('output-clash');
   });
 
-  it('accepts a new file beside the input', () => {
-    expect(() => checkReportTarget(join(tmp.dir, 'report.json'), { inputs: [input], outputs: [] }, 'zh')).not.toThrow();
-    expect(existsSync(join(tmp.dir, 'report.json'))).toBe(false);
+  it('accepts a new file beside the input, in a folder it makes', () => {
+    const report = join(tmp.dir, 'ci', 'report.json');
+    expect(idOf(() => planGuard({ reportFile: report }, []).check(plan(report)))).toBeUndefined();
+    expect(existsSync(report)).toBe(false);
   });
 });

@@ -87,6 +87,7 @@ describe('inputAccount', () => {
       ],
       unreadable: [{ path: 'bad.xlsx', message: '文件是空的：bad.xlsx。请确认保存了正确的表格。', errorId: 'empty-file' }],
         otherFiles: 0,
+        unwritten: [],
     });
     expect(inputAccount(run, 'en').skipped[0]!.message).toBe('an annotated or fixed copy cert-check wrote, unchanged since: not checked again (it is, once edited and saved)');
   });

@@ -7,6 +7,7 @@
  * `.cert-check-cards.json`). A re-run replaces the sheets the manifest lists, so a person whose row now
  * has errors keeps no stale sheet, and never touches another file.
  */
+import { tempNameFor, trackTempDir, untrackTempDir } from '../../run/atomic-file.js';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { InputError } from '../../errors.js';
@@ -90,13 +91,12 @@ export function checkCardsTarget(target: string, ctx: { inputs: readonly string[
   if (!stat && !statSync(parent).isDirectory()) {
     throw usage(lang, `--cards 的文件夹 ${target} 无法创建：${parent} 是一个文件`, `the --cards folder ${target} cannot be made: ${parent} is a file`);
   }
-  if (ctx.assetsDir) {
-    const a = realish(ctx.assetsDir);
-    if (within(a, t)) {
-      throw usage(lang,
-        `--cards 的文件夹 ${target} ${t === a ? '就是' : '位于'}素材文件夹 ${ctx.assetsDir}${t === a ? '' : ' 之内'}：填报单会混进照片和 PDF 中；请指定素材文件夹之外的文件夹（或用 --assets 指定照片所在的文件夹）`,
-        `the --cards folder ${target} is ${t === a ? '' : 'inside '}the assets folder ${ctx.assetsDir}: the sheets would mix with the photos and PDFs; choose a folder outside it (or name the photos' folder with --assets)`);
-    }
+  // A folder of its own inside the assets folder is fine (the sheets are HTML, never taken for a photo or PDF);
+  // the assets folder itself is not.
+  if (ctx.assetsDir && realish(ctx.assetsDir) === t) {
+    throw usage(lang,
+      `--cards 的文件夹 ${target} 就是素材文件夹：填报单会混进照片和 PDF 中；请指定一个新的文件夹（如 ${join(target, '填报单')}）`,
+      `the --cards folder ${target} is the assets folder: the sheets would mix with the photos and PDFs; name a new folder (e.g. ${join(target, 'cards')})`);
   }
   for (const input of ctx.inputs) {
     if (within(t, realish(input)) && !readManifest(target)) {
@@ -125,27 +125,6 @@ export function writeCardFile(dir: string, name: string, text: string | Iterable
     for (const piece of typeof text === 'string' ? [text] : text) writeSync(fd, piece, null, 'utf8');
   } finally {
     closeSync(fd);
-  }
-}
-
-/** Staging folders being written: removed when the process ends before they were committed. */
-const liveStaging = new Set<string>();
-let hooked = false;
-
-function removeLiveStaging(): void {
-  for (const dir of liveStaging) rmSync(dir, { recursive: true, force: true });
-  liveStaging.clear();
-}
-
-function hookExit(): void {
-  if (hooked) return;
-  hooked = true;
-  process.once('exit', removeLiveStaging);
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
-    process.once(signal, () => {
-      removeLiveStaging();
-      process.exit(code);
-    });
   }
 }
 
@@ -188,7 +167,7 @@ export class CardsWriter implements CardSink {
 
   constructor(private readonly opts: CardsWriterOptions) {
     this.dir = resolve(opts.dir);
-    this.staging = join(dirname(this.dir), `.${basename(this.dir)}.${process.pid}.tmp`);
+    this.staging = tempNameFor(this.dir); // random, beside the target: a planted file or link is never reused
     const previous = readManifest(this.dir);
     // Names in the folder that cert-check did not write are never reused (nothing of the user's is replaced).
     let others: string[] = [];
@@ -206,13 +185,11 @@ export class CardsWriter implements CardSink {
     if (this.stagingReady) return;
     try {
       this.createdParent = mkdirSync(dirname(this.staging), { recursive: true });
-      rmSync(this.staging, { recursive: true, force: true });
-      mkdirSync(this.staging);
+      mkdirSync(this.staging); // fails on anything already there
     } catch (err) {
       throw new InputError('output-failed', { out: this.opts.dir, detail: (err as Error).message });
     }
-    liveStaging.add(this.staging);
-    hookExit();
+    trackTempDir(this.staging); // removed on Ctrl-C, SIGTERM, SIGHUP and exit (src/cli/signals.ts)
     this.stagingReady = true;
   }
 
@@ -317,7 +294,7 @@ export class CardsWriter implements CardSink {
       }
       renameSync(join(this.staging, MANIFEST_NAME), join(target, MANIFEST_NAME));
       rmdirSync(this.staging);
-      liveStaging.delete(this.staging);
+      untrackTempDir(this.staging);
     } catch (err) {
       this.abort();
       if (err instanceof InputError) throw err;
@@ -338,7 +315,7 @@ export class CardsWriter implements CardSink {
     if (this.state === 'committed') return;
     this.state = 'aborted';
     rmSync(this.staging, { recursive: true, force: true });
-    liveStaging.delete(this.staging);
+    untrackTempDir(this.staging);
     if (this.createdParent) {
       // mkdirSync returned the first folder it created: remove the chain again if it stayed empty.
       for (let dir = dirname(this.staging); within(this.createdParent, dir); dir = dirname(dir)) {

@@ -16,7 +16,7 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { SEVERITY_LABEL, type MessageBook } from '../../engine/messages.js';
 import type { Finding, Lang, Severity } from '../../engine/types.js';
-import { InputError } from '../../errors.js';
+import { InputError, ioCause } from '../../errors.js';
 import { normalizeCell } from '../../model/cell.js';
 import { columnLetter, type FieldKey } from '../../model/fields.js';
 import { isBlankRow } from '../../model/record.js';
@@ -24,7 +24,7 @@ import type { Notice, RowRole, SheetInfo } from '../../read/types.js';
 import { columnNumber, countByRule, placeLabel, sortFindings, worstSeverity } from '../common.js';
 import { formatNotice } from '../notices.js';
 import { summarize, type CellFix, type CheckResult, type FileResult } from '../types.js';
-import { createAtomicFile, errorText, type AtomicFile } from './atomic.js';
+import { createAtomicFile, type AtomicFile } from './atomic.js';
 import { PackageOut, type BookSheet, type SummaryLine } from './book.js';
 import { readMarkerDetails, type Marker } from './marker.js';
 import { readExistingNotes, readExistingVml, SheetNotes, type NotesMode } from './notes.js';
@@ -183,7 +183,7 @@ export class AnnotatedWorkbook {
       input?.close();
       await file.abort();
       if (err instanceof InputError) throw err;
-      throw new InputError('output-failed', { out: outPath, detail: errorText(err) });
+      throw new InputError('output-failed', { out: outPath, detail: ioCause(err) });
     }
   }
 
@@ -539,7 +539,7 @@ export class AnnotatedWorkbook {
     } catch (err) {
       await this.abort();
       if (err instanceof InputError) throw err;
-      throw new InputError('output-failed', { out: this.outPath, detail: errorText(err) });
+      throw new InputError('output-failed', { out: this.outPath, detail: ioCause(err) });
     }
   }
 

@@ -1,46 +1,12 @@
 /**
- * The one place the workbook writers create files: a temporary file beside the target, renamed into place
- * only when complete. On Ctrl-C (SIGINT), SIGTERM or SIGHUP the temporary files being written are removed
- * before the process ends, so an interrupted run leaves neither a half-written workbook nor its temporary
- * file (only SIGKILL, which cannot be caught, can leave a `.<name>.<pid>.tmp` behind; the target is never
- * half-written, since it only ever appears by rename).
+ * The one place the workbook writers create files: a temporary file beside the target (src/run/atomic-file.ts:
+ * a random name, created exclusively, never through a link), renamed into place only when complete. The command
+ * line removes temporary files still being written on Ctrl-C (SIGINT), SIGTERM, SIGHUP and at exit
+ * (src/cli/signals.ts), so an interrupted run leaves neither a half-written workbook nor its temporary file.
  */
-import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { InputError } from '../../errors.js';
-
-const liveTemps = new Set<string>();
-let signalsHooked = false;
-
-function removeLiveTemps(): void {
-  for (const p of liveTemps) {
-    try {
-      unlinkSync(p);
-    } catch {
-      // already gone
-    }
-  }
-  liveTemps.clear();
-}
-
-function hookSignals(): void {
-  if (signalsHooked) return;
-  signalsHooked = true;
-  process.once('exit', removeLiveTemps);
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
-    process.once(signal, () => {
-      removeLiveTemps();
-      process.exit(code);
-    });
-  }
-}
-
-export function errorText(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const code = (err as NodeJS.ErrnoException).code;
-  return code && !err.message.startsWith(code) ? `${code}: ${err.message}` : err.message;
-}
+import type { WriteStream } from 'node:fs';
+import { createTempStream } from '../../run/atomic-file.js';
+import { InputError, ioCause } from '../../errors.js';
 
 /** A file being written atomically. */
 export interface AtomicFile {
@@ -60,19 +26,15 @@ export interface AtomicFile {
 
 /** Opens a temporary file beside `outPath`; an unwritable place is an InputError (output-failed). */
 export async function createAtomicFile(outPath: string): Promise<AtomicFile> {
-  const out = resolve(outPath);
-  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  const stream = createWriteStream(tmp, { highWaterMark: 256 * 1024 });
+  let temp;
   try {
-    await new Promise<void>((res, rej) => {
-      stream.once('open', () => res());
-      stream.once('error', rej);
-    });
+    temp = await createTempStream(outPath, { highWaterMark: 256 * 1024 });
   } catch (err) {
-    throw new InputError('output-failed', { out: outPath, detail: errorText(err) });
+    throw new InputError('output-failed', { out: outPath, detail: ioCause(err) });
   }
-  liveTemps.add(tmp);
-  hookSignals();
+  const { stream } = temp;
+  const out = temp.target;
+  const tmp = temp.path;
   let failure: Error | null = null;
   const failed = new Promise<never>((_, reject) => {
     stream.on('error', (err: Error) => {
@@ -85,14 +47,7 @@ export async function createAtomicFile(outPath: string): Promise<AtomicFile> {
   const abort = async (): Promise<void> => {
     if (state !== 'open') return;
     state = 'done';
-    if (!stream.closed) {
-      await new Promise<void>((res) => {
-        stream.once('close', () => res());
-        stream.destroy();
-      });
-    }
-    await unlink(tmp).catch(() => {});
-    liveTemps.delete(tmp);
+    await temp.abort();
   };
   return {
     outPath: out,
@@ -106,15 +61,13 @@ export async function createAtomicFile(outPath: string): Promise<AtomicFile> {
       try {
         if (failure) throw failure;
         await Promise.race([new Promise<void>((res, rej) => stream.end((err?: Error | null) => (err ? rej(err) : res()))), failed]);
-        if (!stream.closed) await new Promise<void>((res) => stream.once('close', () => res()));
         if (failure) throw failure;
-        await rename(tmp, out);
-        liveTemps.delete(tmp);
+        await temp.commit();
         state = 'done';
       } catch (err) {
         await abort();
         if (err instanceof InputError) throw err;
-        throw new InputError('output-failed', { out: outPath, detail: errorText(err) });
+        throw new InputError('output-failed', { out: outPath, detail: ioCause(err) });
       }
     },
   };

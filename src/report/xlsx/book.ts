@@ -13,8 +13,8 @@ import { CT, ContentTypes, InputPackage, MACRO_WORKBOOK_TYPES, REL, Rels, TEMPLA
 import { StyleBook } from './styles.js';
 import { attr, children, esc, findElement, namespacePrefix, NS, prefixOf, rootTag, setAttr, utf8ToBytes, XML_DECL } from './xml.js';
 import { ZipWriter } from './zip.js';
-import { createAtomicFile, errorText } from './atomic.js';
-import { InputError } from '../../errors.js';
+import { createAtomicFile } from './atomic.js';
+import { InputError, ioCause } from '../../errors.js';
 import { newCoreXml, partHash, withMarker, withModified, type Marker } from './marker.js';
 
 /** A line of a summary sheet: its cells, bold, or a table head. */
@@ -433,7 +433,7 @@ export async function writeNewWorkbook(
   } catch (err) {
     await file.abort();
     if (err instanceof InputError) throw err;
-    throw new InputError('output-failed', { out: outPath, detail: errorText(err) });
+    throw new InputError('output-failed', { out: outPath, detail: ioCause(err) });
   }
   await file.commit();
   return file.outPath;
