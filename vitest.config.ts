@@ -26,7 +26,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    setupFiles: ['test/setup/exceljs-utf8.ts'],
+    setupFiles: ['test/setup/exceljs-utf8.ts', 'test/setup/temp-dirs.ts'],
     projects: [
       {
         extends: true,

@@ -1,7 +1,6 @@
 /** Real asset files for the tests: JPEG/PNG/GIF/BMP pictures, PDFs (plain, encrypted), a zip, links. */
 import { zipBytes } from '../read/files.js';
 import { createWriteStream, promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
@@ -11,6 +10,7 @@ import type { RuleContext } from '../../src/engine/types.js';
 import type { CertRecord } from '../../src/model/record.js';
 import { checkCharacter } from '../../src/util/id-number.js';
 import { testContext } from '../helpers/records.js';
+import { tempDirAsync } from '../helpers/temp.js';
 
 /** A valid ID number from its first 17 digits. */
 export function idFrom(first17: string): string {
@@ -104,7 +104,7 @@ export interface AssetFixture {
 
 /** Makes a temp root with an assets folder and a folder outside it. */
 export async function tempRoot(prefix = 'cert-check-assets-'): Promise<AssetFixture> {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  const root = await tempDirAsync(prefix);
   const dir = path.join(root, 'assets');
   const outside = path.join(root, 'outside');
   await fs.mkdir(dir);

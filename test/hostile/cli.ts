@@ -1,10 +1,9 @@
 /** Runs the real CLI (bin/cert-check.js → dist/) in a child process with bounded time and heap. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { tempDirSync } from '../helpers/temp.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(ROOT, 'bin/cert-check.js');
@@ -22,7 +21,7 @@ export interface CliRun {
 }
 
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `cert-check-${prefix}-`));
+  return tempDirSync(`cert-check-${prefix}-`);
 }
 
 export interface RunOptions {

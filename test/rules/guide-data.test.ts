@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDirSync } from '../helpers/temp.js';
 import { findDataDir, loadGuideData, readTsv } from '../../src/data/guide.js';
 
 const guide = loadGuideData();
@@ -86,7 +86,7 @@ describe('title table (data/titles.tsv)', () => {
   });
 
   it('refuses a row whose platform level contradicts its level', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cert-check-guide-'));
+    const dir = tempDirSync('cert-check-guide-');
     for (const f of ['series.tsv', 'specialties.tsv', 'issuers.tsv']) copyFileSync(join(dataDir, f), join(dir, f));
     writeFileSync(join(dir, 'titles.tsv'), 'series\tlevel\ttitle\tplatform_level\tstatus\tsource\n工程技术\t副高级\t高级工程师\t高级（正高）\tV\tS1\n');
     expect(() => loadGuideData({}, dir)).toThrow(/高级工程师/);

@@ -1,6 +1,5 @@
 /** The scenario workbook: every row's findings (of the rules listed here) are exactly the ids in its 期望 column. */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -12,6 +11,7 @@ import { matchHeader, type FieldKey } from '../../src/model/fields.js';
 import { buildRecord, type ColumnMap } from '../../src/model/record.js';
 import { EXPECT_HEADER, NOTE_HEADER, SCENARIO, writeScenario } from '../fixtures/build-scenario.js';
 import { testContext } from '../helpers/records.js';
+import { tempDirSync } from '../helpers/temp.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/scenario.xlsx', import.meta.url));
 
@@ -87,7 +87,7 @@ describe('scenario workbook (test/fixtures/scenario.xlsx)', () => {
   });
 
   it('is what test/fixtures/build-scenario.ts builds (rebuild with UPDATE_SCENARIO=1)', async () => {
-    const fresh = join(mkdtempSync(join(tmpdir(), 'cert-check-scenario-')), 'scenario.xlsx');
+    const fresh = join(tempDirSync('cert-check-scenario-'), 'scenario.xlsx');
     await writeScenario(fresh);
     expect(committed.cells).toEqual((await checkWorkbook(fresh)).cells);
   });
