@@ -38,3 +38,6 @@ process.on('message', (m: ChildRequest) => {
 });
 // The parent is done with this input, or gone.
 process.on('disconnect', () => process.exit(0));
+// Ctrl-C (or a closed terminal) reaches the whole process group: cert-check decides what happens, and it ends
+// this process on its way out.
+for (const signal of ['SIGINT', 'SIGHUP'] as const) process.on(signal, () => {});

@@ -99,8 +99,21 @@ export function deathError(
   return new InputError(how.format === 'xls' ? 'corrupt-xls' : 'corrupt-xlsx', { path, detail });
 }
 
-/** Reading processes alive, and who wants to hear of new ones (tests). */
+/** Who wants to hear of new reading processes (tests). */
 const watchers = new Set<(child: ChildProcess) => void>();
+
+/** Reading processes alive: ended when this process exits, even one busy in a parse that would not hear the disconnect. */
+const alive = new Set<ChildProcess>();
+let exitHook = false;
+function track(child: ChildProcess): void {
+  alive.add(child);
+  child.once('exit', () => alive.delete(child));
+  if (exitHook) return;
+  exitHook = true;
+  process.once('exit', () => {
+    for (const c of alive) c.kill('SIGKILL');
+  });
+}
 
 /** Calls `fn` with each reading process as it starts (for tests: to end one mid-parse); returns the unsubscribe. */
 export function watchReadingProcesses(fn: (child: ChildProcess) => void): () => void {
@@ -127,6 +140,7 @@ export async function openInputInProcess(path: string, options: ReadOptions, kin
     serialization: 'advanced', // Dates and the {error} cells come through as they are
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
+  track(child);
   for (const fn of watchers) fn(child);
 
   let stderr = '';

@@ -43,6 +43,17 @@ function childrenOf(pid: number): number[] {
   return out;
 }
 
+/** Processes that carry `mark` in their environment (the reading process inherits the CLI's). */
+function marked(mark: string): number[] {
+  return readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map(Number).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/environ`, 'latin1').includes(mark);
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Resident memory of a process in MB, 0 when it is gone. */
 function rssMb(pid: number): number {
   try {
@@ -54,14 +65,17 @@ function rssMb(pid: number): number {
 }
 
 /**
- * Runs the CLI on `args`; when its reading process has grown past `midMb` (SheetJS is building the workbook:
- * the process starts at ~60 MB and a 5,000 × 256 .xls takes it to ~700 MB before the first row is sent),
- * sends it `signal`. Resolves with the run and whether the signal was sent mid-parse.
+ * Runs the CLI on `args` (in a process group of its own); when its reading process has grown past `midMb`
+ * (SheetJS is building the workbook: the process starts at ~60 MB and a 5,000 × 256 .xls takes it to ~700 MB
+ * before the first row is sent), calls `kill` with the reading process's id and the CLI's. Resolves with the
+ * run and whether `kill` was called mid-parse.
  */
-function cliKillingReader(args: string[], signal: NodeJS.Signals, midMb = 250): Promise<{ code: number | null; stdout: string; stderr: string; killed: boolean }> {
+function cliKillingReader(
+  args: string[], kill: (reader: number, cli: number) => void, env: NodeJS.ProcessEnv = {}, midMb = 250,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; killed: boolean }> {
   return new Promise((resolve, reject) => {
     const cli: ChildProcess = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000, killSignal: 'SIGKILL',
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000, killSignal: 'SIGKILL', detached: true,
     });
     let stdout = '';
     let stderr = '';
@@ -73,14 +87,14 @@ function cliKillingReader(args: string[], signal: NodeJS.Signals, midMb = 250): 
       for (const pid of childrenOf(cli.pid!)) {
         const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
         if (!cmd.includes('sheetjs-child') || rssMb(pid) < midMb) continue;
-        process.kill(pid, signal);
+        kill(pid, cli.pid!);
         killed = true;
       }
     }, 10);
     cli.on('error', reject);
-    cli.on('close', (code) => {
+    cli.on('close', (code, signal) => {
       clearInterval(poll);
-      resolve({ code, stdout, stderr, killed });
+      resolve({ code, signal, stdout, stderr, killed });
     });
   });
 }
@@ -93,7 +107,8 @@ describe('a reading process that dies mid-parse', () => {
     ['SIGSEGV', /wide\.xls 是 Excel 97-2003.*已损坏或不完整（the reading process stopped: SIGSEGV）/],
     ['SIGKILL', /wide\.xls 过大（the reading process was killed \(SIGKILL\), as when memory runs out）/],
   ] as const)('%s: one sentence for that input, exit 2, the inputs before and after it checked', async (signal, says) => {
-    const r = await cliKillingReader([join(FIXTURES, 'records.xlsx'), wide, join(FIXTURES, 'records.ods'), '--format', 'json', '--no-assets', '--no-out'], signal);
+    const args = [join(FIXTURES, 'records.xlsx'), wide, join(FIXTURES, 'records.ods'), '--format', 'json', '--no-assets', '--no-out'];
+    const r = await cliKillingReader(args, (reader) => process.kill(reader, signal));
     expect(r.killed).toBe(true);
     expect(r.code, r.stderr).toBe(2);
     expectNoTrace(r.stderr);
@@ -106,6 +121,16 @@ describe('a reading process that dies mid-parse', () => {
     expect([...new Set(doc.files.filter((f) => !f.errorId).map(name))]).toEqual(['records.xlsx', 'records.ods']);
     expect(doc.summary.files).toBe(2);
     expect(doc.problems.some((p) => p.file.endsWith('records.ods'))).toBe(true);
+  }, 120_000);
+
+  it('Ctrl-C (SIGINT to the process group) mid-parse: cert-check ends with 130 and says nothing of a damaged file; no reading process stays', async () => {
+    const mark = `${process.pid}-${Date.now()}`;
+    const r = await cliKillingReader([wide, '--no-assets', '--no-out'], (_reader, cli) => process.kill(-cli, 'SIGINT'), { CERT_CHECK_TEST_MARK: mark });
+    expect(r.killed).toBe(true);
+    expect(r.code).toBe(130);
+    expect(r.stderr).not.toMatch(/损坏|过大|damaged/);
+    expectNoTrace(r.stderr);
+    expect(marked(`CERT_CHECK_TEST_MARK=${mark}`)).toEqual([]);
   }, 120_000);
 
   it('killed while its rows are streaming (after the parse): the same, from the reader in this process', async () => {
@@ -228,16 +253,6 @@ describe('batches on the IPC channel', () => {
 });
 
 describe('a run whose reader is given up on ends its reading process', () => {
-  /** Processes that carry `mark` in their environment (the reading process inherits the CLI's). */
-  const marked = (mark: string): number[] =>
-    readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map(Number).filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/environ`, 'latin1').includes(mark);
-      } catch {
-        return false;
-      }
-    });
-
   it('a run refused after the first input started reading ends at once, and leaves no reading process behind', async () => {
     const copy = join(dir, 'records.xls');
     copyFileSync(join(FIXTURES, 'records.xls'), copy);
