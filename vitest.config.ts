@@ -18,6 +18,7 @@ export const E2E_TESTS = [
   'test/report/fix-list.test.ts', // runs the launcher
   'test/report/cards-cli.test.ts', // runs the launcher
   'test/read/formats-cli.test.ts', // runs the launcher
+  'test/read/reading-process.test.ts', // runs the launcher and the reading process of .xls/.ods
   'test/report/annotated-package.test.ts', // runs LibreOffice
 ];
 

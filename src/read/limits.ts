@@ -18,8 +18,9 @@
  *   are parsed whole by SheetJS (no streaming reader exists for them), which keeps 300–450 bytes per cell:
  *   these bound what it is given. BIFF8 holds at most 65,536 rows a sheet; a 65,000-row × 19-column .xls is
  *   20 MB and 1.2 million cells (~570 MB of heap). Larger record sets belong in .xlsx, which is streamed.
- * - READ_TIMEOUT_S: how long the reading thread may take to parse an .xls/.et/.ods before it is stopped
- *   (CERT_CHECK_READ_TIMEOUT_S sets it by hand). The 65,000-row files above parse in 2–6 s.
+ * - READ_TIMEOUT_S: how long the reading process of an .xls/.et/.ods may take to answer (the parse, then each
+ *   batch of rows) before it is stopped (CERT_CHECK_READ_TIMEOUT_S sets it by hand). The 65,000-row files
+ *   above parse in 2–6 s.
  *
  * The sizes in a zip's central directory are declared by the file; a file that lies about them is still
  * stopped by the row limit, but one giant row inside a lying entry is not (see the report in src/read).

@@ -2,7 +2,7 @@
  * .xls/.et (BIFF8 from Excel and WPS, BIFF5 from Excel 95) and .ods, read with SheetJS (the maintained
  * build published as @e965/xlsx). SheetJS parses a whole workbook at once, so the file is checked first
  * (./cfb.ts for the compound file, ./ods-scan.ts for the cells an .ods declares, limits in ./limits.ts), and
- * on the reading thread (./threaded.ts) the parse runs under a heap limit and a time limit.
+ * the parse runs in a reading process of its own (./sheetjs-process.ts) under a heap cap and a time limit.
  *
  * The cells come out in the shapes the .xlsx reader gives (see ./xlsx-sheet.ts), so that the same records
  * give the same findings: text as strings, numbers as numbers with their number format, a number with a
@@ -106,7 +106,7 @@ export class SheetjsReader implements InputReader {
   ) {}
 
   /**
-   * Reads and parses the whole file (the expensive step, bounded by the reading thread's limits); a file
+   * Reads and parses the whole file (the expensive step, bounded by the reading process's limits); a file
    * SheetJS cannot parse is refused here.
    */
   static async open(path: string, format: 'xls' | 'ods', options: ReadOptions = {}, biff5 = false): Promise<SheetjsReader> {

@@ -192,9 +192,10 @@ export async function sniff(path: string, options: SniffOptions = {}): Promise<S
 }
 
 /**
- * A quick look, before the reading thread starts: is `path` an .xls/.et or an .ods (parsed whole by
- * SheetJS, so always on the thread, under limits sized by `bytes`: the file for an .xls, the uncompressed
- * content.xml for an .ods)? Null for anything else, and for anything unreadable (sniff says why).
+ * A quick look, before any reading starts: is `path` an .xls/.et or an .ods (parsed whole by SheetJS, so
+ * always in a reading process of its own, its heap sized by `bytes`: the file for an .xls, the uncompressed
+ * content.xml for an .ods)? Null for anything else, and for anything unreadable (sniff says why). Any
+ * compound file counts as an .xls here (an encrypted .xlsx too: the reading process refuses it).
  */
 export async function wholeParseKind(path: string): Promise<{ format: 'xls' | 'ods'; bytes: number } | null> {
   try {

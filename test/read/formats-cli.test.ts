@@ -1,15 +1,15 @@
 /**
- * Issue 15 through the real launcher (bin/ → dist/, so .xls/.ods are parsed on the reading thread under its
+ * Issue 15 through the real launcher (bin/ → dist/, so .xls/.ods are parsed in their reading process under its
  * limits): every format of a folder is checked and every skipped file named, JSON on stdout is one document
- * even when every input fails, --delimiter, and the thread's time and heap limits.
+ * even when every input fails, --delimiter, and the reading process's time and heap limits (more of those in
+ * ./reading-process.test.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths.js';
-import { BIN, expectNoTrace, expectRefusal, expectReport, runCli, tempDir, type CliRun } from '../hostile/cli.js';
+import { expectNoTrace, expectRefusal, expectReport, runCli, tempDir, type CliRun } from '../hostile/cli.js';
 
 const FIXTURES = join(REPO_ROOT, 'test/fixtures/formats');
 const dir = tempDir('formats-cli');
@@ -163,7 +163,7 @@ describe('--delimiter and --encoding', () => {
   });
 });
 
-describe('the reading thread bounds the parse of an .xls/.ods', () => {
+describe('the reading process bounds the parse of an .xls/.ods', () => {
   it('in time: past CERT_CHECK_READ_TIMEOUT_S the read is stopped with a sentence', async () => {
     const r = await runCli([join(FIXTURES, 'records.ods'), '--no-assets', '--no-out'], { env: { CERT_CHECK_READ_TIMEOUT_S: '0.001' } });
     expectRefusal(r, /超过 0\.001 秒.*另存为 \.xlsx/);
@@ -175,17 +175,14 @@ describe('the reading thread bounds the parse of an .xls/.ods', () => {
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows, { dense: true }), '登记表');
     const path = join(dir, 'rows3000.xls');
     writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'biff8' }) as Buffer);
-    // Without runCli's --max-old-space-size: a heap flag of the process takes the place of the thread's limit.
-    const run = (env: Record<string, string>) => spawnSync(process.execPath, [BIN, path, '--no-assets', '--no-out'], {
-      encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000, maxBuffer: 256 * 1024 * 1024,
-    });
-    const r = run({ CERT_CHECK_READER_HEAP_MB: '8' });
-    expectRefusal({ code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, ms: 0 }, /过大.*heap > 8 MB/);
-    // Under the limit the thread sizes for it, the same file reads.
-    expect(run({}).status).toBe(1);
+    // The reading process's heap is its own: runCli's --max-old-space-size=512 does not reach it. On a worker
+    // thread this ended in SIGABRT about one run in three (nodejs/node#47224); in a process it is a sentence.
+    expectRefusal(await runCli([path, '--no-assets', '--no-out'], { env: { CERT_CHECK_READER_HEAP_MB: '8' } }), /过大.*heap > 8 MB/);
+    // Under the cap sized for it, the same file reads.
+    expect((await runCli([path, '--no-assets', '--no-out'])).code).toBe(1);
   });
 
-  it.each(['records.xls', 'records.ods'])('%s: the same report on the thread and without it (CERT_CHECK_THREADS=0)', async (name) => {
+  it.each(['records.xls', 'records.ods'])('%s: the same report with CERT_CHECK_THREADS=0 (which concerns the .xlsx thread only)', async (name) => {
     const args = [join(FIXTURES, name), '--format', 'json', '--no-assets', '--no-out'];
     const [threaded, plain] = [await runCli(args), await runCli(args, { env: { CERT_CHECK_THREADS: '0' } })];
     const a = expectReport<Doc>(threaded);
