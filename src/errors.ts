@@ -1,6 +1,5 @@
 /** Typed errors at the edge: an InputError becomes one clear sentence on stderr and exit 2. */
-import { fillTemplate } from './engine/messages.js';
-import type { Lang } from './engine/types.js';
+import { fillTemplate, type Lang } from './i18n/index.js';
 
 export const INPUT_MESSAGES = {
   'missing-path': { zh: '找不到文件或文件夹：{path}。请检查路径是否写对。', en: 'No such file or folder: {path}. Check the path.' },

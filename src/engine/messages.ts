@@ -1,5 +1,6 @@
 /** Turns findings into text: one template table per language, filled once, in the reporters. */
 import { FIELDS, type FieldKey } from '../model/fields.js';
+import { fillTemplate } from '../i18n/index.js';
 import type { Finding, Lang, MessageDef, Rule } from './types.js';
 
 /** Messages the engine itself reports. */
@@ -10,10 +11,6 @@ export const ENGINE_MESSAGES: Record<string, MessageDef> = {
     severity: 'error',
   },
 };
-
-export function fillTemplate(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
-}
 
 export class MessageBook {
   private readonly rules: ReadonlyMap<string, Rule>;

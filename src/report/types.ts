@@ -95,6 +95,17 @@ export interface ReportOptions {
   all?: boolean;
 }
 
+/** What every report format is given besides the result (src/report/formats). */
+export interface FormatOptions extends ReportOptions {
+  /** Colour (pretty only). */
+  color: boolean;
+  /** Paths inside this folder are shown relative to it (default: the working directory). */
+  cwd?: string;
+}
+
+/** A report format: the run's result as text, in pieces (a report of 10⁵ problems is never one string). */
+export type Reporter = (result: CheckResult, opts: FormatOptions) => Iterable<string>;
+
 export interface Summary {
   files: number;
   rows: number;

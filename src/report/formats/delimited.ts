@@ -10,8 +10,7 @@ import { SEVERITY_LABEL } from '../../engine/messages.js';
 import type { Lang } from '../../engine/types.js';
 import { displayPath, masker, placeLabel } from '../common.js';
 import { listedFindings } from '../select.js';
-import type { CheckResult } from '../types.js';
-import type { FormatOptions } from './index.js';
+import type { CheckResult, FormatOptions } from '../types.js';
 
 const HEADERS: Record<Lang, string[]> = {
   zh: ['文件', '工作表', '行', '列', '字段', '级别', '问题', '原值', '建议值', '规则'],

@@ -9,8 +9,7 @@ import { SEVERITY_LABEL } from '../../engine/messages.js';
 import type { Finding, Lang, Severity } from '../../engine/types.js';
 import { displayPath, masker, placeLabel } from '../common.js';
 import { count, inputAccount, listedFindings } from '../select.js';
-import { summarize, type CheckResult } from '../types.js';
-import type { FormatOptions } from './index.js';
+import { summarize, type CheckResult, type FormatOptions } from '../types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 

@@ -4,16 +4,7 @@
  * hundreds of thousands of problems is never one string). Modules load only when their format is chosen.
  */
 import type { Lang } from '../../engine/types.js';
-import type { CheckResult, ReportOptions } from '../types.js';
-
-export interface FormatOptions extends ReportOptions {
-  /** Colour (pretty only). */
-  color: boolean;
-  /** Paths inside this folder are shown relative to it (default: the working directory). */
-  cwd?: string;
-}
-
-export type Reporter = (result: CheckResult, opts: FormatOptions) => Iterable<string>;
+import type { Reporter } from '../types.js';
 
 interface Format {
   description: Record<Lang, string>;

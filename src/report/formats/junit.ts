@@ -12,8 +12,7 @@ import { SEVERITY_LABEL } from '../../engine/messages.js';
 import type { Finding, Lang } from '../../engine/types.js';
 import { displayPath, masker, placeLabel } from '../common.js';
 import { count, inputAccount, listedFindings } from '../select.js';
-import type { CheckResult } from '../types.js';
-import type { FormatOptions } from './index.js';
+import type { CheckResult, FormatOptions } from '../types.js';
 
 /** Characters XML 1.0 cannot hold at all, even escaped (controls other than tab/LF/CR, U+FFFE/U+FFFF). */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
