@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_NAMING, type NamingPatterns } from './assets/naming.js';
 import { loadGuideData } from './data/guide.js';
-import { loadReferenceData } from './engine/context.js';
+import { loadReferenceData } from './data/reference.js';
 import type { ReferenceData, Lang, SeveritySetting } from './engine/types.js';
 import { InputError, readError } from './errors.js';
 import { loadCommitteeMatcher, parseCommitteeEntries, type CommitteeEntry } from './match/committee.js';

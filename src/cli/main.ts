@@ -233,7 +233,7 @@ export function progressAllowed(stream: { isTTY?: boolean; columns?: number }): 
 
 async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter): Promise<number> {
   const lang = opts.lang;
-  const { runCheck } = await import('../engine/pipeline.js');
+  const { runCheck } = await import('../run/check-run.js');
   const { loadSettings } = await import('../config.js');
   const { RULES } = await import('../../rules/index.js');
   const { prettyReport, shouldColor, skippedReport } = await import('../report/index.js');
@@ -344,8 +344,8 @@ async function cardsWriter(
  * end of it.
  */
 async function fixerOptions(opts: MainOptions): Promise<{
-  run: Pick<import('../engine/pipeline.js').CheckOptions, 'collectNames' | 'onAssetsDir' | 'onRecordAssets'>;
-  after(result: import('../engine/pipeline.js').RunResult, allow: (dest: string) => InputError | null): Promise<void>;
+  run: Pick<import('../run/check-run.js').CheckOptions, 'collectNames' | 'onAssetsDir' | 'onRecordAssets'>;
+  after(result: import('../run/check-run.js').RunResult, allow: (dest: string) => InputError | null): Promise<void>;
 }> {
   const lang = opts.lang;
   const zh = lang === 'zh';

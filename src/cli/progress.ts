@@ -4,7 +4,7 @@
  * stderr, only when it is a terminal with a width: never on a pipe, a file or a terminal without columns.
  */
 import stringWidth from 'string-width';
-import type { CheckProgress } from '../engine/pipeline.js';
+import type { CheckProgress } from '../run/check-run.js';
 import type { Lang } from '../engine/types.js';
 import { displayPath, masker } from '../report/common.js';
 

@@ -5,7 +5,6 @@ import type { YMD } from '../model/dates.js';
 import type { GuideData } from '../data/guide.js';
 import type { CommitteeMatcher } from '../match/committee.js';
 import type { AssetFacts } from '../assets/types.js';
-import type { Lang } from '../i18n/index.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';

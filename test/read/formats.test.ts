@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCheck, type RunResult } from '../../src/engine/pipeline.js';
+import { runCheck, type RunResult } from '../../src/run/check-run.js';
 import type { Finding } from '../../src/engine/types.js';
 import { normalizeCell } from '../../src/model/cell.js';
 import { isDateFormat } from '../../src/model/dates.js';

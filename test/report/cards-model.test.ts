@@ -1,7 +1,7 @@
 /** A checked row → its sheet as data (pure): values, notes, hints, problems and the masking of other people's IDs. */
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { loadReferenceData } from '../../src/engine/context.js';
+import { loadReferenceData } from '../../src/data/reference.js';
 import { Engine } from '../../src/engine/engine.js';
 import { MessageBook } from '../../src/engine/messages.js';
 import type { Finding } from '../../src/engine/types.js';

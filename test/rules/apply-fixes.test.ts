@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { rowRule } from '../../src/engine/define.js';
 import { Engine } from '../../src/engine/engine.js';
-import { applyFixes } from '../../src/engine/pipeline.js';
+import { applyFixes } from '../../src/run/fixes.js';
 import type { Finding, Rule } from '../../src/engine/types.js';
 import { FIELD_KEYS, type FieldKey } from '../../src/model/fields.js';
 import type { ColumnMap } from '../../src/model/record.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/committee-series.js';
 import type { GuideData } from '../../src/data/guide.js';
-import { loadReferenceData } from '../../src/engine/context.js';
+import { loadReferenceData } from '../../src/data/reference.js';
 import { loadCommitteeMatcher } from '../../src/match/committee.js';
 import { makeRecord, runRule, testContext } from '../helpers/records.js';
 import { testRule, type Row } from './rule-tester.js';

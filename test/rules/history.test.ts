@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/engine/pipeline.js';
+import { runCheck } from '../../src/run/check-run.js';
 import type { Finding } from '../../src/engine/types.js';
 import { matchHeader } from '../../src/model/fields.js';
 import { SHEETS, writeHistory } from '../fixtures/history/build-history.js';

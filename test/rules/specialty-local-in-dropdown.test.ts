@@ -1,6 +1,6 @@
 import rule from '../../rules/specialty-local-in-dropdown.js';
 import { loadGuideData } from '../../src/data/guide.js';
-import { createContext } from '../../src/engine/context.js';
+import { createContext } from '../../src/run/context.js';
 import { loadCommitteeMatcher } from '../../src/match/committee.js';
 import { testRule } from './rule-tester.js';
 
