@@ -244,12 +244,17 @@ async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter)
   let cards: import('../report/cards/writer.js').CardsWriter | null = null;
   try {
     const settings = loadSettings(opts.config, process.cwd(), RULES.map((r) => r.id), lang);
-    const fixers = await fixerOptions(opts);
+    checkOutputNames(opts);
     cards = await cardsWriter(inputs, opts, settings);
     const guard = planGuard({ ...opts, cards: cards?.dir }, settings.sources);
+    const photos = opts.fixPhotos === undefined
+      ? null
+      : await (await import('../report/fixed-photos.js')).FixedPhotosSink.create({ target: opts.fixPhotos, lang, allow: guard.allow });
+    const fixList = opts.fixList === undefined ? null : new (await import('../report/fix-list.js')).FixListSink(opts.fixList, lang);
     const result = await runCheck({
-      ...fixers.run,
-      ...(cards ? { cards } : {}),
+      // Finished in this order after the run: the photos, the problem list, the registration sheets.
+      sinks: [photos, fixList, cards].filter((s) => s !== null),
+      ...(photos ? { onAssetsDir: photos.checkTarget } : {}),
       inputs,
       severities: settings.severities,
       aliases: settings.aliases,
@@ -273,9 +278,6 @@ async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter)
     // Nothing could be read: a pretty run says so in one sentence per input (stderr) and prints no report;
     // the formats for machines still give their document, which lists the inputs with their errors.
     const nothingRead = result.failures.length > 0 && result.files.length === 0;
-    if (!nothingRead) await fixers.after(result, guard.allow);
-    // Sheets only for a run that reads every input: a run ending in exit 2 leaves none behind.
-    if (cards && !result.failures.length) result.cards = await cards.commit();
     const reporter = await loadReporter(opts.format);
     const color = opts.color !== false && shouldColor(process.stdout, process.env);
     if (opts.reportFile !== undefined) {
@@ -338,17 +340,9 @@ async function cardsWriter(
   });
 }
 
-/**
- * --fix-photos and --fix-list: checked before the run (exit 2 before anything is written), hooked into it
- * (photo facts, names), and done after it. What they fail to write is a warning of the report, never the
- * end of it.
- */
-async function fixerOptions(opts: MainOptions): Promise<{
-  run: Pick<import('../run/check-run.js').CheckOptions, 'collectNames' | 'onAssetsDir' | 'onRecordAssets'>;
-  after(result: import('../run/check-run.js').RunResult, allow: (dest: string) => InputError | null): Promise<void>;
-}> {
-  const lang = opts.lang;
-  const zh = lang === 'zh';
+/** --fix-list, --cache and --fix-photos refused before any work when their names cannot be right. */
+function checkOutputNames(opts: MainOptions): void {
+  const zh = opts.lang === 'zh';
   if (opts.fixList !== undefined && !/\.xlsx$/i.test(opts.fixList)) {
     throw new InputError('usage', { detail: zh ? `--fix-list 的文件名应以 .xlsx 结尾，而不是 ${opts.fixList}` : `the --fix-list file name must end in .xlsx, not ${opts.fixList}` });
   }
@@ -359,42 +353,4 @@ async function fixerOptions(opts: MainOptions): Promise<{
   if (opts.fixPhotos !== undefined && opts.assets === false) {
     throw new InputError('usage', { detail: zh ? '--fix-photos 需要检查照片，不能与 --no-assets 同用' : '--fix-photos needs the photos checked; it cannot go with --no-assets' });
   }
-  const target = opts.fixPhotos;
-  const fp = target === undefined ? null : await import('../assets/fix-photos.js');
-  const photos = fp ? new fp.PhotoCollector() : null;
-  return {
-    run: {
-      collectNames: opts.fixList !== undefined,
-      ...(fp && target !== undefined ? { onAssetsDir: (dir: string) => fp.checkFixPhotosTarget(target, dir, lang), onRecordAssets: photos!.add } : {}),
-    },
-    async after(result, allow) {
-      const { RunWarning } = await import('../errors.js');
-      if (fp && photos && target !== undefined && result.assetsDir) {
-        result.fixedPhotos = await fp.fixPhotos(photos.photos, { target, assetsDir: result.assetsDir, allow });
-        const failed = result.fixedPhotos.filter((p) => p.skipped === 'write-failed');
-        for (const p of result.fixedPhotos) {
-          if (p.status === 'written') result.outputs.push({ path: p.target!, kind: 'fixed-photo', written: true });
-        }
-        for (const p of failed) result.outputs.push({ path: p.target ?? p.source, kind: 'fixed-photo', written: false });
-        if (failed.length) {
-          const first = failed[0]!;
-          result.warnings.push(new RunWarning('fixed-photos-failed', {
-            count: failed.length, path: target, detail: { kind: 'cause', code: first.errorCode ?? '', op: 'write', message: first.error ?? '' },
-          }));
-        }
-      }
-      if (opts.fixList !== undefined) {
-        const { writeFixList } = await import('../report/fix-list.js');
-        try {
-          result.fixList = await writeFixList(opts.fixList, result, { lang });
-          result.outputs.push({ path: result.fixList, kind: 'fix-list', written: true });
-        } catch (e) {
-          if (!(e instanceof InputError)) throw e;
-          const detail = e.data.detail ?? e.text(lang);
-          result.warnings.push(new RunWarning('fix-list-failed', { path: opts.fixList, detail }));
-          result.outputs.push({ path: opts.fixList, kind: 'fix-list', written: false });
-        }
-      }
-    },
-  };
 }

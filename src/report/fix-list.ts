@@ -12,11 +12,12 @@
  */
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, RunWarning } from '../errors.js';
 import { SEVERITY_LABEL } from '../engine/messages.js';
 import type { Finding, Lang } from '../engine/types.js';
 import { FIX_LIST_CATEGORY } from '../read/inputs.js';
 import { countByRule, placeLabel, sortFindings } from './common.js';
+import type { RowSink, SinkOutcome, SinkRow } from './sink.js';
 import { summarize, type CheckResult } from './types.js';
 import { writeNewWorkbook, type SummaryLine } from './xlsx/book.js';
 import type { TableColumn, TableRow } from './xlsx/sheet-xml.js';
@@ -30,7 +31,7 @@ export function nameKey(file: string, sheet: string | null, row: number | null):
 
 /** What the fix list is made of: the run's result, the 姓名 of each row, and the inputs that failed. */
 export interface FixListSource extends CheckResult {
-  /** 姓名 by nameKey (the pipeline's RunResult.names with `collectNames`). */
+  /** 姓名 by nameKey (FixListSink gathers them from the rows). */
   names?: ReadonlyMap<string, string>;
   failures?: readonly { path: string; error: { text(lang: Lang): string }; kind?: 'input' | 'output' }[];
 }
@@ -136,6 +137,31 @@ export async function writeFixList(path: string, source: FixListSource, opts: Fi
     await book.addTable(t.listSheet, columns, rows, { filter: true, hash: true });
     await book.addLines(t.summarySheet, summaryLines(source, findings, lang), [32, 56, 12, 10, 10, 10]);
   }, { title: t.title, category: FIX_LIST_CATEGORY });
+}
+
+/** `--fix-list` as a sink of the run: the 姓名 of every data row as it goes by, then the list. */
+export class FixListSink implements RowSink {
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly path: string, private readonly lang: Lang) {}
+
+  async addRows(rows: readonly SinkRow[]): Promise<void> {
+    for (const { record } of rows) if (record?.v.name) this.names.set(nameKey(record.file, record.sheet, record.row), record.v.name);
+  }
+
+  /** Writes the list; one that cannot be written is a warning of the run, never its end. */
+  async finish(result: CheckResult): Promise<SinkOutcome> {
+    try {
+      const fixList = await writeFixList(this.path, { ...result, names: this.names }, { lang: this.lang });
+      return { result: { fixList }, outputs: [{ path: fixList, kind: 'fix-list', written: true }] };
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const detail = e.data.detail ?? e.text(this.lang);
+      return { warnings: [new RunWarning('fix-list-failed', { path: this.path, detail })], outputs: [{ path: this.path, kind: 'fix-list', written: false }] };
+    }
+  }
+
+  abort(): void {}
 }
 
 function summaryLines(source: FixListSource, findings: readonly Finding[], lang: Lang): SummaryLine[] {

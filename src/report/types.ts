@@ -5,7 +5,9 @@ import type { FixedPhoto } from '../assets/fix-photos.js';
 import type { FieldKey } from '../model/fields.js';
 import type { Notice } from '../read/types.js';
 import type { SkipReason } from '../read/inputs.js';
-import type { CardsReport } from './cards/types.js';
+
+/** Every kind of file a check run writes. */
+export type OutputKind = 'checked' | 'fixed' | 'fix-list' | 'fixed-photo' | 'cache' | 'report' | 'cards';
 
 export interface SheetResult {
   name: string;
@@ -146,4 +148,26 @@ export function summarize(result: CheckResult): Summary {
   }
   const rows = result.files.reduce((n, file) => n + file.sheets.reduce((m, s) => m + s.rows, 0), 0);
   return { files: result.files.length, rows, rowsWithErrors: errRows.size, rowsWithWarnings: warnRows.size, errors, warnings, infos };
+}
+
+/** A row that got no sheet, and why. */
+export interface MissingCard {
+  source: { file: string; sheet: string; row: number };
+  name: string;
+  /** In full: masked by every output that shows it (unless --show-pii). */
+  idNumber: string;
+  title: string;
+  reasons: { field: FieldKey | null; label: string; rule: string; message: string }[];
+}
+
+/** What --cards wrote, for the terminal and JSON reports. */
+export interface CardsReport {
+  /** The folder of the sheets, and the index page in it. */
+  dir: string;
+  index: string;
+  /** Sheets written and the people they are for. */
+  sheets: number;
+  people: number;
+  /** Rows with errors, which got no sheet. */
+  missing: MissingCard[];
 }

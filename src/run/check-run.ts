@@ -12,8 +12,10 @@ import { DEFAULT_MAX_ROWS, scanInputs } from '../read/index.js';
 import { openInputThreaded } from '../read/threaded.js';
 import type { InputReader } from '../read/types.js';
 import { IdValues } from '../util/id-number.js';
-import { checkFile, type CardsHook } from './check-file.js';
+import type { RowSink, SinkOutcome } from '../report/sink.js';
+import { checkFile, type RunState } from './check-file.js';
 import { createContext } from './context.js';
+import type { Corrector } from './fixes.js';
 import { outputPath } from './output-paths.js';
 import type { CheckOptions, RunResult } from './types.js';
 
@@ -33,6 +35,8 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
     : Promise.resolve({ error: null as unknown });
   let firstTaken = false;
   let inspector: AssetInspector | null = null;
+  const sinks = opts.sinks ?? [];
+  let finished = false;
   try {
     const rules = opts.rules ?? RULES;
     const messages = new MessageBook(rules);
@@ -54,13 +58,14 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
       ctx.assets = inspector.facts;
     }
     const engine = new Engine(rules, ctx, { severities: opts.severities });
-    const cards: CardsHook | null = opts.cards
-      ? { sink: opts.cards, engine, rowEngine: new Engine(rules.filter((r) => r.kind === 'row'), ctx, { severities: opts.severities }), setRules: new Set(rules.filter((r) => r.kind === 'set').map((r) => r.id)), inspector }
+    const corrector: Corrector | null = sinks.some((s) => s.wantsCorrected)
+      ? { engine, rowEngine: new Engine(rules.filter((r) => r.kind === 'row'), ctx, { severities: opts.severities }), setRules: new Set(rules.filter((r) => r.kind === 'set').map((r) => r.id)) }
       : null;
     const result: RunResult = {
-      files: [], findings: [], messages, startedAt, failures: [...scan.failures], warnings: [], outputs: [], names: new Map(), assetsDir,
+      files: [], findings: [], messages, startedAt, failures: [...scan.failures], warnings: [], outputs: [], assetsDir,
       idValues: new IdValues(), skipped: scan.skipped, otherFiles: scan.otherFiles, ...(opts.fix ? { fixes: [] } : {}),
     };
+    const state: RunState = { opts, engine, inspector, messages, result, sinks, corrector, files: files.length };
     if (opts.outDir && !opts.noOut) mkdirSync(opts.outDir, { recursive: true });
 
     for (const [i, file] of files.entries()) {
@@ -75,7 +80,7 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
         const out = outputs.get(file) ?? null;
         opts.onProgress?.({ file, fileIndex: i, files: files.length, sheet: null, row: 0, lastRow: null, rows: 0 });
         reader ??= await openInputThreaded(file, readOptions);
-        result.files.push(await checkFile(file, reader, out, opts, engine, inspector, messages, result, { index: i, count: files.length }, cards));
+        result.files.push(await checkFile(file, i, reader, out, state));
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         result.failures.push({ path: file, error: err });
@@ -92,13 +97,41 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
       for (const path of done.written) result.outputs.push({ path, kind: 'cache', written: true });
       for (const path of done.failed) result.outputs.push({ path, kind: 'cache', written: false });
     }
+    await finishSinks(sinks, result);
+    finished = true;
     return result;
   } finally {
+    if (!finished) for (const sink of sinks) await sink.abort();
     await inspector?.close();
     // A run refused before the first input was taken must still end the reading thread it started.
     if (!firstTaken) {
       const opened = await firstReader;
       if ('r' in opened) await opened.r.close?.();
     }
+  }
+}
+
+/**
+ * The run's sinks finish in order, each recording what it wrote; when nothing could be read (every input
+ * failed) they write nothing. A sink that throws (an output that could not be written) ends the run, and
+ * the sinks not finished yet are aborted.
+ */
+async function finishSinks(sinks: readonly RowSink[], result: RunResult): Promise<void> {
+  const nothingRead = result.failures.length > 0 && result.files.length === 0;
+  for (const [i, sink] of sinks.entries()) {
+    if (nothingRead) {
+      await sink.abort();
+      continue;
+    }
+    let outcome: SinkOutcome;
+    try {
+      outcome = await sink.finish(result);
+    } catch (err) {
+      for (const rest of sinks.slice(i + 1)) await rest.abort();
+      throw err;
+    }
+    Object.assign(result, outcome.result);
+    for (const o of outcome.outputs ?? []) result.outputs.push(o);
+    for (const w of outcome.warnings ?? []) result.warnings.push(w);
   }
 }

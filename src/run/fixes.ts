@@ -1,7 +1,10 @@
 /** `--fix`: which certain corrections of a row apply, and the row they make (checked again before it is kept). */
+import type { RecordAssets } from '../assets/types.js';
 import type { Engine } from '../engine/engine.js';
 import type { Finding } from '../engine/types.js';
-import { buildRecord, type CertRecord, type ColumnMap } from '../model/record.js';
+import type { FieldKey } from '../model/fields.js';
+import { buildRecord, type CertRecord, type ColumnMap, type FieldCell } from '../model/record.js';
+import type { CheckedRow } from '../report/sink.js';
 import type { CellFix } from '../report/types.js';
 
 /**
@@ -84,4 +87,47 @@ export function certainFixes(findings: readonly Finding[], record: CertRecord): 
     if (usable.length) plan.set(column, { to, list: usable });
   }
   return plan;
+}
+
+/** What correcting a row for the registration sheets needs: the run's engine, and its row rules alone. */
+export interface Corrector {
+  engine: Engine;
+  /** The row rules alone: they may check a row again without disturbing the set rules' state. */
+  rowEngine: Engine;
+  setRules: ReadonlySet<string>;
+}
+
+/** Platform fields whose value the guide's rules give when the sheet has no column for them. */
+const GUIDE_FIELDS: readonly FieldKey[] = ['region', 'hasSpecialty', 'authority'];
+
+/**
+ * A row as the registration sheets see it: after the certain corrections (those --fix applies; already
+ * applied with --fix), with the problems left (the row rules again on the corrected row, the set rules'
+ * findings as they were), and the value the rules give for a platform field the sheet lacks.
+ */
+export function correctedRow(
+  c: Corrector,
+  row: { record: CertRecord; values: unknown[]; numFmts: (string | number | undefined)[] | undefined; findings: Finding[]; changes: CellFix[]; assets: RecordAssets | null },
+  map: ColumnMap, date1904: boolean, fixed: boolean,
+): CheckedRow {
+  let { record, findings, changes } = row;
+  if (!fixed) {
+    const f = applyFixes(c.engine, record, row.values, map, row.numFmts, date1904);
+    if (f.changes.length) {
+      record = f.record;
+      changes = f.changes;
+      findings = [...c.rowEngine.check(record), ...findings.filter((x) => c.setRules.has(x.rule))];
+    }
+  }
+  const guideValues: Partial<Record<FieldKey, string>> = {};
+  const missing = GUIDE_FIELDS.filter((k) => !record.cells[k]);
+  if (missing.length) {
+    const cells = { ...record.cells };
+    for (const k of missing) cells[k] = { column: '', address: '', header: '', kind: 'empty', text: '' } satisfies FieldCell;
+    for (const f of c.rowEngine.check({ ...record, cells })) {
+      const value = f.fix ?? f.suggestion;
+      if (f.field && missing.includes(f.field) && value && guideValues[f.field] === undefined) guideValues[f.field] = value;
+    }
+  }
+  return { record, changes, findings, assets: row.assets, guideValues };
 }

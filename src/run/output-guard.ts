@@ -19,7 +19,7 @@ import path from 'node:path';
 import { bilingual, InputError, type Bilingual } from '../errors.js';
 import { neverAnAsset } from '../assets/folder.js';
 import { kindOf } from './bounded-read.js';
-import type { OutputKind } from './outcome.js';
+import type { OutputKind } from '../report/types.js';
 
 export interface PlannedOutput {
   /** The path as the user gave it or as cert-check chose it. */

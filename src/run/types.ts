@@ -1,16 +1,14 @@
 /** What a check run is asked to do, where it is, and what it gives back. */
 import type { NamingPatterns } from '../assets/naming.js';
-import type { RecordAssets } from '../assets/types.js';
 import type { ReferenceData, Lang, Rule, SeveritySetting } from '../engine/types.js';
 import type { InputError, RunWarning } from '../errors.js';
 import type { YMD } from '../model/dates.js';
 import type { AliasTable } from '../model/fields.js';
-import type { CertRecord } from '../model/record.js';
 import type { SkippedFile } from '../read/index.js';
-import type { CardSink } from '../report/cards/types.js';
-import type { CheckResult } from '../report/types.js';
+import type { RowSink } from '../report/sink.js';
+import type { CheckResult, OutputKind } from '../report/types.js';
 import type { IdValues } from '../util/id-number.js';
-import type { OutputKind, RunPlan } from './outcome.js';
+import type { RunPlan } from './outcome.js';
 
 export interface CheckOptions {
   inputs: string[];
@@ -37,8 +35,6 @@ export interface CheckOptions {
   rules?: readonly Rule[];
   /** Called as each input starts and every few hundred rows (a terminal's progress line). */
   onProgress?: (progress: CheckProgress) => void;
-  /** Keep every data row's 姓名 in RunResult.names (the fix list shows it beside each problem). */
-  collectNames?: boolean;
   /** Called with the assets folder (absolute) before any input is read; may throw an InputError (--fix-photos). */
   onAssetsDir?: (dir: string) => void;
   /**
@@ -47,10 +43,12 @@ export interface CheckOptions {
    * here (an InputError) when an output would overwrite an input, an asset or another output.
    */
   beforeWork?: (plan: RunPlan) => void;
-  /** Called for each record once its photo and attachment were found and inspected (--fix-photos). */
-  onRecordAssets?: (record: CertRecord, assets: RecordAssets) => void;
-  /** Receives every data row after the certain corrections, with its problems and files, batch by batch (--cards). */
-  cards?: CardSink;
+  /**
+   * Outputs of the whole run (fix list, fixed photos, registration sheets): each sees every sheet and row of
+   * every input, then finishes with the run's result (in this order), or is aborted when nothing could be
+   * read or the run fails.
+   */
+  sinks?: readonly RowSink[];
 }
 
 /** Where a run is: which input of how many, and the row reached in its sheet. */
@@ -76,8 +74,6 @@ export interface RunResult extends CheckResult {
   warnings: RunWarning[];
   /** Every file written, and every output that failed (main and secondary), for the summary. */
   outputs: { path: string; kind: OutputKind; written: boolean }[];
-  /** 姓名 by row (key: recordKey, i.e. file \0 sheet \0 row), with `collectNames`. */
-  names: Map<string, string>;
   /** The assets folder checked (absolute), or null. */
   assetsDir: string | null;
   /** Files and folders that folder scans did not check, with the reason. */

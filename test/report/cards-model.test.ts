@@ -7,7 +7,9 @@ import { MessageBook } from '../../src/engine/messages.js';
 import type { Finding } from '../../src/engine/types.js';
 import type { FieldKey } from '../../src/model/fields.js';
 import { buildCard, maskOthers } from '../../src/report/cards/model.js';
-import type { Card, CardLine, CheckedRow, MissingCard } from '../../src/report/cards/types.js';
+import type { Card, CardLine } from '../../src/report/cards/types.js';
+import type { CheckedRow } from '../../src/report/sink.js';
+import type { MissingCard } from '../../src/report/types.js';
 import { GOOD_ROW, makeRecord, testContext } from '../helpers/records.js';
 
 const messages = new MessageBook(RULES);

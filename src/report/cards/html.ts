@@ -6,7 +6,8 @@
 import type { Lang } from '../../engine/types.js';
 import { maskIds } from '../../util/id-number.js';
 import { CARD_TEXT } from './guide.js';
-import type { Card, CardLine, CardProblem, MissingCard } from './types.js';
+import type { MissingCard } from '../types.js';
+import type { Card, CardLine, CardProblem } from './types.js';
 
 /** Text for HTML element content and attribute values (double-quoted). */
 export function esc(text: string): string {

@@ -12,7 +12,9 @@ import { formatYMD } from '../../model/dates.js';
 import { FIELDS, type FieldKey } from '../../model/fields.js';
 import { idBirthDate, idProblem, maskIds } from '../../util/id-number.js';
 import { CARD_TEXT, FORM, type HintContext } from './guide.js';
-import type { Card, CardLine, CardProblem, CheckedRow, MissingCard } from './types.js';
+import type { CheckedRow } from '../sink.js';
+import type { MissingCard } from '../types.js';
+import type { Card, CardLine, CardProblem } from './types.js';
 
 /** The names of the platform's dropdowns the reference data knows (GuideData has both). */
 export interface CardLookups {

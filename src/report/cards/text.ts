@@ -1,7 +1,7 @@
 /** What the terminal and JSON reports say about --cards: where the sheets are, and who got none and why. */
 import type { Lang } from '../../engine/types.js';
 import type { FieldKey } from '../../model/fields.js';
-import type { CardsReport } from './types.js';
+import type { CardsReport } from '../types.js';
 
 /** Rows without a sheet listed in the terminal; the index page and JSON list them all. */
 export const TERMINAL_MISSING_MAX = 30;

@@ -16,7 +16,10 @@ import type { Lang } from '../../engine/types.js';
 import { cardHtml, indexChunks, type IndexData, type IndexPerson } from './html.js';
 import { buildCard, type CardLookups } from './model.js';
 import { NameRegistry } from './names.js';
-import type { Card, CardSink, CardsReport, CheckedRow, MissingCard } from './types.js';
+import type { SheetInfo } from '../../read/types.js';
+import type { CheckedRow, RowSink, SinkInput, SinkOutcome, SinkRow } from '../sink.js';
+import type { CardsReport, CheckResult, MissingCard } from '../types.js';
+import type { Card } from './types.js';
 
 /** The index page: first in the folder's order. */
 export const INDEX_NAME = '0000-目录.html';
@@ -149,8 +152,12 @@ function localTime(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-/** Writes the sheets of a run. `rows` is the pipeline's sink; `commit` or `abort` ends it. */
-export class CardsWriter implements CardSink {
+/**
+ * Writes the sheets of a run, as a sink of it: each data row as corrected, its sheet written into a staging
+ * folder; `finish` commits them (a run with inputs it could not read writes none), `abort` removes them.
+ */
+export class CardsWriter implements RowSink {
+  readonly wantsCorrected = true;
   readonly dir: string;
   private readonly staging: string;
   private stagingReady = false;
@@ -226,6 +233,27 @@ export class CardsWriter implements CardSink {
     return job;
   }
 
+  private assetsDir: string | null = null;
+
+  async startSheet(_sheet: SheetInfo, input: SinkInput): Promise<void> {
+    this.assetsDir = input.assetsDir;
+  }
+
+  async addRows(rows: readonly SinkRow[]): Promise<void> {
+    const checked = rows.flatMap((r) => (r.corrected ? [r.corrected] : []));
+    if (checked.length) await this.rows(checked, this.assetsDir);
+  }
+
+  /** Commits the sheets, unless the run has inputs it could not read (it ends in exit 2 and leaves none). */
+  async finish(result: CheckResult): Promise<SinkOutcome> {
+    if (result.failures?.length) {
+      this.abort();
+      return {};
+    }
+    return { result: { cards: await this.commit() } };
+  }
+
+  /** Writes the sheets of checked rows into the staging folder. */
   async rows(rows: readonly CheckedRow[], assetsDir: string | null): Promise<void> {
     if (this.state !== 'open') return;
     const jobs: { card: Card; file: string }[] = [];
