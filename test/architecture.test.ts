@@ -1,0 +1,87 @@
+/**
+ * The house's walls, checked on the sources: no import cycles (type imports and dynamic imports count), signals
+ * and process.exit only where a process starts.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(root, dir))) {
+    const rel = join(dir, name);
+    if (statSync(join(root, rel)).isDirectory()) out.push(...sourceFiles(rel));
+    else if (name.endsWith('.ts')) out.push(rel);
+  }
+  return out.sort();
+}
+
+const FILES = [...sourceFiles('src'), ...sourceFiles('rules')];
+const text = (file: string): string => readFileSync(join(root, file), 'utf8');
+
+/** Every module a file imports (static, type-only, re-exports and `import()`), as specifiers. */
+function specifiers(file: string): string[] {
+  return ts.preProcessFile(text(file), true, true).importedFiles.map((i) => i.fileName);
+}
+
+/** The repository file a relative specifier names (`./x.js` → `dir/x.ts`), or null for a package. */
+function target(from: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  return relative(root, resolve(root, dirname(from), spec.replace(/\.js$/, '.ts')));
+}
+
+const GRAPH = new Map(FILES.map((f) => [f, specifiers(f).map((s) => target(f, s)).filter((t): t is string => t !== null)]));
+
+/** The import cycles of the graph (strongly connected components of more than one module, or a module importing itself). */
+function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      component.push(w);
+    } while (w !== v);
+    if (component.length > 1 || graph.get(v)!.includes(v)) found.push(component.sort());
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
+
+describe('imports', () => {
+  it('every relative import names a file of the repository', () => {
+    const missing = [...GRAPH].flatMap(([f, deps]) => deps.filter((d) => !GRAPH.has(d) && !d.startsWith('node_modules')).map((d) => `${f} → ${d}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('form no cycle in src/ and rules/', () => {
+    expect(cycles(GRAPH)).toEqual([]);
+  });
+
+  it('the cycle finder finds cycles (a → b → c → a, d → d)', () => {
+    const g = new Map([['a', ['b']], ['b', ['c']], ['c', ['a', 'e']], ['d', ['d']], ['e', []]]);
+    expect(cycles(g)).toEqual([['a', 'b', 'c'], ['d']]);
+  });
+});
