@@ -85,3 +85,28 @@ describe('imports', () => {
     expect(cycles(g)).toEqual([['a', 'b', 'c'], ['d']]);
   });
 });
+
+/**
+ * Modules that are the main module of a process of their own (started by src/assets/pdf-thread.ts): like
+ * src/cli/ for the main process, they decide when their process ends.
+ */
+const PROCESS_ENTRIES = ['src/assets/pdf-worker.ts'];
+
+describe('process control', () => {
+  const SIGNALS = /\bprocess\s*\.\s*(?:on|once|addListener|prependListener)\s*\(\s*['"](?:SIG\w+|exit|beforeExit)['"]/;
+  const EXIT = /\bprocess\s*\.\s*(?:exit\s*\(|exitCode\s*=|abort\s*\(|kill\s*\(\s*process\.pid)/;
+
+  it('signal and exit handlers and process.exit are in src/cli/ only (and the entries of child processes)', () => {
+    const outside = FILES.filter((f) => !f.startsWith('src/cli/') && !PROCESS_ENTRIES.includes(f) && (SIGNALS.test(text(f)) || EXIT.test(text(f))));
+    expect(outside).toEqual([]);
+  });
+
+  it('the patterns catch what they are for', () => {
+    for (const t of ["process.on('SIGINT', f)", 'process.once("exit", f)', 'process.exit(2)', 'process.exitCode = 1']) expect(SIGNALS.test(t) || EXIT.test(t), t).toBe(true);
+    for (const t of ["process.on('message', f)", 'process.exitCodeOf', "stream.on('exit', f)"]) expect(SIGNALS.test(t) || EXIT.test(t), t).toBe(false);
+  });
+
+  it('src/cli/ installs the handlers (the guard above is not vacuous)', () => {
+    expect(FILES.filter((f) => f.startsWith('src/cli/') && SIGNALS.test(text(f)))).toEqual(['src/cli/signals.ts']);
+  });
+});
