@@ -4,9 +4,8 @@
  * century is read, not copied.
  */
 import { rowRule } from '../src/engine/define.js';
-import { expandShortYear, fixApprovalBrackets, YEAR_IN_BRACKETS } from '../src/data/approval.js';
+import { expandShortYear, fixApprovalBrackets, YEAR_IN_BRACKETS } from './utils/approval.js';
 
-export { fixApprovalBrackets } from '../src/data/approval.js';
 
 export default rowRule({
   id: 'approval-no-brackets',

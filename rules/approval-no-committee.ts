@@ -4,9 +4,8 @@
  * a 铜梁区 approval number, or the reverse, is a warning to check the approval document.
  */
 import { rowRule } from '../src/engine/define.js';
-import { parseApprovalNo } from '../src/data/approval.js';
-import { formKey, placesOf } from '../src/match/committee.js';
-import { namesOffice, rowMethod } from '../src/match/row.js';
+import { parseApprovalNo } from './utils/approval.js';
+import { formKey, placesOf, namesOffice, rowMethod } from './utils/committee.js';
 
 export default rowRule({
   id: 'approval-no-committee',

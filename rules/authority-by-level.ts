@@ -1,8 +1,7 @@
 /** 审核机关（单位）: 高级 is filled by the platform; 中级/初级 → 铜梁区人力资源和社会保障局 (guide 三（十三）). */
 import { rowRule } from '../src/engine/define.js';
-import { textKey } from '../src/data/guide.js';
-import { canonicalLevel, isSenior } from '../src/data/levels.js';
-import { contestText, levelContestedBy } from '../src/match/row.js';
+import { textKey, canonicalLevel, isSenior } from './utils/lookups.js';
+import { contestData, levelContestedBy } from './utils/level-contest.js';
 
 export const CITY_AUTHORITY = '重庆市人力资源和社会保障局（重庆市职称改革办公室）';
 export const DISTRICT_AUTHORITY = '铜梁区人力资源和社会保障局';
@@ -33,7 +32,7 @@ export default rowRule({
     // Which cell is wrong, the level or this one, the sheet cannot tell while the title or committee contests the level.
     const contested = (expected: string) => {
       const by = value ? levelContestedBy(record, ctx) : null;
-      return by ? [{ messageId: 'contested', field: 'authority' as const, related: ['level' as const], data: { level, expected, value, by: contestText(by, 'zh'), byEn: contestText(by, 'en') }, suggestion: expected }] : null;
+      return by ? [{ messageId: 'contested', field: 'authority' as const, related: ['level' as const], data: { level, expected, value, ...contestData(by) }, suggestion: expected }] : null;
     };
     if (isSenior(level)) {
       // The platform fills it for 高级: empty or the same name in other brackets is fine.

@@ -5,12 +5,9 @@
  * only when the level is uncontested and the cell does not name a review committee consistent with the row
  * (then either the method or the committee is wrong, and a person must say which).
  */
-import { rowRule } from '../src/engine/define.js';
-import type { RuleReport } from '../src/engine/types.js';
-import { isSenior } from '../src/data/levels.js';
-import { expandKey, formKey, OTHER_PROVINCES } from '../src/match/committee.js';
-import { committeeLevels, committeeSeriesOf, namesCommitteeText, rowCommittee, type RowCommittee } from '../src/match/row.js';
-import type { RuleContext } from '../src/engine/types.js';
+import { rowRule, type RuleReport, type RuleContext } from '../src/engine/define.js';
+import { isSenior } from './utils/lookups.js';
+import { expandKey, formKey, OTHER_PROVINCES, committeeLevels, committeeSeriesOf, namesCommitteeText, rowCommittee, type RowCommittee } from './utils/committee.js';
 
 export const DISTRICT_OFFICE = '重庆市铜梁区职称改革办公室';
 export const CITY_OFFICE = '重庆市职称改革办公室';

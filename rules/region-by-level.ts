@@ -1,7 +1,7 @@
 /** 行政区划: 高级 → 重庆市, 中级/初级 → 铜梁区 (guide 三（五）). */
 import { rowRule } from '../src/engine/define.js';
-import { canonicalLevel, isSenior } from '../src/data/levels.js';
-import { contestText, levelContestedBy } from '../src/match/row.js';
+import { canonicalLevel, isSenior } from './utils/lookups.js';
+import { contestData, levelContestedBy } from './utils/level-contest.js';
 
 export default rowRule({
   id: 'region-by-level',
@@ -29,7 +29,7 @@ export default rowRule({
     if (value === expected) return [];
     // Which cell is wrong, the level or this one, the sheet cannot tell while the title or committee contests the level.
     const by = value ? levelContestedBy(record, ctx) : null;
-    if (by) return [{ messageId: 'contested', field: 'region', related: ['level'], data: { level, expected, value, by: contestText(by, 'zh'), byEn: contestText(by, 'en') }, suggestion: expected }];
+    if (by) return [{ messageId: 'contested', field: 'region', related: ['level'], data: { level, expected, value, ...contestData(by) }, suggestion: expected }];
     return [{ messageId: value ? 'wrong' : 'empty', field: 'region', data: { level, expected, value }, suggestion: expected, fix: expected, from: ['level'] }];
   },
 });

@@ -4,8 +4,8 @@
  */
 import type { Lang } from '../engine/types.js';
 import { canonicalLevel, type PlatformLevel } from '../data/levels.js';
-import { loadCommitteeMatcher, yearsText, type CommitteeEntry, type CommitteeList, type CommitteeMatcher, type YearLists } from '../match/committee.js';
-import { levelsText } from '../match/row.js';
+import { loadCommitteeMatcher, type CommitteeEntry, type CommitteeList, type CommitteeMatcher, type YearLists } from '../match/committee.js';
+import { levelsText, yearsText } from '../i18n/words.js';
 
 export interface CommitteesOptions {
   lang: Lang;
@@ -22,7 +22,7 @@ export interface CommitteesOptions {
 const TEXT = {
   zh: {
     title: (n: number) => `评审机构名称（共 ${n} 个）。每行按其年份（取得时间，否则发证时间，否则批准文号的年份）对照当年的名单；没有当年名单的年份，以最近的名单作参考。`,
-    list: (l: CommitteeList, n: number) => `名单：${l.title}（${yearsText(l, 'zh')}，${l.source}，${n} 个）`,
+    list: (l: CommitteeList, n: number) => `名单：${l.title}（${yearsText(l.years, 'zh')}，${l.source}，${n} 个）`,
     offices: '初定、确认：职称改革办公室',
     committees: (levels: string) => `${levels}评审委员会`,
     user: '配置文件添加',
@@ -47,7 +47,7 @@ const TEXT = {
   },
   en: {
     title: (n: number) => `Committee names (${n}). Each row is judged against the list of its year (date obtained, else issue date, else the approval number's year); a year without a list of its own uses the nearest list as a reference.`,
-    list: (l: CommitteeList, n: number) => `List: ${l.title} (${yearsText(l, 'en')}, ${l.source}, ${n})`,
+    list: (l: CommitteeList, n: number) => `List: ${l.title} (${yearsText(l.years, 'en')}, ${l.source}, ${n})`,
     offices: '初定/确认: title-reform offices',
     committees: (levels: string) => `Committees awarding ${levels} titles`,
     user: 'from the configuration',
@@ -102,7 +102,7 @@ function listAll(matcher: CommitteeMatcher, lang: Lang): string {
 /** Which lists a year is judged against, in words. */
 export function yearLine(lists: YearLists, lang: Lang): string {
   const t = TEXT[lang];
-  const titles = (ls: readonly CommitteeList[]) => ls.map((l) => `${l.title}（${yearsText(l, lang)}）`).join(t.sep);
+  const titles = (ls: readonly CommitteeList[]) => ls.map((l) => `${l.title}（${yearsText(l.years, lang)}）`).join(t.sep);
   if (lists.year === null) return t.noYear;
   return lists.own.length ? t.own(lists.year, titles(lists.own)) : t.nearest(lists.year, titles(lists.reference));
 }

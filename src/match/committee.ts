@@ -39,6 +39,7 @@ import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { canonicalLevel, PLATFORM_LEVELS, type PlatformLevel } from '../data/levels.js';
 import { InputError } from '../errors.js';
+import { yearsText } from '../i18n/words.js';
 import { dataPath } from '../paths.js';
 
 export type CommitteeKind = 'committee' | 'office';
@@ -499,7 +500,7 @@ function entryList(input: { year?: number; years?: readonly [number, number] }, 
   const id = `${user ? 'config' : 'data'}:${years ? years.join('-') : 'any'}`;
   let list = userLists.get(id);
   if (!list) {
-    const span = years ? (years[0] === years[1] ? `${years[0]}年` : `${years[0]}—${years[1]}年`) : '未注明年份';
+    const span = yearsText(years, 'zh');
     list = { id, title: `配置文件中的评审机构（${span}）`, source: user ? '配置文件' : 'data', years, ...(user ? { user: true } : {}) };
     userLists.set(id, list);
   }
@@ -508,7 +509,7 @@ function entryList(input: { year?: number; years?: readonly [number, number] }, 
 
 function listOf(input: z.output<typeof CommitteeListSchema>, user: boolean, where: string, n: number): CommitteeList {
   const years = input.years ?? (input.year ? ([input.year, input.year] as const) : null);
-  const span = years ? (years[0] === years[1] ? `${years[0]}年` : `${years[0]}—${years[1]}年`) : '未注明年份';
+  const span = yearsText(years, 'zh');
   return {
     id: input.id ?? `${user ? 'config' : 'data'}:list${n}`,
     title: input.title ?? (user ? `配置文件中的评审机构（${span}）` : `评审机构名单（${span}）`),
@@ -918,14 +919,6 @@ export function loadCommitteeMatcher(extra: readonly CommitteeEntry[] = [], base
       return value;
     },
   };
-}
-
-/** The list's years as words: 2021年, 2021—2022年. */
-export function yearsText(list: CommitteeList, lang: 'zh' | 'en'): string {
-  if (!list.years) return lang === 'zh' ? '未注明年份' : 'no year given';
-  const [a, b] = list.years;
-  if (lang === 'zh') return a === b ? `${a}年` : `${a}—${b}年`;
-  return a === b ? String(a) : `${a}–${b}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------

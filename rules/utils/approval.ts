@@ -3,7 +3,7 @@
  * documents print the year in 〔〕; old ones (before about 2000) often wrote a two-digit year, 铜职改办(98)9号.
  * Parsed once per distinct text: rules of several files ask.
  */
-import { memoText } from '../util/memo.js';
+import { memoText } from '../../src/util/memo.js';
 
 export interface ApprovalNo {
   issuer: string;
