@@ -86,6 +86,32 @@ describe('imports', () => {
   });
 });
 
+describe('layers', () => {
+  const rules = FILES.filter((f) => /^rules\/[^/]+\.ts$/.test(f) && f !== 'rules/index.ts');
+  const utils = FILES.filter((f) => f.startsWith('rules/utils/'));
+
+  it('a rule imports only rules/utils/, src/engine/define and src/model/', () => {
+    const allowed = (t: string | null): boolean => t !== null && (t.startsWith('rules/utils/') || t === 'src/engine/define.ts' || t.startsWith('src/model/'));
+    const wrong = rules.flatMap((f) => specifiers(f).filter((s) => !allowed(target(f, s))).map((s) => `${f} → ${s}`));
+    expect(rules.length).toBeGreaterThan(40);
+    expect(wrong).toEqual([]);
+  });
+
+  it('rules/utils/ serves the rules: no rule, no reader, reporter, application or command line', () => {
+    const wrong = utils.flatMap((f) => GRAPH.get(f)!.filter((t) => /^rules\/[^/]+\.ts$/.test(t) || /^src\/(read|report|run|cli)\//.test(t)).map((t) => `${f} → ${t}`));
+    expect(utils.length).toBeGreaterThan(3);
+    expect(wrong).toEqual([]);
+  });
+
+  it('the registry imports the rules and the engine\'s define only', () => {
+    expect(GRAPH.get('rules/index.ts')!.filter((t) => !/^rules\/[^/]+\.ts$/.test(t) && t !== 'src/engine/define.ts')).toEqual([]);
+  });
+
+  it('src/engine/ holds the rule types, the engine, its messages and define only', () => {
+    expect(FILES.filter((f) => f.startsWith('src/engine/'))).toEqual(['src/engine/define.ts', 'src/engine/engine.ts', 'src/engine/messages.ts', 'src/engine/types.ts']);
+  });
+});
+
 /**
  * Modules that are the main module of a process of their own (started by src/assets/pdf-thread.ts): like
  * src/cli/ for the main process, they decide when their process ends.
