@@ -1,16 +1,13 @@
-/** 审核机关（单位）: 高级 is filled by the platform; 中级/初级 → 铜梁区人力资源和社会保障局 (guide 三（十三）). */
+/** 审核机关（单位）: 高级 is filled by the platform; 中级/初级 → the district's bureau (its profile; guide 三（十三）). */
 import { rowRule } from '../src/engine/define.js';
-import { textKey, canonicalLevel, isSenior } from './utils/lookups.js';
+import { canonicalLevel, CITY, isSenior, textKey } from './utils/lookups.js';
 import { contestData, levelContestedBy } from './utils/level-contest.js';
-
-export const CITY_AUTHORITY = '重庆市人力资源和社会保障局（重庆市职称改革办公室）';
-export const DISTRICT_AUTHORITY = '铜梁区人力资源和社会保障局';
 
 export default rowRule({
   id: 'authority-by-level',
   description: {
-    zh: '审核机关（单位）：高级为重庆市人力资源和社会保障局（重庆市职称改革办公室），中、初级为铜梁区人力资源和社会保障局',
-    en: 'Approving authority: the city bureau for senior titles, 铜梁区人力资源和社会保障局 for intermediate and junior ones',
+    zh: '审核机关（单位）：高级为重庆市人力资源和社会保障局（重庆市职称改革办公室），中、初级为所在区县的人力资源和社会保障局',
+    en: 'Approving authority: the city bureau for senior titles, the district\'s bureau for intermediate and junior ones',
   },
   guide: '三（十三）',
   severity: 'error',
@@ -36,14 +33,15 @@ export default rowRule({
     };
     if (isSenior(level)) {
       // The platform fills it for 高级: empty or the same name in other brackets is fine.
-      if (!value || textKey(value) === textKey(CITY_AUTHORITY)) return [];
-      const doubt = contested(CITY_AUTHORITY);
+      if (!value || textKey(value) === textKey(CITY.authority)) return [];
+      const doubt = contested(CITY.authority);
       if (doubt) return doubt;
-      return [{ messageId: 'wrong', field: 'authority', data: { level, expected: CITY_AUTHORITY, value }, suggestion: CITY_AUTHORITY, fix: CITY_AUTHORITY, from: ['level'] }];
+      return [{ messageId: 'wrong', field: 'authority', data: { level, expected: CITY.authority, value }, suggestion: CITY.authority, fix: CITY.authority, from: ['level'] }];
     }
-    if (value === DISTRICT_AUTHORITY) return [];
-    const doubt = contested(DISTRICT_AUTHORITY);
+    const district = ctx.data.district.authority;
+    if (value === district) return [];
+    const doubt = contested(district);
     if (doubt) return doubt;
-    return [{ messageId: value ? 'wrong' : 'empty', field: 'authority', data: { level, expected: DISTRICT_AUTHORITY, value }, suggestion: DISTRICT_AUTHORITY, fix: DISTRICT_AUTHORITY, from: ['level'] }];
+    return [{ messageId: value ? 'wrong' : 'empty', field: 'authority', data: { level, expected: district, value }, suggestion: district, fix: district, from: ['level'] }];
   },
 });

@@ -88,6 +88,10 @@ export const INPUT_MESSAGES = {
   },
   usage: { zh: '{detail}。运行 cert-check --help 查看用法。', en: '{detail}. Run cert-check --help for usage.' },
   'bad-config': { zh: '配置文件 {path} 有误：{detail}', en: 'Configuration {path} is invalid: {detail}' },
+  'bad-district': {
+    zh: '区县配置 {path} 有误：{detail}。请对照 README 中“其他区县”一节改正。',
+    en: 'District profile {path} is invalid: {detail}. See "Other districts" in the README.',
+  },
 } satisfies Record<string, { zh: string; en: string }>;
 
 export type InputMessageId = keyof typeof INPUT_MESSAGES;

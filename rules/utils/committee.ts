@@ -38,7 +38,7 @@ export interface RowCommittee {
   /** The row's series, canonical; null when empty or unknown. */
   series: string | null;
   year: RowYear;
-  /** Where the approval came from (铜梁, 永川), by its number; null when it does not tell. */
+  /** Where the approval came from (the district's place, or its 片区's), by its number; null when it does not tell. */
   place: string | null;
   match: CommitteeMatch;
 }
@@ -101,15 +101,18 @@ export function rowYear(record: CertRecord): RowYear {
   return { year: null, field: null };
 }
 
-/** Where the row's approval came from by its number's issuer: 铜梁 (铜梁区/县职改办), 永川 (永川片区), or null. */
+/**
+ * Where the row's approval came from by its number's issuer: the district's place for its own office's
+ * numbers, its 片区's place for the 片区 office's (the district profile), or null.
+ */
 export function rowPlace(record: CertRecord, ctx: RuleContext): string | null {
   if (!record.v.approvalNo) return null;
   const parsed = parseApprovalNo(record.v.approvalNo);
   if (!('value' in parsed)) return null;
-  const issuer = parsed.value.issuer;
-  const kind = ctx.data.guide.issuerKind(issuer);
-  if (kind === 'district' && /铜/.test(issuer)) return '铜梁';
-  if (kind === 'area' && /永/.test(issuer)) return '永川';
+  const kind = ctx.data.guide.issuerKind(parsed.value.issuer);
+  const district = ctx.data.district;
+  if (kind === 'district') return district.place;
+  if (kind === 'area') return district.area?.place ?? null;
   return null;
 }
 

@@ -32,6 +32,8 @@ interface MainOptions {
   maxRows?: number;
   cache?: string;
   config?: string;
+  /** The district profile (a JSON file like data/district.json). */
+  district?: string;
   color?: boolean;
   fix?: boolean;
   fixPhotos?: string;
@@ -130,6 +132,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('--max-rows <n>', lang === 'zh' ? '每个文件最多处理的数据行数（默认 500000）' : 'refuse files with more data rows (default 500000)', positiveInt)
     .option('--cache <file>', lang === 'zh' ? '照片/PDF 检查结果缓存文件（.json）' : 'cache of photo/PDF results (.json)')
     .option('--config <file>', lang === 'zh' ? '配置文件（默认 cert-check.config.json）' : 'configuration file (default cert-check.config.json)')
+    .option('--district <file>', lang === 'zh' ? '区县配置文件（JSON，格式同默认的 data/district.json）' : 'district profile (JSON, like the default data/district.json)')
     .option('--fix', lang === 'zh' ? '写出 <name>.fixed.xlsx（代替 .checked.xlsx），应用所有确定的修正' : 'write <name>.fixed.xlsx (instead of .checked.xlsx) with every certain fix applied')
     .option('--fix-photos <dir>', lang === 'zh' ? '把过大或格式不对的免冠照另存为不超过 200KB 的 JPG 到该文件夹（原照片不动）' : 'write photos that are too large or not JPEG/PNG as JPEGs of at most 200 KB into this folder (originals untouched)')
     .option('--fix-list <file>', lang === 'zh' ? '把所有输入的全部问题写成一个可筛选的 .xlsx 问题清单' : 'write every problem of every input into one filterable .xlsx list')
@@ -155,7 +158,8 @@ export async function run(argv: string[]): Promise<number> {
       const { committeesCommand } = await import('./committees.js');
       const { loadSettings } = await import('../config.js');
       const { RULES } = await import('../../rules/index.js');
-      const settings = loadSettings(program.opts<MainOptions>().config, process.cwd(), RULES.map((r) => r.id), lang);
+      const global = program.opts<MainOptions>();
+      const settings = loadSettings(global.config, process.cwd(), RULES.map((r) => r.id), lang, { district: global.district });
       process.stdout.write(committeesCommand(query, { lang, year: o.year, level: o.level, matcher: settings.data.committees }) + '\n');
     });
 
@@ -165,7 +169,11 @@ export async function run(argv: string[]): Promise<number> {
     .argument('[file]')
     .action(async (file: string | undefined) => {
       const { writeTemplate } = await import('./template.js');
-      const written = await writeTemplate(file, { lang });
+      const { loadSettings } = await import('../config.js');
+      const { RULES } = await import('../../rules/index.js');
+      const global = program.opts<MainOptions>();
+      const settings = loadSettings(global.config, process.cwd(), RULES.map((r) => r.id), lang, { district: global.district });
+      const written = await writeTemplate(file, { lang, data: settings.data });
       process.stdout.write(maskIds(`${lang === 'zh' ? '已写出登记模板：' : 'Template written: '}${written}\n`));
     });
 
@@ -176,7 +184,8 @@ export async function run(argv: string[]): Promise<number> {
       const { rulesCommand } = await import('./rules-command.js');
       const { loadSettings } = await import('../config.js');
       const { RULES } = await import('../../rules/index.js');
-      const settings = loadSettings(program.opts<MainOptions>().config, process.cwd(), RULES.map((r) => r.id), lang);
+      const global = program.opts<MainOptions>();
+      const settings = loadSettings(global.config, process.cwd(), RULES.map((r) => r.id), lang, { district: global.district });
       process.stdout.write(rulesCommand({ lang, severities: settings.severities }) + '\n');
     });
 
@@ -243,7 +252,7 @@ async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter)
   const progress = await (await import('./progress.js')).startProgress(process.stderr, lang, { showPii });
   let cards: import('../report/cards/writer.js').CardsWriter | null = null;
   try {
-    const settings = loadSettings(opts.config, process.cwd(), RULES.map((r) => r.id), lang);
+    const settings = loadSettings(opts.config, process.cwd(), RULES.map((r) => r.id), lang, { district: opts.district });
     checkOutputNames(opts);
     cards = await cardsWriter(inputs, opts, settings);
     const guard = planGuard({ ...opts, cards: cards?.dir }, settings.sources);
@@ -336,7 +345,7 @@ async function cardsWriter(
   checkCardsTarget(dir, { inputs: files, assetsDir, lang: opts.lang });
   return new CardsWriter({
     dir, lang: opts.lang, showPii: Boolean(opts.showPii), messages: new MessageBook(RULES),
-    lookups: settings.data.guide, startedAt: new Date(), version: version(),
+    lookups: settings.data.guide, district: settings.data.district, startedAt: new Date(), version: version(),
   });
 }
 

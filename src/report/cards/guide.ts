@@ -2,12 +2,15 @@
  * The platform's form as the guide walks it (三（一）to（十五）): each field's section, label, how it is
  * filled in, and one line of the guide for it, in both languages. The sheets follow this order.
  */
+import { CITY } from '../../data/city.js';
+import type { DistrictProfile } from '../../data/district.js';
 import type { Lang } from '../../engine/types.js';
 import type { FieldKey } from '../../model/fields.js';
 import type { CardAction } from './types.js';
 
-/** What a hint may depend on: the row's level, how the title was obtained, and the year it was obtained. */
+/** What a hint may depend on: the row's level, how the title was obtained, the year it was obtained, the district. */
 export interface HintContext {
+  district: DistrictProfile;
   senior: boolean;
   /** Canonical method (评审, 初定, 确认, 考试, 认定) or null when unrecognised. */
   method: string | null;
@@ -52,13 +55,16 @@ export const FORM: readonly FormField[] = [
   {
     field: 'approvalNo', section: '三（四）', action: 'type',
     hint: {
-      zh: (c) => `照批准文件准确填写，括号用【】，如“${c.senior ? '渝职改办【2019】XX号' : '铜职改办【2019】XX号'}”`,
-      en: (c) => `exactly as the approval document, year in 【】, e.g. ${c.senior ? '渝职改办【2019】XX号' : '铜职改办【2019】XX号'}`,
+      zh: (c) => `照批准文件准确填写，括号用【】，如“${c.senior ? CITY.approvalNoExample : c.district.approvalNoExample}”`,
+      en: (c) => `exactly as the approval document, year in 【】, e.g. ${c.senior ? CITY.approvalNoExample : c.district.approvalNoExample}`,
     },
   },
   {
     field: 'region', section: '三（五）', action: 'choose',
-    hint: fixed('高级职称选“重庆市”，中、初级职称选“铜梁区”', 'senior titles: 重庆市; intermediate and junior: 铜梁区'),
+    hint: {
+      zh: (c) => `高级职称选“${CITY.region}”，中、初级职称选“${c.district.region}”`,
+      en: (c) => `senior titles: ${CITY.region}; intermediate and junior: ${c.district.region}`,
+    },
   },
   {
     field: 'birthDate', section: '三（六）', action: 'choose',
@@ -105,18 +111,18 @@ export const FORM: readonly FormField[] = [
   {
     field: 'authority', section: '三（十三）', action: 'choose',
     hint: {
-      zh: (c) => (c.senior ? '高级：默认为重庆市人力资源和社会保障局（重庆市职称改革办公室），无需选择' : '中、初级：选择“铜梁区人力资源和社会保障局”'),
-      en: (c) => (c.senior ? 'senior: the platform sets 重庆市人力资源和社会保障局（重庆市职称改革办公室）, nothing to choose' : 'intermediate and junior: choose 铜梁区人力资源和社会保障局'),
+      zh: (c) => (c.senior ? `高级：默认为${CITY.authority}，无需选择` : `中、初级：选择“${c.district.authority}”`),
+      en: (c) => (c.senior ? `senior: the platform sets ${CITY.authority}, nothing to choose` : `intermediate and junior: choose ${c.district.authority}`),
     },
   },
   {
     field: 'committee', section: '三（十四）', action: 'type',
     hint: {
       zh: (c) => (c.method === '初定' || c.method === '确认'
-        ? (c.senior ? '确认（高级）填写“重庆市职称改革办公室”' : '初定、确认（中、初级）填写“重庆市铜梁区职称改革办公室”')
+        ? (c.senior ? `确认（高级）填写“${CITY.office}”` : `初定、确认（中、初级）填写“${c.district.office.name}”`)
         : '批准文件中评审委员会的全称，请完整填写，不能简写'),
       en: (c) => (c.method === '初定' || c.method === '确认'
-        ? (c.senior ? '确认 (senior): 重庆市职称改革办公室' : '初定/确认 (intermediate, junior): 重庆市铜梁区职称改革办公室')
+        ? (c.senior ? `确认 (senior): ${CITY.office}` : `初定/确认 (intermediate, junior): ${c.district.office.name}`)
         : 'the committee\'s full name as in the approval document, never shortened'),
     },
   },

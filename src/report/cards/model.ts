@@ -4,6 +4,7 @@
  */
 import { typeLabel } from '../../assets/describe.js';
 import type { AssetLookup } from '../../assets/types.js';
+import { defaultDistrict, type DistrictProfile } from '../../data/district.js';
 import { canonicalLevel, isSenior } from '../../data/levels.js';
 import { canonicalMethod } from '../../data/methods.js';
 import { fieldLabel, type MessageBook } from '../../engine/messages.js';
@@ -26,6 +27,8 @@ export interface CardOptions {
   lang: Lang;
   messages: MessageBook;
   lookups?: CardLookups;
+  /** The district the records belong to (default: data/district.json): its values in the hints. */
+  district?: DistrictProfile;
 }
 
 /**
@@ -75,7 +78,7 @@ export function buildCard(row: CheckedRow, opts: CardOptions): { card: Card } | 
   const t = CARD_TEXT[opts.lang];
   const level = canonicalLevel(v.level);
   const method = canonicalMethod(v.method);
-  const hintContext: HintContext = { senior: isSenior(level), method, obtainYear: record.obtainDate?.y ?? null };
+  const hintContext: HintContext = { district: opts.district ?? defaultDistrict(), senior: isSenior(level), method, obtainYear: record.obtainDate?.y ?? null };
   const changes = new Map(row.changes.map((c) => [c.field, c]));
   const byField = new Map<FieldKey, CardProblem[]>();
   const rowProblems: CardProblem[] = [];

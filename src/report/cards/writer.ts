@@ -16,6 +16,7 @@ import type { Lang } from '../../engine/types.js';
 import { cardHtml, indexChunks, type IndexData, type IndexPerson } from './html.js';
 import { buildCard, type CardLookups } from './model.js';
 import { NameRegistry } from './names.js';
+import type { DistrictProfile } from '../../data/district.js';
 import type { SheetInfo } from '../../read/types.js';
 import type { CheckedRow, RowSink, SinkInput, SinkOutcome, SinkRow } from '../sink.js';
 import type { CardsReport, CheckResult, MissingCard } from '../types.js';
@@ -140,6 +141,8 @@ export interface CardsWriterOptions {
   messages: MessageBook;
   /** The dropdown names the reference data knows. */
   lookups?: CardLookups;
+  /** The district the records belong to (its values in the hints). */
+  district?: DistrictProfile;
   /** When the run started: shown on every sheet. */
   startedAt: Date;
   version: string;
