@@ -112,6 +112,21 @@ describe('layers', () => {
   });
 });
 
+describe('locality as data', () => {
+  /** The shipped district and its 片区 (data/district.json). */
+  const NAMES = /铜梁|永川/;
+
+  it('only the profile loader names the shipped district in src/ and rules/; the facts are in data/', () => {
+    expect(FILES.filter((f) => NAMES.test(text(f)))).toEqual(['src/data/district.ts']);
+    expect(NAMES.test(readFileSync(join(root, 'data/district.json'), 'utf8'))).toBe(true);
+  });
+
+  it('src/ uses rules/ through the registry only', () => {
+    const wrong = [...GRAPH].flatMap(([f, deps]) => (f.startsWith('src/') ? deps.filter((d) => d.startsWith('rules/') && d !== 'rules/index.ts').map((d) => `${f} → ${d}`) : []));
+    expect(wrong).toEqual([]);
+  });
+});
+
 /**
  * Modules that are the main module of a process of their own (started by src/assets/pdf-thread.ts): like
  * src/cli/ for the main process, they decide when their process ends.
