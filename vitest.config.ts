@@ -18,6 +18,7 @@ export const E2E_TESTS = [
   'test/report/fix-list.test.ts', // runs the launcher
   'test/report/cards-cli.test.ts', // runs the launcher
   'test/read/formats-cli.test.ts', // runs the launcher
+  'test/read/exceljs-gateway.test.ts', // starts node processes
   'test/report/annotated-package.test.ts', // runs LibreOffice
 ];
 

@@ -112,6 +112,21 @@ describe('layers', () => {
   });
 });
 
+describe('the exceljs gateway', () => {
+  const EXCELJS = /['"`]exceljs(?:\/[^'"`]*)?['"`]/;
+
+  it('src/read/exceljs-utf8.ts is the only module of src/ and rules/ that names exceljs (import, require or path)', () => {
+    expect(FILES.filter((f) => EXCELJS.test(text(f)))).toEqual(['src/read/exceljs-utf8.ts']);
+  });
+
+  it('package.json pins exceljs exactly: the gateway patches its internals', async () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies.exceljs).toMatch(/^\d+\.\d+\.\d+$/);
+    const installed = JSON.parse(readFileSync(join(root, 'node_modules/exceljs/package.json'), 'utf8')) as { version: string };
+    expect(installed.version).toBe(pkg.dependencies.exceljs);
+  });
+});
+
 describe('locality as data', () => {
   /** The shipped district and its 片区 (data/district.json). */
   const NAMES = /铜梁|永川/;
