@@ -15,6 +15,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, RunWarning } from '../errors.js';
 import { SEVERITY_LABEL } from '../engine/messages.js';
 import type { Finding, Lang } from '../engine/types.js';
+import { rowKey } from '../model/record.js';
 import { FIX_LIST_CATEGORY } from '../read/inputs.js';
 import { countByRule, placeLabel, sortFindings } from './common.js';
 import type { RowSink, SinkOutcome, SinkRow } from './sink.js';
@@ -24,14 +25,9 @@ import type { TableColumn, TableRow } from './xlsx/sheet-xml.js';
 import type { XfChange } from './xlsx/styles.js';
 import { FILLS, localTime, WORKBOOK_TEXT } from './xlsx/text.js';
 
-/** The key of a row in `names`: file, sheet and row joined by NUL (the same as src/assets' recordKey). */
-export function nameKey(file: string, sheet: string | null, row: number | null): string {
-  return `${file}\u0000${sheet}\u0000${row}`;
-}
-
 /** What the fix list is made of: the run's result, the 姓名 of each row, and the inputs that failed. */
 export interface FixListSource extends CheckResult {
-  /** 姓名 by nameKey (FixListSink gathers them from the rows). */
+  /** 姓名 by rowKey (FixListSink gathers them from the rows). */
   names?: ReadonlyMap<string, string>;
   failures?: readonly { path: string; error: { text(lang: Lang): string }; kind?: 'input' | 'output' }[];
 }
@@ -92,7 +88,7 @@ export function fixListColumns(findings: readonly Finding[], source: FixListSour
 
 /** One line of the fix list per finding, in the columns given. */
 export function fixListRow(f: Finding, source: FixListSource, lang: Lang, columns: readonly HeadKey[]): Value[] {
-  const name = f.row === null ? null : (source.names?.get(nameKey(f.file, f.sheet, f.row)) ?? null);
+  const name = f.row === null ? null : (source.names?.get(rowKey(f.file, f.sheet, f.row)) ?? null);
   const cells: Record<HeadKey, Value> = {
     file: f.file, sheet: f.sheet, row: f.row, name, cell: f.column && f.row !== null ? `${f.column}${f.row}` : f.column,
     field: placeLabel(f, lang), severity: SEVERITY_LABEL[lang][f.severity], message: source.messages.format(f, lang), value: f.value,
@@ -125,7 +121,7 @@ export async function writeFixList(path: string, source: FixListSource, opts: Fi
   const rows = function* (): Generator<TableRow> {
     let group = '';
     for (const f of findings) {
-      const key = nameKey(f.file, f.sheet, f.row);
+      const key = rowKey(f.file, f.sheet, f.row);
       const first = key !== group;
       group = key;
       const styles: (XfChange | undefined)[] = keys.map((k) => (who.has(k) ? (first ? { bold: true } : { color: 'FF808080' }) : undefined));
@@ -146,7 +142,7 @@ export class FixListSink implements RowSink {
   constructor(private readonly path: string, private readonly lang: Lang) {}
 
   async addRows(rows: readonly SinkRow[]): Promise<void> {
-    for (const { record } of rows) if (record?.v.name) this.names.set(nameKey(record.file, record.sheet, record.row), record.v.name);
+    for (const { record } of rows) if (record?.v.name) this.names.set(rowKey(record.file, record.sheet, record.row), record.v.name);
   }
 
   /** Writes the list; one that cannot be written is a warning of the run, never its end. */

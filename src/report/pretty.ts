@@ -2,6 +2,7 @@
 import { Chalk } from 'chalk';
 import { SEVERITY_LABEL } from '../engine/messages.js';
 import type { Finding, Lang, Severity } from '../engine/types.js';
+import { rowKey } from '../model/record.js';
 import { displayPath, masker, maskFindingTexts, placeLabel } from './common.js';
 import { fixedPhotoLines, fixListLine } from './fixed-photos.js';
 import { formatNotice } from './notices.js';
@@ -140,7 +141,7 @@ export function prettyReport(result: CheckResult, opts: PrettyOptions): string {
       const heading = f.row === null
         ? (f.sheet && multiSheet ? `${t.wholeFile} · ${t.sheet(f.sheet)}` : t.wholeFile)
         : (multiSheet && f.sheet ? `${t.sheet(f.sheet)} · ${t.row(f.row)}` : t.row(f.row));
-      const key = `${f.sheet}\u0000${f.row}`;
+      const key = rowKey(f.file, f.sheet, f.row);
       if (key !== group) {
         group = key;
         lines.push(`  ${c.bold(heading)}`);

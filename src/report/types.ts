@@ -3,6 +3,7 @@ import type { MessageBook } from '../engine/messages.js';
 import type { Finding, Lang } from '../engine/types.js';
 import type { FixedPhoto } from '../assets/fix-photos.js';
 import type { FieldKey } from '../model/fields.js';
+import { rowKey } from '../model/record.js';
 import type { Notice } from '../read/types.js';
 import type { SkipReason } from '../read/inputs.js';
 
@@ -137,7 +138,7 @@ export function summarize(result: CheckResult): Summary {
   let warnings = 0;
   let infos = 0;
   for (const f of result.findings) {
-    const key = `${f.file}\u0000${f.sheet}\u0000${f.row}`;
+    const key = rowKey(f.file, f.sheet, f.row);
     if (f.severity === 'error') {
       errors++;
       if (f.row !== null) errRows.add(key);

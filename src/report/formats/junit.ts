@@ -10,6 +10,7 @@
 import { basename, extname } from 'node:path';
 import { SEVERITY_LABEL } from '../../engine/messages.js';
 import type { Finding, Lang } from '../../engine/types.js';
+import { rowKey } from '../../model/record.js';
 import { displayPath, masker, placeLabel } from '../common.js';
 import { count, inputAccount, listedFindings } from '../select.js';
 import type { CheckResult, FormatOptions } from '../types.js';
@@ -100,7 +101,7 @@ export function* junitReport(result: CheckResult, opts: FormatOptions): Generato
     const byPlace = new Map<string, Case>();
     const problemRows = new Map<string, Set<number>>();
     for (const f of byFile.get(file.path) ?? []) {
-      const key = `${f.sheet ?? ''}\u0000${f.row ?? ''}`;
+      const key = rowKey(f.file, f.sheet, f.row);
       let c = byPlace.get(key);
       if (!c) {
         c = { name: f.row === null ? t.wholeFile : t.row(f.row), classname: className(show(file.path), f.sheet), failures: [], infos: [] };
