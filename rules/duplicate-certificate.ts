@@ -4,7 +4,7 @@
  * certificates (经济师 in two exam specialties, 2012 and 2016); without numbers, a different approval number or
  * 取得时间 makes it a warning to check, not an error. Reported on the later row.
  */
-import { setRule, type RuleReport } from '../src/engine/define.js';
+import { setRule } from '../src/engine/define.js';
 import { SeenRows, certNoKey, earlierRow, idKey, looseKey } from './utils/seen-rows.js';
 import type { YMD } from '../src/model/dates.js';
 

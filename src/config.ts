@@ -11,6 +11,7 @@ import { parseDistrict, type DistrictProfile } from './data/district.js';
 import { loadReferenceData, referenceData } from './data/reference.js';
 import type { ReferenceData, Lang, SeveritySetting } from './engine/types.js';
 import { InputError, readError, type InputMessageId } from './errors.js';
+import { CONFIG_TEXT } from './i18n/errors.js';
 import { parseCommitteeEntries, type CommitteeEntry } from './match/committee.js';
 import { COMMITTEES_MAX_BYTES, CONFIG_MAX_BYTES, readRegularFileSync, textOf } from './run/bounded-read.js';
 import { FIELD_KEYS, buildAliasTable, type AliasTable, type FieldKey } from './model/fields.js';
@@ -68,17 +69,11 @@ function bad(path: string, detail: string): InputError {
 }
 
 function zodDetail(issue: z.core.$ZodIssue, lang: Lang): string {
-  const key = issue.path.length ? issue.path.join('.') : lang === 'zh' ? '（整个文件）' : '(the whole file)';
-  if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.join(', ');
-    return lang === 'zh' ? `${key}：不认识的键 ${keys}` : `${key}: unknown key ${keys}`;
-  }
-  if (issue.code === 'invalid_value' && issue.path[0] === 'rules') {
-    return lang === 'zh' ? `${key}：级别只能是 off、warn、error 或 info` : `${key}: severity must be off, warn, error or info`;
-  }
-  if (issue.code === 'invalid_key' && issue.path[0] === 'aliases') {
-    return lang === 'zh' ? `aliases：字段名应为 ${FIELD_KEYS.join(', ')} 之一` : `aliases: field keys are ${FIELD_KEYS.join(', ')}`;
-  }
+  const t = CONFIG_TEXT[lang];
+  const key = issue.path.length ? issue.path.join('.') : t.wholeFile;
+  if (issue.code === 'unrecognized_keys') return t.unknownKey(key, issue.keys.join(', '));
+  if (issue.code === 'invalid_value' && issue.path[0] === 'rules') return t.severity(key);
+  if (issue.code === 'invalid_key' && issue.path[0] === 'aliases') return t.aliasKeys(FIELD_KEYS.join(', '));
   return `${key}: ${issue.message}`;
 }
 
@@ -116,7 +111,7 @@ function readJson(path: string, max: number, lang: Lang, id: InputMessageId = 'b
   try {
     return JSON.parse(text);
   } catch (err) {
-    const detail = lang === 'zh' ? `不是有效的 JSON（${(err as Error).message}）` : `not valid JSON (${(err as Error).message})`;
+    const detail = CONFIG_TEXT[lang].notJson((err as Error).message);
     throw new InputError(id, { path, detail });
   }
 }
@@ -132,7 +127,7 @@ export function settingsFrom(config: ConfigFile, path: string | null, ruleIds: r
   const severities: Record<string, SeveritySetting> = {};
   for (const [id, value] of Object.entries(config.rules ?? {})) {
     if (!ruleIds.includes(id)) {
-      throw bad(where, lang === 'zh' ? `rules.${id}：没有这条规则（运行 cert-check rules 查看全部规则）` : `rules.${id}: no such rule (run cert-check rules to list them)`);
+      throw bad(where, CONFIG_TEXT[lang].noRule(id));
     }
     severities[id] = value === 'warn' ? 'warning' : value;
   }

@@ -112,6 +112,13 @@ describe('layers', () => {
   });
 });
 
+describe('one home for bilingual text', () => {
+  it('no module outside src/i18n/ picks its words by a branch on the language', () => {
+    const BRANCH = /\blang\s*===\s*['"](?:zh|en)['"]|\bzh\s*\?\s*[`'"]/;
+    expect(FILES.filter((f) => !f.startsWith('src/i18n/') && BRANCH.test(text(f)))).toEqual([]);
+  });
+});
+
 describe('the exceljs gateway', () => {
   const EXCELJS = /['"`]exceljs(?:\/[^'"`]*)?['"`]/;
 

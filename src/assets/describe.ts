@@ -1,8 +1,9 @@
 /** How file sizes and types are written in messages and reports. */
+import { count } from '../i18n/index.js';
 
 /** 204800 → "204,800". */
 export function bytesText(n: number): string {
-  return n.toLocaleString('en-US');
+  return count(n);
 }
 
 const TYPE_LABELS: Record<string, string> = {

@@ -5,7 +5,8 @@
  * under --fix-photos.
  */
 import { join } from 'node:path';
-import { bilingual, type InputError } from '../errors.js';
+import type { InputError } from '../errors.js';
+import { bilingual } from '../i18n/index.js';
 import { INDEX_NAME as CARDS_INDEX } from '../report/cards/writer.js';
 import { fixedPhotoPath, guardOutputs, type OutputGuard, type PlannedOutput } from '../run/output-guard.js';
 import type { RunPlan } from '../run/outcome.js';

@@ -23,11 +23,12 @@ import { resolve } from 'node:path';
 import { CITY } from '../data/city.js';
 import { PLATFORM_LEVELS } from '../data/levels.js';
 import { METHODS } from '../data/methods.js';
-import { guideSectionEn } from '../engine/messages.js';
 import type { Lang, ReferenceData } from '../engine/types.js';
 import { InputError } from '../errors.js';
 import { loadReferenceData } from '../data/reference.js';
-import { templatePrompts, TEMPLATE_TEXT, type Prompt } from '../i18n/template.js';
+import { GUIDE_TITLE } from '../i18n/report.js';
+import { PUNCT } from '../i18n/index.js';
+import { TEMPLATE_EXISTS, templatePrompts, TEMPLATE_TEXT, type Prompt } from '../i18n/template.js';
 import type { CommitteeEntry } from '../match/committee.js';
 import { columnLetter, FIELD_KEYS, FIELDS, REQUIRED_FIELDS, type FieldKey } from '../model/fields.js';
 import { writeNewWorkbook, type SummaryLine } from '../report/xlsx/book.js';
@@ -89,12 +90,12 @@ function clip(s: string, max: number): string {
 
 /** The input message of a field: title "<header>（指南三（…））", the guide's words. */
 export function promptOf(p: Prompt, key: FieldKey, lang: Lang): { promptTitle: string; prompt: string } {
-  const title = lang === 'zh' ? `${FIELDS[key].header}（指南${p.guide}）` : `${FIELDS[key].header} (guide §${guideSectionEn(p.guide)})`;
+  const title = GUIDE_TITLE[lang](FIELDS[key].header, p.guide);
   return { promptTitle: clip(title, PROMPT_TITLE_MAX), prompt: clip(p[lang], PROMPT_MAX) };
 }
 
 /** Refuses any existing path (file, folder or link): the template never overwrites. */
-function assertFree(path: string, lang: Lang): void {
+function assertFree(path: string): void {
   let exists = true;
   try {
     lstatSync(path);
@@ -102,11 +103,7 @@ function assertFree(path: string, lang: Lang): void {
     exists = false;
   }
   if (!exists) return;
-  throw new InputError('usage', {
-    detail: lang === 'zh'
-      ? `${path} 已存在，模板不会覆盖已有文件；请换一个文件名，或先移走该文件`
-      : `${path} already exists and the template never overwrites a file; choose another name or move the file away`,
-  });
+  throw new InputError('usage', { detail: TEMPLATE_EXISTS(path) });
 }
 
 function committeeRow(e: CommitteeEntry, n: number): (string | number | null)[] {
@@ -124,7 +121,7 @@ export async function writeTemplate(path: string | undefined, opts: TemplateOpti
   const out = resolve(path ?? DEFAULT_TEMPLATE_NAME);
   const lang = opts.lang;
   const t = TEMPLATE_TEXT[lang];
-  assertFree(path ?? DEFAULT_TEMPLATE_NAME, lang);
+  assertFree(path ?? DEFAULT_TEMPLATE_NAME);
   const data = opts.data ?? loadReferenceData();
   const { guide, district } = data;
   const committees = data.committees.entries;
@@ -166,7 +163,7 @@ export async function writeTemplate(path: string | undefined, opts: TemplateOpti
       if (!list) return { sqref: `${c}2:${c}${lastRow}`, type: 'any', prompt };
       return {
         sqref: `${c}2:${c}${lastRow}`, type: 'list', formula: list.formula, allowBlank: true, prompt,
-        ...(list.strict ? { error: { title: t.listErrorTitle, text: clip(`${t.listError}${lang === 'zh' ? '。' : '. '}${prompts[k][lang]}`, ERROR_MAX), style: 'stop' as const } } : {}),
+        ...(list.strict ? { error: { title: t.listErrorTitle, text: clip(`${t.listError}${PUNCT[lang].stop}${prompts[k][lang]}`, ERROR_MAX), style: 'stop' as const } } : {}),
       };
     });
     const rels = await book.rels(ws.part!);

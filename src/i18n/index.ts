@@ -13,8 +13,24 @@ export function fillTemplate(template: string, data: Record<string, string | num
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
+/** A whole number as both languages write it in reports: 1,234,567. */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 /** Punctuation that differs by language: a colon, a separator of clauses and of list items, a parenthesis. */
 export const PUNCT = {
   zh: { colon: '：', comma: '，', list: '、', and: '、', stop: '。', paren: (x: string): string => `（${x}）` },
   en: { colon: ': ', comma: ', ', list: ', ', and: ' and ', stop: '. ', paren: (x: string): string => ` (${x})` },
 } as const satisfies InLangs<unknown>;
+
+/** A phrase given in both languages, as data (an error's detail, what kind of file something is): made text late. */
+export interface Bilingual {
+  readonly kind: 'text';
+  readonly zh: string;
+  readonly en: string;
+}
+
+export function bilingual(zh: string, en: string): Bilingual {
+  return { kind: 'text', zh, en };
+}

@@ -2,7 +2,7 @@
 import { CITY } from '../data/city.js';
 import type { DistrictProfile } from '../data/district.js';
 import type { FieldKey } from '../model/fields.js';
-import type { InLangs } from './index.js';
+import { bilingual, type Bilingual, type InLangs } from './index.js';
 
 export interface Prompt {
   guide: string;
@@ -128,3 +128,9 @@ export const TEMPLATE_TEXT = {
     listHead: '职称系列',
   },
 } as const satisfies InLangs<unknown>;
+
+/** The template never overwrites a file. */
+export const TEMPLATE_EXISTS = (path: string): Bilingual => bilingual(
+  `${path} 已存在，模板不会覆盖已有文件；请换一个文件名，或先移走该文件`,
+  `${path} already exists and the template never overwrites a file; choose another name or move the file away`,
+);

@@ -10,7 +10,6 @@
  * booleans, errors as {error}. A formula cell gives its cached value only: the annotated copy of such an
  * input is a new workbook of values, and a formula translated from BIFF could be wrong there.
  */
-import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { isDateFormat, serialToDate } from '../model/dates.js';
@@ -18,8 +17,6 @@ import { DEFAULT_ALIASES, columnLetter } from '../model/fields.js';
 import { SheetAssembler, type RawRow, type RowBudget } from './header.js';
 import { DEFAULT_MAX_ROWS } from './limits.js';
 import type { InputReader, ReadEvent, ReadOptions } from './types.js';
-
-const require = createRequire(import.meta.url);
 
 /** The parts of a SheetJS cell, workbook and sheet that are read (its own typings are looser). */
 interface SjsCell {

@@ -1,6 +1,7 @@
 /** Helpers the reporters share: ordering findings, masking, per-rule counts, labels of a finding's place. */
 import { isAbsolute, relative } from 'node:path';
 import { fieldLabel } from '../engine/messages.js';
+import { PLACE_WORDS } from '../i18n/report.js';
 import type { Finding, Lang, Severity } from '../engine/types.js';
 import { refColumn } from '../model/fields.js';
 import { maskIds, maskIdsQuoting, maskIdValue } from '../util/id-number.js';
@@ -135,6 +136,6 @@ export function worstSeverity(findings: readonly Finding[]): Severity | null {
 export function placeLabel(f: Finding, lang: Lang): string {
   const header = f.header?.trim();
   if (header) return header;
-  if (f.field === null && f.row === null) return lang === 'zh' ? '文件' : 'file';
+  if (f.field === null && f.row === null) return PLACE_WORDS[lang].file;
   return fieldLabel(f.field, lang);
 }

@@ -13,7 +13,7 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, RunWarning } from '../errors.js';
-import { SEVERITY_LABEL } from '../engine/messages.js';
+import { SEVERITY_LABEL } from '../i18n/report.js';
 import type { Finding, Lang } from '../engine/types.js';
 import { rowKey } from '../model/record.js';
 import { FIX_LIST_CATEGORY } from '../read/inputs.js';
@@ -23,7 +23,9 @@ import { summarize, type CheckResult } from './types.js';
 import { writeNewWorkbook, type SummaryLine } from './xlsx/book.js';
 import type { TableColumn, TableRow } from './xlsx/sheet-xml.js';
 import type { XfChange } from './xlsx/styles.js';
-import { FILLS, localTime, WORKBOOK_TEXT } from './xlsx/text.js';
+import { FILLS, localTime } from './xlsx/text.js';
+import { PUNCT } from '../i18n/index.js';
+import { FIX_LIST_TEXT } from '../i18n/workbook.js';
 
 /** What the fix list is made of: the run's result, the 姓名 of each row, and the inputs that failed. */
 export interface FixListSource extends CheckResult {
@@ -35,29 +37,6 @@ export interface FixListSource extends CheckResult {
 export interface FixListOptions {
   lang: Lang;
 }
-
-export const FIX_LIST_TEXT = {
-  zh: {
-    listSheet: WORKBOOK_TEXT.zh.listSheet,
-    summarySheet: WORKBOOK_TEXT.zh.summarySheet,
-    head: { file: '文件', sheet: '工作表', row: '行号', name: '姓名', cell: '单元格', field: '字段', severity: '级别', message: '问题', value: '原值', suggestion: '应填写', rule: '规则' },
-    title: '问题清单汇总', time: '检查时间', files: '文件数', rows: '数据行数', rowsWithErrors: '有错误的行', rowsWithWarnings: '有警告的行',
-    errors: '错误', warnings: '警告', infos: '提示', problems: '问题数',
-    byFile: ['文件', '数据行数', '有错误的行', '错误', '警告', '提示'],
-    byRule: ['规则', '规则说明', '级别', '数量'],
-    failed: '未能读取的文件', unwritten: '未能写出的文件', noProblems: '全部通过，没有发现问题',
-  },
-  en: {
-    listSheet: WORKBOOK_TEXT.en.listSheet,
-    summarySheet: WORKBOOK_TEXT.en.summarySheet,
-    head: { file: 'File', sheet: 'Sheet', row: 'Row', name: 'Name', cell: 'Cell', field: 'Field', severity: 'Severity', message: 'Problem', value: 'Value', suggestion: 'Type instead', rule: 'Rule' },
-    title: 'Problem list summary', time: 'Checked at', files: 'Files', rows: 'Data rows', rowsWithErrors: 'Rows with errors', rowsWithWarnings: 'Rows with warnings',
-    errors: 'Errors', warnings: 'Warnings', infos: 'Infos', problems: 'Problems',
-    byFile: ['File', 'Data rows', 'Rows with errors', 'Errors', 'Warnings', 'Infos'],
-    byRule: ['Rule', 'Description', 'Severity', 'Count'],
-    failed: 'Could not be read', unwritten: 'Could not be written', noProblems: 'All clear, no problems found',
-  },
-} as const;
 
 type Value = string | number | null;
 type HeadKey = keyof (typeof FIX_LIST_TEXT)['zh']['head'];
@@ -176,7 +155,7 @@ function summaryLines(source: FixListSource, findings: readonly Finding[], lang:
   add([t.errors, s.errors]);
   add([t.warnings, s.warnings]);
   add([t.infos, s.infos]);
-  for (const f of source.failures ?? []) add([f.kind === 'output' ? t.unwritten : t.failed, `${f.path}${lang === 'zh' ? '：' : ': '}${f.error.text(lang)}`]);
+  for (const f of source.failures ?? []) add([f.kind === 'output' ? t.unwritten : t.failed, `${f.path}${PUNCT[lang].colon}${f.error.text(lang)}`]);
   add([]);
 
   // Per file: every input read (also those without problems), then any other place findings name (a folder).

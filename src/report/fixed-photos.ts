@@ -1,8 +1,7 @@
 /** `--fix-photos`: the sink that gathers the rows' photos and fixes them after the run, and the text of what it did. */
-import { bytesText, typeLabel } from '../assets/describe.js';
-import type { FixedPhoto, SkipReason } from '../assets/fix-photos.js';
-import { FIX_MAX_PIXELS } from '../assets/limits.js';
+import type { FixedPhoto } from '../assets/fix-photos.js';
 import type { Lang } from '../engine/types.js';
+import { FIXED_PHOTOS_TEXT } from '../i18n/report.js';
 import { RunWarning, type InputError } from '../errors.js';
 import type { SheetInfo } from '../read/types.js';
 import type { RowSink, SinkInput, SinkOutcome, SinkRow } from './sink.js';
@@ -32,7 +31,7 @@ export class FixedPhotosSink implements RowSink {
 
   /** Refuses a target that is or lies inside the assets folder (before any input is read). */
   readonly checkTarget = (assetsDir: string): void => {
-    this.fp.checkFixPhotosTarget(this.opts.target, assetsDir, this.opts.lang);
+    this.fp.checkFixPhotosTarget(this.opts.target, assetsDir);
   };
 
   async startSheet(_sheet: SheetInfo, input: SinkInput): Promise<void> {
@@ -64,52 +63,9 @@ export class FixedPhotosSink implements RowSink {
   abort(): void {}
 }
 
-const TEXT = {
-  zh: {
-    title: (written: number, skipped: number) => `照片修正（--fix-photos）：已写出 ${written} 张，未处理 ${skipped} 张`,
-    written: (p: FixedPhoto, show: (s: string) => string) =>
-      `✔ ${show(p.source)} → ${show(p.target!)}（${typeLabel(p.type)} ${bytesText(p.sizeBefore)} 字节 → JPEG ${bytesText(p.size!)} 字节，${p.width}×${p.height}，质量 ${p.quality}）`
-      + (p.renamed ? `；文件名已变，表中“免冠照”请改为 ${p.target!.split(/[\\/]/).pop()}` : ''),
-    skipped: (p: FixedPhoto, show: (s: string) => string) => `✖ ${show(p.source)}：${SKIP_ZH[p.skipped ?? 'cannot-decode']}${p.error ? `（${p.error}）` : ''}`,
-    fixList: '已写出问题清单：',
-    none: '照片修正（--fix-photos）：没有过大或格式不对的照片，未写出任何文件',
-  },
-  en: {
-    title: (written: number, skipped: number) => `Photo fixes (--fix-photos): ${written} written, ${skipped} left alone`,
-    written: (p: FixedPhoto, show: (s: string) => string) =>
-      `✔ ${show(p.source)} → ${show(p.target!)} (${typeLabel(p.type)} ${bytesText(p.sizeBefore)} bytes → JPEG ${bytesText(p.size!)} bytes, ${p.width}×${p.height}, quality ${p.quality})`
-      + (p.renamed ? `; the name changed: write ${p.target!.split(/[\\/]/).pop()} in the sheet's photo cell` : ''),
-    skipped: (p: FixedPhoto, show: (s: string) => string) => `✖ ${show(p.source)}: ${SKIP_EN[p.skipped ?? 'cannot-decode']}${p.error ? ` (${p.error})` : ''}`,
-    fixList: 'Problem list written: ',
-    none: 'Photo fixes (--fix-photos): no photo is too large or in the wrong format; nothing written',
-  },
-} as const;
-
-const SKIP_ZH: Record<SkipReason, string> = {
-  grey: '黑白照片无法变为彩色，未处理；请重新拍摄或提供彩色免冠照',
-  damaged: '照片已损坏、无法完整解码，未处理；请重新导出或重新拍摄',
-  'cannot-decode': '无法读取该图片格式，未处理；请用图片软件另存为 JPG',
-  'cannot-shrink': '压缩到最小仍超过 200KB，未处理；请用图片软件处理',
-  'name-taken': '同一文件夹中有同名照片已写出同名 JPG，未处理；请给照片改用不同的文件名',
-  'write-failed': '无法写入修正后的照片',
-  'too-many-pixels': `图片像素过多（超过 ${FIX_MAX_PIXELS.toLocaleString('en-US')} 像素），未处理；请用图片软件缩小后另存为 JPG`,
-  'unsafe-target': '修正后的照片会覆盖输入文件、素材文件或其他输出，未写出',
-};
-
-const SKIP_EN: Record<SkipReason, string> = {
-  grey: 'a greyscale photo cannot be made colour; left alone: take or supply a colour photo',
-  damaged: 'the photo is damaged and does not decode; left alone: export or take it again',
-  'cannot-decode': 'this picture format cannot be read; left alone: save it as JPEG in an image editor',
-  'cannot-shrink': 'still over 200 KB at the smallest size; left alone: edit it in an image editor',
-  'name-taken': 'another photo of the same name was already written as that JPEG; left alone: rename one of them',
-  'write-failed': 'the fixed photo could not be written',
-  'too-many-pixels': `the picture has too many pixels (over ${FIX_MAX_PIXELS.toLocaleString('en-US')}); left alone: shrink it in an image editor and save it as JPEG`,
-  'unsafe-target': 'the fixed photo would overwrite an input, an asset or another output; not written',
-};
-
 /** Lines for the pretty report: a title and a line per photo, or one line saying there was nothing to do. */
 export function fixedPhotoLines(photos: readonly FixedPhoto[], lang: Lang, show: (p: string) => string = (p) => p): string[] {
-  const t = TEXT[lang];
+  const t = FIXED_PHOTOS_TEXT[lang];
   if (photos.length === 0) return [t.none];
   const written = photos.filter((p) => p.status === 'written');
   const lines = [t.title(written.length, photos.length - written.length)];
@@ -119,5 +75,5 @@ export function fixedPhotoLines(photos: readonly FixedPhoto[], lang: Lang, show:
 
 /** "已写出问题清单：<path>". */
 export function fixListLine(path: string, lang: Lang): string {
-  return `${TEXT[lang].fixList}${path}`;
+  return `${FIXED_PHOTOS_TEXT[lang].fixList}${path}`;
 }

@@ -122,7 +122,3 @@ export function inputAccount(result: CheckResult, lang: Lang): InputAccount {
   };
 }
 
-/** "3480" → "3,480": counts as a clerk reads them. */
-export function count(n: number): string {
-  return n.toLocaleString('en-US');
-}

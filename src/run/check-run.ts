@@ -8,6 +8,7 @@ import type { AssetInspector } from '../assets/types.js';
 import { Engine } from '../engine/engine.js';
 import { MessageBook } from '../engine/messages.js';
 import { InputError } from '../errors.js';
+import { USAGE } from '../i18n/cli.js';
 import { DEFAULT_MAX_ROWS, scanInputs } from '../read/index.js';
 import { openInputThreaded } from '../read/threaded.js';
 import type { InputReader } from '../read/types.js';
@@ -27,7 +28,7 @@ export async function runCheck(opts: CheckOptions): Promise<RunResult> {
   // unreadable file: the other inputs are still checked.
   const scan = await scanInputs(opts.inputs, { aliases: opts.aliases });
   const files = scan.inputs;
-  if (opts.out && files.length > 1) throw new InputError('usage', { detail: '有多个输入文件时不能用 -o，请改用 --out-dir' });
+  if (opts.out && files.length > 1) throw new InputError('usage', { detail: USAGE.outWithSeveral });
   // The first input starts reading (on its thread) now, while the reference data and the assets load here.
   const readOptions = { encoding: opts.encoding, delimiter: opts.delimiter, aliases: opts.aliases, maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS };
   const firstReader = files.length

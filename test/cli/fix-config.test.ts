@@ -172,8 +172,11 @@ describe('the README', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const example = /```json\n(\{[\s\S]*?\})\n```/.exec(readme)![1]!;
     const config = ConfigSchema.parse(JSON.parse(example));
-    const settings = settingsFrom(config, null, RULES.map((r) => r.id));
+    // Its district profile beside the config file: the README's example of one.
+    copyFileSync(join(root, 'test/fixtures/districts/example-dazu.json'), join(tmp.dir, config.district!));
+    const settings = settingsFrom(config, join(tmp.dir, 'cert-check.config.json'), RULES.map((r) => r.id));
     expect(settings.severities['name-spaces']).toBe('off');
     expect(settings.data.guide.canonicalSeries('工程')).toBe('工程技术');
+    expect(settings.data.district.name).toBe('大足区');
   });
 });

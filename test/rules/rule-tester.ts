@@ -10,7 +10,8 @@ import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAssetInspector, type AssetInspectorOptions } from '../../src/assets/index.js';
 import type { AssetFacts, AssetLookup, ListedFile } from '../../src/assets/types.js';
-import { guideSectionEn, MessageBook } from '../../src/engine/messages.js';
+import { MessageBook } from '../../src/engine/messages.js';
+import { guideMark } from '../../src/i18n/report.js';
 import type { Finding, Rule, RuleContext, Severity } from '../../src/engine/types.js';
 import type { FieldKey } from '../../src/model/fields.js';
 import { GOOD_ROW, makeRecord, runRule, testContext } from '../helpers/records.js';
@@ -145,7 +146,7 @@ export function testRule(rule: Rule, table: RuleTable): void {
         for (const lang of ['zh', 'en'] as const) {
           const text = book.format(f, lang);
           expect(text, text).not.toMatch(/\{\w+\}/);
-          if (rule.guide) expect(text).toContain(lang === 'zh' ? rule.guide : `§${guideSectionEn(rule.guide)}`);
+          if (rule.guide) expect(text).toContain(guideMark(rule.guide, lang));
           const want = e.text?.[lang];
           if (want !== undefined) expect(text).toMatch(typeof want === 'string' ? new RegExp(want.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : want);
         }

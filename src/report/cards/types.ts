@@ -1,4 +1,5 @@
 /** What the registration sheets (--cards) are made of: a checked row in (src/report/sink.ts), a sheet or a reason out. */
+import type { DistrictProfile } from '../../data/district.js';
 import type { Severity } from '../../engine/types.js';
 import type { FieldKey } from '../../model/fields.js';
 
@@ -57,3 +58,15 @@ export interface Card {
   /** The photo to show as a thumbnail (path inside the assets folder), or null. */
   photo: { rel: string; size: number } | null;
 }
+
+/** What a hint may depend on: the row's level, how the title was obtained, the year it was obtained, the district. */
+export interface HintContext {
+  district: DistrictProfile;
+  senior: boolean;
+  /** Canonical method (评审, 初定, 确认, 考试, 认定) or null when unrecognised. */
+  method: string | null;
+  obtainYear: number | null;
+}
+
+/** The platform's fields a sheet shows: every canonical field but 取得方式 (the platform has no such field). */
+export type FormFieldKey = Exclude<FieldKey, 'method'>;
