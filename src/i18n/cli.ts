@@ -207,3 +207,6 @@ export const COMMITTEES_TEXT = {
     sep: '; ',
   },
 } as const satisfies InLangs<unknown>;
+
+/** How the output guard names the annotated workbook when no option placed it. */
+export const DEFAULT_WORKBOOK_OPTION = bilingual('标注工作簿（默认位置）', 'the annotated workbook (default place)');

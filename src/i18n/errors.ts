@@ -1,5 +1,5 @@
 /** The words of errors and warnings: what went wrong with an input, a file operation or an output, and what to do. */
-import type { InLangs } from './index.js';
+import { bilingual, type InLangs } from './index.js';
 
 /** The sentences of input and usage errors (src/errors.ts InputError): exit 2, with what to do. */
 export const INPUT_MESSAGES = {
@@ -176,3 +176,14 @@ export const CONFIG_TEXT = {
     noRule: (id: string) => `rules.${id}: no such rule (run cert-check rules to list them)`,
   },
 } as const satisfies InLangs<unknown>;
+
+/** What a path is when it is no regular file (a file cert-check was told to read, or to write). */
+export const FILE_KINDS = {
+  folder: bilingual('文件夹', 'a folder'),
+  fifo: bilingual('命名管道（FIFO）', 'a named pipe (FIFO)'),
+  characterDevice: bilingual('字符设备', 'a character device'),
+  blockDevice: bilingual('块设备', 'a block device'),
+  socket: bilingual('套接字', 'a socket'),
+  link: bilingual('符号链接', 'a symbolic link'),
+  special: bilingual('特殊文件', 'a special file'),
+};
