@@ -392,11 +392,6 @@ export function seriesFromName(name: string): string[] | null {
   return series && [...series];
 }
 
-/** True when the name names a series (老年教育学校教师 counts, though the title table has no such series). */
-export function namesSeries(name: string): boolean {
-  return seriesIndex(expandKey(formKey(name))) >= 0;
-}
-
 /**
  * The parts of a name that identify one committee among its siblings: the specialty between the series and
  * the level (建设, 农机水产, 内科) and the unit before the series or between 职称/职务 and 评审委员会
@@ -452,8 +447,6 @@ export const CommitteeEntrySchema = z.object({
   /** The first and last year the name is known for (configuration). */
   years: Years.optional(),
 });
-
-export type CommitteeEntryInput = z.input<typeof CommitteeEntrySchema>;
 
 /** A list: its years, where it comes from, its committees. */
 export const CommitteeListSchema = z.object({
@@ -548,19 +541,6 @@ function parseDocument(raw: unknown, source: string, user: boolean): CommitteeEn
  */
 export function parseCommitteeEntries(raw: unknown, source: string): CommitteeEntry[] {
   return parseDocument(raw, source, true);
-}
-
-/** Reads a JSON file of extra committees (other years, other districts) for the configuration. */
-export function readCommitteeFile(path: string): CommitteeEntry[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('missing-path', { path });
-    throw new InputError('bad-config', { path, detail: err instanceof Error ? err.message : String(err) });
-  }
-  return parseCommitteeEntries(raw, path);
 }
 
 let cityLists: z.output<typeof ListArray> | null = null;

@@ -112,16 +112,6 @@ export function countByRule(findings: readonly Finding[]): RuleCount[] {
     b.count - a.count || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareText(a.rule, b.rule));
 }
 
-/** Counts per rule (all severities together), most frequent first. */
-export function topRules(findings: readonly Finding[], n: number): { rule: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  return [...counts.entries()]
-    .map(([rule, count]) => ({ rule, count }))
-    .sort((a, b) => b.count - a.count || compareText(a.rule, b.rule))
-    .slice(0, n);
-}
-
 /** The worst severity of some findings, or null when there are none. */
 export function worstSeverity(findings: readonly Finding[]): Severity | null {
   let worst: Severity | null = null;

@@ -203,11 +203,6 @@ export interface IndexHtmlOptions extends Omit<CardHtmlOptions, 'thumbnail'> {
   showPii: boolean;
 }
 
-/** The index page: every person with links to their sheets, then the rows that got none and why. */
-export function indexHtml(data: IndexData, opts: IndexHtmlOptions): string {
-  return [...indexChunks(data, opts)].join('');
-}
-
 /** The index page in pieces of a few hundred rows (an index of 100,000 rows is never one string). */
 export function* indexChunks(data: IndexData, opts: IndexHtmlOptions): Generator<string> {
   const t = CARD_TEXT[opts.lang];
