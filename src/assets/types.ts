@@ -1,4 +1,4 @@
-/** Facts about each row's photo and attachment, gathered before the rules run (issue 5). */
+/** Facts about each row's photo and attachment, gathered before the rules run. */
 import type { RunWarning } from '../errors.js';
 import type { CertRecord } from '../model/record.js';
 import type { AssetFolder } from './folder.js';

@@ -1,5 +1,5 @@
 /**
- * Committee-name matcher (issues 4 and 12): the 评审机构 lists of data/committees.json, each for the years it
+ * Committee-name matcher: the 评审机构 lists of data/committees.json, each for the years it
  * names the committees of (the guide's annex 2 is the **2021** list), the users' lists of other years, and a
  * verdict for a 评审机构 text judged against the list of the row's year — never with more certainty than the
  * data gives.

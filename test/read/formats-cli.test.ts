@@ -1,5 +1,5 @@
 /**
- * Issue 15 through the real launcher (bin/ → dist/, so .xls/.ods are parsed on the reading thread under its
+ * Every input format through the real launcher (bin/ → dist/, so .xls/.ods are parsed on the reading thread under its
  * limits): every format of a folder is checked and every skipped file named, JSON on stdout is one document
  * even when every input fails, --delimiter, and the thread's time and heap limits.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 15: .xls, WPS .et, .ods and text exports saved by LibreOffice (test/fixtures/formats, see its
+ * .xls, WPS .et, .ods and text exports saved by LibreOffice (test/fixtures/formats, see its
  * README) give the same read events and exactly the same findings as the same records saved as .xlsx.
  */
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';

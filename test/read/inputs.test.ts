@@ -181,7 +181,7 @@ describe('scanInputs: folders scanned recursively, every skipped file named', ()
   });
 });
 
-describe('folder scans and the marker of what cert-check wrote (issue 14 item 3)', () => {
+describe('folder scans and the marker of what cert-check wrote', () => {
   it('takes an annotated copy the clerk edited and saved; skips and names untouched copies and fix lists, whatever their names', async () => {
     const { copyFileSync } = await import('node:fs');
     const { runCheck } = await import('../../src/run/check-run.js');

@@ -1,5 +1,5 @@
 /**
- * --fix is safe by construction (issue 12): a fix applies only when certain and derived from uncontested
+ * --fix is safe by construction: a fix applies only when certain and derived from uncontested
  * cells; contradicting fixes give the row none; a fixed row comes out with fewer problems, never more; a
  * correct row is never changed.
  */
