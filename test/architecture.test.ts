@@ -112,6 +112,19 @@ describe('layers', () => {
   });
 });
 
+describe('one workbook writer', () => {
+  it('every workbook is written by src/report/xlsx/ (its zip and package writers are used nowhere else)', () => {
+    const inside = (f: string): boolean => f.startsWith('src/report/xlsx/');
+    const wrong = [...GRAPH].flatMap(([f, deps]) => (inside(f) ? [] : deps.filter((d) => d === 'src/report/xlsx/zip.ts' || d === 'src/report/xlsx/atomic.ts').map((d) => `${f} → ${d}`)));
+    expect(wrong).toEqual([]);
+    expect(FILES.filter((f) => !inside(f) && /new (?:ZipWriter|PackageOut)\b|PackageOut\.(?:blank|fromInput)/.test(text(f)))).toEqual([]);
+  });
+
+  it('问题清单, the fix list and the template share the table-sheet helper', () => {
+    for (const f of ['src/report/xlsx/annotated.ts', 'src/report/fix-list.ts', 'src/cli/template.ts']) expect(text(f), f).toMatch(/\.addTable\(/);
+  });
+});
+
 describe('one home for bilingual text', () => {
   it('no module outside src/i18n/ picks its words by a branch on the language', () => {
     const BRANCH = /\blang\s*===\s*['"](?:zh|en)['"]|\bzh\s*\?\s*[`'"]/;
