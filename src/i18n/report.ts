@@ -1,4 +1,7 @@
-/** The words reporters put around findings: severities, places, the guide reference. */
+/**
+ * The words of the reports: severities, places and fields, the guide reference, the pretty report, what folder
+ * scans skipped, what --fix-photos did, the README's rule table.
+ */
 import type { Severity } from '../engine/types.js';
 import { FIELDS, type FieldKey } from '../model/fields.js';
 import { bytesText, typeLabel } from '../assets/describe.js';

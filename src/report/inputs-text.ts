@@ -1,7 +1,7 @@
 /**
- * Text about the inputs themselves, in Chinese and English: why a folder scan skipped a file, the terminal
- * section that lists them, and the line saying that the annotated copy of an .xls/.et/.ods/text input is
- * a new .xlsx workbook.
+ * What the reports say about the inputs themselves: why a folder scan skipped a file, the terminal section
+ * that lists them, and the line saying that the annotated copy of an .xls/.et/.ods/text input is a new .xlsx
+ * workbook (the words are src/i18n/report.ts's).
  */
 import { extname, isAbsolute, relative } from 'node:path';
 import { Chalk } from 'chalk';

@@ -1,4 +1,7 @@
-/** One check run: inputs → records → rules → findings, with the annotated workbook written as rows stream by. */
+/**
+ * One check run: inputs → records → rules → findings, handed to the sinks as rows stream by (each input's
+ * annotated workbook, and the run's fix list, fixed photos and registration sheets), which finish at the end.
+ */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { RULES } from '../../rules/index.js';
