@@ -19,6 +19,7 @@ export const E2E_TESTS = [
   'test/report/cards-cli.test.ts', // runs the launcher
   'test/read/formats-cli.test.ts', // runs the launcher
   'test/read/reading-process.test.ts', // runs the launcher and the reading process of .xls/.ods
+  'test/read/exceljs-gateway.test.ts', // starts node processes
   'test/report/annotated-package.test.ts', // runs LibreOffice
 ];
 

@@ -174,7 +174,7 @@ export const ROWS = [
   mid('specialty-local-in-dropdown', 25, { specialty: '其他', local: '建设' }),
   mid('specialty-named-no-local', 26, { specialty: '建设', local: '建筑工程' }),
   mid('specialty-required', 27, { specialty: '', local: '' }),
-  // Added for issue 12: a 片区 committee approved by the 铜梁区 office, a 高级 title by 初定, a full stop for the middle dot.
+  // Judged by their own year: a 片区 committee approved by the 铜梁区 office, a 高级 title by 初定, a full stop for the middle dot.
   mid('approval-no-committee', 28, { series: '新闻', title: '记者', specialty: '其他', local: '新闻采编', committee: '重庆市新闻专业中级职称永川片区评审委员会' }),
   senior('initial-not-senior', 29, { method: '初定', committee: '重庆市职称改革办公室', obtain: d('2019-12-30') }),
   mid('name-middle-dot', 30, { name: '阿依古丽.买买提' }),

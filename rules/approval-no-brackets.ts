@@ -1,12 +1,11 @@
 /**
  * 批准文号 writes its year in 【】 (guide 三（四）1); official documents print 〔〕, which the platform refuses.
- * An old number with a two-digit year (铜职改办(98)9号) is told the four-digit form as a suggestion only: the
+ * An old number with a two-digit year (某区职改办(98)9号) is told the four-digit form as a suggestion only: the
  * century is read, not copied.
  */
 import { rowRule } from '../src/engine/define.js';
-import { expandShortYear, fixApprovalBrackets, YEAR_IN_BRACKETS } from '../src/data/approval.js';
+import { expandShortYear, fixApprovalBrackets, YEAR_IN_BRACKETS } from './utils/approval.js';
 
-export { fixApprovalBrackets } from '../src/data/approval.js';
 
 export default rowRule({
   id: 'approval-no-brackets',

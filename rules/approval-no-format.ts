@@ -1,8 +1,7 @@
 /** 批准文号 reads `<发文机关>【YYYY】<序号>号` (guide 三（四）1), e.g. 渝职改办【2019】125号. */
 import { rowRule } from '../src/engine/define.js';
-import { parseApprovalNo } from '../src/data/approval.js';
+import { parseApprovalNo } from './utils/approval.js';
 
-export { parseApprovalNo, type ApprovalNo, type ApprovalProblem, type ParsedApprovalNo } from '../src/data/approval.js';
 
 export default rowRule({
   id: 'approval-no-format',

@@ -1,7 +1,7 @@
 /** A 高级 title is approved by the city (渝职改办…), not by a district or 片区 office (guide 三（四）2). */
 import { rowRule } from '../src/engine/define.js';
-import { canonicalLevel, isSenior } from '../src/data/levels.js';
-import { parseApprovalNo } from './approval-no-format.js';
+import { canonicalLevel, isSenior } from './utils/lookups.js';
+import { parseApprovalNo } from './utils/approval.js';
 
 export default rowRule({
   id: 'approval-no-issuer',

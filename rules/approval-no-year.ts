@@ -1,6 +1,6 @@
 /** The year of the 批准文号 is the year of 发证时间, the day the approval document was issued (guide 三（四）、三（十一）). */
 import { rowRule } from '../src/engine/define.js';
-import { parseApprovalNo } from './approval-no-format.js';
+import { parseApprovalNo } from './utils/approval.js';
 
 export default rowRule({
   id: 'approval-no-year',

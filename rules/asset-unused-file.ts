@@ -2,11 +2,9 @@
  * Files of the assets folder that no row uses: a warning each, naming the row the file probably belongs
  * to (a misnamed file is the usual cause). Spreadsheets, hidden and system files are left out.
  */
-import { distance } from 'fastest-levenshtein';
-import { foldName } from '../src/assets/naming.js';
-import type { AssetRole, ListedFile } from '../src/assets/types.js';
-import { setRule } from '../src/engine/define.js';
-import type { FileReport } from '../src/engine/types.js';
+import { distance } from './utils/lookups.js';
+import { foldName, type AssetRole, type ListedFile } from './utils/assets.js';
+import { setRule, type FileReport } from '../src/engine/define.js';
 
 interface SeenRow {
   file: string;

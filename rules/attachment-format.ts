@@ -2,9 +2,8 @@
  * 证书附件 is a PDF by content that parses, with no password needed to open it (guide 三（三）: 只支持PDF文件).
  * A user password is an error; an owner password only (it opens, with restrictions) is a warning.
  */
-import { foundFile, typeLabel } from '../src/assets/describe.js';
-import { rowRule } from '../src/engine/define.js';
-import type { RuleReport } from '../src/engine/types.js';
+import { foundFile, typeLabel } from './utils/assets.js';
+import { rowRule, type RuleReport } from '../src/engine/define.js';
 
 export default rowRule({
   id: 'attachment-format',

@@ -3,8 +3,7 @@
  * photo page and basic-information page (guide 三（三）). Heuristic: such a PDF has at least SCAN_MIN_PAGES = 3
  * pages; fewer → warning only, since one page may hold a scan of the whole opened certificate.
  */
-import { foundFile } from '../src/assets/describe.js';
-import { SCAN_LAST_YEAR, SCAN_MIN_PAGES } from '../src/assets/limits.js';
+import { foundFile, SCAN_LAST_YEAR, SCAN_MIN_PAGES } from './utils/assets.js';
 import { rowRule } from '../src/engine/define.js';
 
 export default rowRule({

@@ -1,6 +1,5 @@
 /** 证书附件 "附件大小不超过10M" (guide 三（三）): at most PDF_MAX_BYTES = 10,485,760 bytes. */
-import { bytesText, foundFile } from '../src/assets/describe.js';
-import { PDF_MAX_BYTES } from '../src/assets/limits.js';
+import { bytesText, foundFile, PDF_MAX_BYTES } from './utils/assets.js';
 import { rowRule } from '../src/engine/define.js';
 
 export default rowRule({

@@ -1,17 +1,13 @@
-/** 审核机关（单位）: 高级 is filled by the platform; 中级/初级 → 铜梁区人力资源和社会保障局 (guide 三（十三）). */
+/** 审核机关（单位）: 高级 is filled by the platform; 中级/初级 → the district's bureau (its profile; guide 三（十三）). */
 import { rowRule } from '../src/engine/define.js';
-import { textKey } from '../src/data/guide.js';
-import { canonicalLevel, isSenior } from '../src/data/levels.js';
-import { contestText, levelContestedBy } from '../src/match/row.js';
-
-export const CITY_AUTHORITY = '重庆市人力资源和社会保障局（重庆市职称改革办公室）';
-export const DISTRICT_AUTHORITY = '铜梁区人力资源和社会保障局';
+import { canonicalLevel, CITY, isSenior, textKey } from './utils/lookups.js';
+import { contestData, levelContestedBy } from './utils/level-contest.js';
 
 export default rowRule({
   id: 'authority-by-level',
   description: {
-    zh: '审核机关（单位）：高级为重庆市人力资源和社会保障局（重庆市职称改革办公室），中、初级为铜梁区人力资源和社会保障局',
-    en: 'Approving authority: the city bureau for senior titles, 铜梁区人力资源和社会保障局 for intermediate and junior ones',
+    zh: '审核机关（单位）：高级为重庆市人力资源和社会保障局（重庆市职称改革办公室），中、初级为所在区县的人力资源和社会保障局',
+    en: 'Approving authority: the city bureau for senior titles, the district\'s bureau for intermediate and junior ones',
   },
   guide: '三（十三）',
   severity: 'error',
@@ -33,18 +29,19 @@ export default rowRule({
     // Which cell is wrong, the level or this one, the sheet cannot tell while the title or committee contests the level.
     const contested = (expected: string) => {
       const by = value ? levelContestedBy(record, ctx) : null;
-      return by ? [{ messageId: 'contested', field: 'authority' as const, related: ['level' as const], data: { level, expected, value, by: contestText(by, 'zh'), byEn: contestText(by, 'en') }, suggestion: expected }] : null;
+      return by ? [{ messageId: 'contested', field: 'authority' as const, related: ['level' as const], data: { level, expected, value, ...contestData(by) }, suggestion: expected }] : null;
     };
     if (isSenior(level)) {
       // The platform fills it for 高级: empty or the same name in other brackets is fine.
-      if (!value || textKey(value) === textKey(CITY_AUTHORITY)) return [];
-      const doubt = contested(CITY_AUTHORITY);
+      if (!value || textKey(value) === textKey(CITY.authority)) return [];
+      const doubt = contested(CITY.authority);
       if (doubt) return doubt;
-      return [{ messageId: 'wrong', field: 'authority', data: { level, expected: CITY_AUTHORITY, value }, suggestion: CITY_AUTHORITY, fix: CITY_AUTHORITY, from: ['level'] }];
+      return [{ messageId: 'wrong', field: 'authority', data: { level, expected: CITY.authority, value }, suggestion: CITY.authority, fix: CITY.authority, from: ['level'] }];
     }
-    if (value === DISTRICT_AUTHORITY) return [];
-    const doubt = contested(DISTRICT_AUTHORITY);
+    const district = ctx.data.district.authority;
+    if (value === district) return [];
+    const doubt = contested(district);
     if (doubt) return doubt;
-    return [{ messageId: value ? 'wrong' : 'empty', field: 'authority', data: { level, expected: DISTRICT_AUTHORITY, value }, suggestion: DISTRICT_AUTHORITY, fix: DISTRICT_AUTHORITY, from: ['level'] }];
+    return [{ messageId: value ? 'wrong' : 'empty', field: 'authority', data: { level, expected: district, value }, suggestion: district, fix: district, from: ['level'] }];
   },
 });

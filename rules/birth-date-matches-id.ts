@@ -6,7 +6,7 @@
  */
 import { rowRule } from '../src/engine/define.js';
 import { formatYMD } from '../src/model/dates.js';
-import { idBirthDate, idProblem } from '../src/util/id-number.js';
+import { idBirthDate, idProblem } from './utils/lookups.js';
 
 export default rowRule({
   id: 'birth-date-matches-id',

@@ -4,9 +4,9 @@
  * short serial from another issuer or year — or where the sheet cannot tell — is a warning, not an error.
  */
 import { setRule } from '../src/engine/define.js';
-import { parseApprovalNo } from '../src/data/approval.js';
-import { SeenRows, certNoKey, earlierRow, idKey } from '../src/engine/seen-rows.js';
-import { rowYear } from '../src/match/row.js';
+import { parseApprovalNo } from './utils/approval.js';
+import { SeenRows, certNoKey, earlierRow, idKey } from './utils/seen-rows.js';
+import { rowYear } from './utils/committee.js';
 
 /** A serial of at most six letters and digits: issuers restarted such numbers, so they repeat. */
 export function isShortSerial(key: string): boolean {

@@ -4,7 +4,7 @@
  * unlisted name is still checked (a name that says 中级 awards no 高级 in any year).
  */
 import { rowRule } from '../src/engine/define.js';
-import { committeeLevels, levelsText, namedCommittee, namesOffice, rowCommittee } from '../src/match/row.js';
+import { committeeLevels, levelsText, namedCommittee, namesOffice, rowCommittee } from './utils/committee.js';
 
 export default rowRule({
   id: 'committee-level',

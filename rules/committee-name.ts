@@ -5,25 +5,11 @@
  * a typo; a name of another period or one that is not on the list is a warning that asks for the approval
  * document, never a fix.
  */
-import { rowRule } from '../src/engine/define.js';
-import type { Lang, RuleReport } from '../src/engine/types.js';
-import { yearsText, type YearLists } from '../src/match/committee.js';
-import { namesOffice, rowCommittee, type RowCommittee } from '../src/match/row.js';
+import { rowRule, type RuleReport } from '../src/engine/define.js';
+import { listsText, namesOffice, rowCommittee, type RowCommittee } from './utils/committee.js';
 import type { FieldKey } from '../src/model/fields.js';
 
 const JOIN = '；';
-
-/** The list a row was judged against, in words (short: the titles are in `cert-check committees --year`). */
-export function listsPhrase(lists: YearLists, lang: Lang): string {
-  const spans = [...new Set(lists.reference.map((l) => yearsText(l, lang)))].join(lang === 'zh' ? '、' : ', ');
-  if (lists.own.length) return lang === 'zh' ? `${lists.year}年的名单` : `the list of ${lists.year}`;
-  if (lists.year !== null) {
-    return lang === 'zh'
-      ? `已知名单（${lists.year}年没有当年的名单，最近的${spans}名单只作参考）`
-      : `the known lists (${lists.year} has no list of its own; the nearest, of ${spans}, is only a reference)`;
-  }
-  return lang === 'zh' ? '已知名单（本行没有可判断年份的日期或文号）' : 'the known lists (the row has no date or approval number to tell its year)';
-}
 
 /** The cells a chosen committee name was derived from: level, series, the year's cell, the approval number's place. */
 function derivedFrom(rc: RowCommittee): FieldKey[] {
@@ -96,7 +82,7 @@ export default rowRule({
     const stated = rc.how.stated;
     // 考试 and 认定 name no committee of the lists: nothing to verify a name against.
     const otherWay = stated === '考试' || stated === '认定';
-    const lists = { lists: listsPhrase(match.lists, 'zh'), listsEn: listsPhrase(match.lists, 'en') };
+    const lists = { lists: listsText(match.lists, 'zh'), listsEn: listsText(match.lists, 'en') };
     const names = (n = 3) => match.candidates.slice(0, n).map((e) => e.name).join(JOIN) || '—';
     const out: RuleReport[] = [];
     switch (match.verdict) {

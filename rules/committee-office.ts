@@ -1,21 +1,20 @@
 /**
- * 初定、确认 name an office as 评审机构: 中级/初级 → 重庆市铜梁区职称改革办公室, 高级 确认 → 重庆市职称改革办公室;
- * a 评审 names its committee, never an office (guide 三（十四）2). The method may be stated or, when the sheet
- * has none, inferred (src/match/row.ts): an inferred method alone never grounds an error. The office is fixed
+ * 初定、确认 name an office as 评审机构: 中级/初级 → the district's 职称改革办公室 (its profile), 高级 确认 →
+ * 重庆市职称改革办公室; a 评审 names its committee, never an office (guide 三（十四）2). The method may be stated or,
+ * when the sheet has none, inferred (rules/utils/committee.ts): an inferred method alone never grounds an error. The office is fixed
  * only when the level is uncontested and the cell does not name a review committee consistent with the row
  * (then either the method or the committee is wrong, and a person must say which).
  */
-import { rowRule } from '../src/engine/define.js';
-import type { RuleReport } from '../src/engine/types.js';
-import { isSenior } from '../src/data/levels.js';
-import { expandKey, formKey, OTHER_PROVINCES } from '../src/match/committee.js';
-import { committeeLevels, committeeSeriesOf, namesCommitteeText, rowCommittee, type RowCommittee } from '../src/match/row.js';
-import type { RuleContext } from '../src/engine/types.js';
-
-export const DISTRICT_OFFICE = '重庆市铜梁区职称改革办公室';
-export const CITY_OFFICE = '重庆市职称改革办公室';
+import { rowRule, type RuleReport, type RuleContext } from '../src/engine/define.js';
+import { CITY, isSenior } from './utils/lookups.js';
+import { expandKey, formKey, OTHER_PROVINCES, committeeLevels, committeeSeriesOf, namesCommitteeText, rowCommittee, type RowCommittee } from './utils/committee.js';
 
 const METHOD_EN = { 初定: 'initial appointment (初定)', 确认: 'recognition (确认)' } as const;
+
+/** When the district had another name (a county before): said in the warning on an office's older name. */
+function renamed(r: { from: string; year: number } | null, name: string): { renamed: string; renamedEn: string } {
+  return r ? { renamed: `（${r.from}于${r.year}年改为${name}）`, renamedEn: ` (${r.from} became ${name} in ${r.year})` } : { renamed: '', renamedEn: '' };
+}
 
 /** The cell names a Chongqing review committee whose level and series fit the row (so 评审 is as likely as 初定/确认). */
 function reviewCommitteeFits(rc: RowCommittee, ctx: RuleContext): boolean {
@@ -49,8 +48,8 @@ export default rowRule({
       severity: 'warning',
     },
     'office-period': {
-      zh: '“{value}”是该职改办过去的名称（铜梁县于2014年改为铜梁区）。指南要求{method}取得的{levels}职称填写“{office}”，请与批准文件核对后填写',
-      en: '"{value}" is an older name of the office (the county became 铜梁区 in 2014). The guide asks {levelsEn} titles obtained by {methodEn} to name "{office}": check the approval document',
+      zh: '“{value}”是该职改办过去的名称{renamed}。指南要求{method}取得的{levels}职称填写“{office}”，请与批准文件核对后填写',
+      en: '"{value}" is an older name of the office{renamedEn}. The guide asks {levelsEn} titles obtained by {methodEn} to name "{office}": check the approval document',
       severity: 'warning',
     },
     'other-office': {
@@ -86,7 +85,8 @@ export default rowRule({
     // 初定 of a 高级 title does not exist (initial-not-senior reports it).
     if (isSenior(level) && how.method === '初定') return [];
     const method = how.method;
-    const office = isSenior(level) ? CITY_OFFICE : DISTRICT_OFFICE;
+    const district = ctx.data.district;
+    const office = isSenior(level) ? CITY.office : district.office.name;
     const data = {
       // An inferred method is named as both: the office is the same for 初定 and 确认.
       method: how.inferred ? '初定、确认' : method, methodEn: how.inferred ? 'initial appointment or recognition (初定/确认)' : METHOD_EN[method], office, value: rc.text,
@@ -96,7 +96,7 @@ export default rowRule({
     if (isOffice) {
       if (match.entry?.name === office) {
         if (match.office === 'form' || match.office === 'abbreviation') out.push({ messageId: 'office-form', field: 'committee', data, suggestion: office, fix: office });
-        else if (match.office === 'period') out.push({ messageId: 'office-period', field: 'committee', data, suggestion: office });
+        else if (match.office === 'period') out.push({ messageId: 'office-period', field: 'committee', data: { ...data, ...renamed(district.renamed, district.name) }, suggestion: office });
       } else if (match.entry) {
         // The other listed office: right for the other kind of level, wrong for this one.
         out.push({ messageId: 'office', field: 'committee', related: ['level'], data, suggestion: office, fix: office, from: ['level'] });

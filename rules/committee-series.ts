@@ -3,7 +3,7 @@
  * official name is judged by its entry; any other text by the series its own words name.
  */
 import { rowRule } from '../src/engine/define.js';
-import { committeeSeriesOf, namedCommittee, namesOffice, rowCommittee } from '../src/match/row.js';
+import { committeeSeriesOf, namedCommittee, namesOffice, rowCommittee } from './utils/committee.js';
 
 export default rowRule({
   id: 'committee-series',

@@ -4,7 +4,7 @@
  */
 import { rowRule } from '../src/engine/define.js';
 import { addYears, compareKnown, compareYMD, formatYMD } from '../src/model/dates.js';
-import { rowMethod } from '../src/match/row.js';
+import { rowMethod } from './utils/committee.js';
 
 export default rowRule({
   id: 'dates-far-apart',

@@ -1,6 +1,5 @@
 /** Neither 发证时间 nor 取得时间 lies after the day of the check (guide 三（十一））; a month-only date by its month. */
-import { rowRule } from '../src/engine/define.js';
-import type { RuleReport } from '../src/engine/types.js';
+import { rowRule, type RuleReport } from '../src/engine/define.js';
 import { compareKnown, formatYMD } from '../src/model/dates.js';
 
 export default rowRule({

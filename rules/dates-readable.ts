@@ -3,8 +3,7 @@
  * from the approval document; a date cell whose number format hides the day (Excel stored the 1st for a
  * typed 2019年12月) is a warning that the day may be missing.
  */
-import { rowRule } from '../src/engine/define.js';
-import type { RuleReport } from '../src/engine/types.js';
+import { rowRule, type RuleReport } from '../src/engine/define.js';
 import { formatYMD } from '../src/model/dates.js';
 
 const FIELDS = [

@@ -5,8 +5,7 @@
  * 取得时间 makes it a warning to check, not an error. Reported on the later row.
  */
 import { setRule } from '../src/engine/define.js';
-import type { RuleReport } from '../src/engine/types.js';
-import { SeenRows, certNoKey, earlierRow, idKey, looseKey } from '../src/engine/seen-rows.js';
+import { SeenRows, certNoKey, earlierRow, idKey, looseKey } from './utils/seen-rows.js';
 import type { YMD } from '../src/model/dates.js';
 
 const dayNumber = (d: YMD | null | undefined): number => (d ? d.y * 10000 + d.m * 100 + (d.d ?? 0) : 0);

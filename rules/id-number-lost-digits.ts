@@ -1,6 +1,6 @@
 /** An ID typed into a number cell keeps only 15 significant digits: the last ones are gone. */
 import { rowRule } from '../src/engine/define.js';
-import { legacyTo18, looksLikeLostDigits } from '../src/util/id-number.js';
+import { legacyTo18, looksLikeLostDigits } from './utils/lookups.js';
 
 export default rowRule({
   id: 'id-number-lost-digits',

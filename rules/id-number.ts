@@ -1,6 +1,6 @@
 /** 身份证号: 18 characters, a real province, a real birth date, the right check character. */
 import { rowRule } from '../src/engine/define.js';
-import { checkCharacter, idProblem, legacyTo18, looksLikeLostDigits } from '../src/util/id-number.js';
+import { checkCharacter, idProblem, legacyTo18, looksLikeLostDigits } from './utils/lookups.js';
 
 export default rowRule({
   id: 'id-number',

@@ -1,5 +1,5 @@
 /** The rule registry: every rule in rules/, listed explicitly and sorted by id. */
-import type { Rule } from '../src/engine/types.js';
+import type { Rule } from '../src/engine/define.js';
 import approvalNoBrackets from './approval-no-brackets.js';
 import approvalNoCommittee from './approval-no-committee.js';
 import approvalNoFormat from './approval-no-format.js';

@@ -1,7 +1,7 @@
 /** A 高级 title is never obtained by 初定: the guide gives 初定 for 中、初级 only (三（十四）2（1））. */
 import { rowRule } from '../src/engine/define.js';
-import { canonicalLevel, isSenior } from '../src/data/levels.js';
-import { rowMethod } from '../src/match/row.js';
+import { canonicalLevel, isSenior } from './utils/lookups.js';
+import { rowMethod } from './utils/committee.js';
 
 export default rowRule({
   id: 'initial-not-senior',

@@ -1,6 +1,6 @@
 /** 职称级别 is one of the platform's four values (guide 三（八）); variants get the exact value. */
 import { rowRule } from '../src/engine/define.js';
-import { canonicalLevel, isSenior, PLATFORM_LEVELS } from '../src/data/levels.js';
+import { canonicalLevel, isSenior, PLATFORM_LEVELS } from './utils/lookups.js';
 
 export default rowRule({
   id: 'level-value',

@@ -1,6 +1,6 @@
 /** 取得方式 is 评审, 初定, 确认, 考试 or 认定 (or a usual synonym); empty means 评审 (guide 三（十四）). */
 import { rowRule } from '../src/engine/define.js';
-import { canonicalMethod, METHODS } from '../src/data/methods.js';
+import { canonicalMethod, METHODS } from './utils/lookups.js';
 
 export default rowRule({
   id: 'method-known',

@@ -4,20 +4,10 @@
  * suggestion; never a fix: only the ID card can say.
  */
 import { rowRule } from '../src/engine/define.js';
+import { MIDDLE_DOT, WRONG_DOTS } from './utils/names.js';
 
-export const MIDDLE_DOT = '·';
-/** Dots clerks type for the middle dot: . ． • ・ ･ ‧ ∙ ⋅ 。 */
-export const DOTS = '.．•・･‧∙⋅。';
-/** True when a text holds one of those dots. */
-export function hasWrongDot(text: string): boolean {
-  return /[.．•・･‧∙⋅。]/.test(text);
-}
-/** The text with every such dot (and spaces around it) made the middle dot. */
-export function withMiddleDots(text: string): string {
-  return text.replace(/\s*[.．•・･‧∙⋅。]\s*/g, MIDDLE_DOT);
-}
 const CJK = '[\\u3400-\\u9fff\\uf900-\\ufaff]';
-const WRONG_DOT = new RegExp(`${CJK}\\s*[.．•・･‧∙⋅。]\\s*${CJK}`);
+const WRONG_DOT = new RegExp(`${CJK}\\s*${WRONG_DOTS}\\s*${CJK}`);
 
 export default rowRule({
   id: 'name-middle-dot',
@@ -35,8 +25,8 @@ export default rowRule({
     const value = record.v.name;
     const m = WRONG_DOT.exec(value);
     if (!m) return [];
-    const suggestion = value.replace(new RegExp(`(?<=${CJK})\\s*[.．•・･‧∙⋅。]\\s*(?=${CJK})`, 'g'), MIDDLE_DOT);
-    const dot = /[.．•・･‧∙⋅。]/.exec(m[0])![0];
+    const suggestion = value.replace(new RegExp(`(?<=${CJK})\\s*${WRONG_DOTS}\\s*(?=${CJK})`, 'g'), MIDDLE_DOT);
+    const dot = new RegExp(WRONG_DOTS).exec(m[0])![0];
     return [{ messageId: 'dot', field: 'name', data: { value, dot, suggestion }, suggestion }];
   },
 });

@@ -4,7 +4,7 @@
  * of a transliterated name: that is suggested, never applied (name-middle-dot).
  */
 import { rowRule } from '../src/engine/define.js';
-import { hasWrongDot, MIDDLE_DOT, withMiddleDots } from './name-middle-dot.js';
+import { hasWrongDot, MIDDLE_DOT, withMiddleDots } from './utils/names.js';
 
 const SPACES = /[\s\u3000\u00a0]+/g;
 const HAN_RUN = /^[\u3400-\u9fff\uf900-\ufaff]+$/;

@@ -1,7 +1,7 @@
 /** A holder younger than 16 on 取得时间 means a wrong date or a wrong ID (guide 三（十一）、三（六）). */
 import { rowRule } from '../src/engine/define.js';
 import { addYears, compareKnown, formatYMD } from '../src/model/dates.js';
-import { idBirthDate, idProblem } from '../src/util/id-number.js';
+import { idBirthDate, idProblem } from './utils/lookups.js';
 
 const MIN_AGE = 16;
 

@@ -1,7 +1,7 @@
 /** 中、初级 titles reviewed in the online system since 2021 are generated automatically (guide 二（一）). */
 import { rowRule } from '../src/engine/define.js';
-import { canonicalLevel, isSenior } from '../src/data/levels.js';
-import { rowMethod } from '../src/match/row.js';
+import { canonicalLevel, isSenior } from './utils/lookups.js';
+import { rowMethod } from './utils/committee.js';
 
 export default rowRule({
   id: 'online-review-no-registration',

@@ -2,8 +2,7 @@
  * 免冠照 is a colour photo (guide 三（二）: 彩色免冠照). Grey by stored channels (1–2), or by pixels: a grey
  * picture saved as RGB is grey when every pixel of a 64-px thumbnail has R, G, B within GREY_TOLERANCE.
  */
-import { foundFile } from '../src/assets/describe.js';
-import { GREY_TOLERANCE } from '../src/assets/limits.js';
+import { foundFile, GREY_TOLERANCE } from './utils/assets.js';
 import { rowRule } from '../src/engine/define.js';
 
 export default rowRule({

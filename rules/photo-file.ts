@@ -1,5 +1,5 @@
 /** 免冠照: the file the row names (or the naming convention finds) is in the assets folder, and inside it (guide 三（二）). */
-import { referenceMessages, referenceReports } from '../src/assets/describe.js';
+import { referenceMessages, referenceReports } from './utils/assets.js';
 import { rowRule } from '../src/engine/define.js';
 
 export default rowRule({

@@ -2,9 +2,8 @@
  * 免冠照 is a JPEG or PNG by content (not by extension) that decodes completely (guide 三（二）:
  * 支持格式：JPG，PNG).
  */
-import { typeLabel, foundFile } from '../src/assets/describe.js';
-import { rowRule } from '../src/engine/define.js';
-import type { RuleReport } from '../src/engine/types.js';
+import { typeLabel, foundFile } from './utils/assets.js';
+import { rowRule, type RuleReport } from '../src/engine/define.js';
 
 const EXTENSIONS: Record<string, readonly string[]> = { jpg: ['jpg', 'jpeg'], png: ['png'] };
 

@@ -2,8 +2,7 @@
  * 免冠照 has the portrait shape of an ID photo: width / height within [PHOTO_ASPECT_MIN, PHOTO_ASPECT_MAX]
  * = [0.6, 0.9] (3:4 is 0.75, 5:7 is 0.71; e.g. 358×441, 295×413). Far off → warning.
  */
-import { foundFile } from '../src/assets/describe.js';
-import { PHOTO_ASPECT_MAX, PHOTO_ASPECT_MIN } from '../src/assets/limits.js';
+import { foundFile, PHOTO_ASPECT_MAX, PHOTO_ASPECT_MIN } from './utils/assets.js';
 import { rowRule } from '../src/engine/define.js';
 
 export default rowRule({

@@ -1,6 +1,5 @@
 /** One photo file used for two different people (different ID numbers) is an error on the later row (guide 三（二）). */
-import { setRule } from '../src/engine/define.js';
-import type { RuleReport } from '../src/engine/types.js';
+import { setRule, type RuleReport } from '../src/engine/define.js';
 
 /** Who a row is: the ID number, or the name when the ID is empty. */
 function person(id: string, name: string): string {

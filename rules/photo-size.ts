@@ -1,6 +1,5 @@
 /** 免冠照 "图片大小不能超过200kb" (guide 三（二）): at most PHOTO_MAX_BYTES = 204,800 bytes. */
-import { bytesText, foundFile } from '../src/assets/describe.js';
-import { PHOTO_MAX_BYTES } from '../src/assets/limits.js';
+import { bytesText, foundFile, PHOTO_MAX_BYTES } from './utils/assets.js';
 import { rowRule } from '../src/engine/define.js';
 
 export default rowRule({

@@ -1,11 +1,11 @@
-/** 行政区划: 高级 → 重庆市, 中级/初级 → 铜梁区 (guide 三（五）). */
+/** 行政区划: 高级 → 重庆市, 中级/初级 → the district (its profile; guide 三（五）). */
 import { rowRule } from '../src/engine/define.js';
-import { canonicalLevel, isSenior } from '../src/data/levels.js';
-import { contestText, levelContestedBy } from '../src/match/row.js';
+import { canonicalLevel, CITY, isSenior } from './utils/lookups.js';
+import { contestData, levelContestedBy } from './utils/level-contest.js';
 
 export default rowRule({
   id: 'region-by-level',
-  description: { zh: '行政区划：高级选重庆市，中、初级选铜梁区', en: 'Region: 重庆市 for senior titles, 铜梁区 for intermediate and junior ones' },
+  description: { zh: '行政区划：高级选重庆市，中、初级选所在区县', en: 'Region: 重庆市 for senior titles, the district for intermediate and junior ones' },
   guide: '三（五）',
   severity: 'error',
   fields: ['region'],
@@ -19,17 +19,17 @@ export default rowRule({
     },
   },
   check(record, ctx) {
-    // A dropdown field: today's platform value, whatever the certificate's year (铜梁县 was 铜梁区's name
-    // before 2014, but the dropdown has only 铜梁区). A sheet without the column leaves the choice to the form.
+    // A dropdown field: today's platform value, whatever the certificate's year (a county that became a
+    // district keeps only its new name in the dropdown). A sheet without the column leaves the choice to the form.
     if (!record.cells.region) return [];
     const level = canonicalLevel(record.v.level);
     if (!level) return [];
-    const expected = isSenior(level) ? '重庆市' : '铜梁区';
+    const expected = isSenior(level) ? CITY.region : ctx.data.district.region;
     const value = record.v.region;
     if (value === expected) return [];
     // Which cell is wrong, the level or this one, the sheet cannot tell while the title or committee contests the level.
     const by = value ? levelContestedBy(record, ctx) : null;
-    if (by) return [{ messageId: 'contested', field: 'region', related: ['level'], data: { level, expected, value, by: contestText(by, 'zh'), byEn: contestText(by, 'en') }, suggestion: expected }];
+    if (by) return [{ messageId: 'contested', field: 'region', related: ['level'], data: { level, expected, value, ...contestData(by) }, suggestion: expected }];
     return [{ messageId: value ? 'wrong' : 'empty', field: 'region', data: { level, expected, value }, suggestion: expected, fix: expected, from: ['level'] }];
   },
 });

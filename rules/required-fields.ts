@@ -1,6 +1,5 @@
 /** Every field the platform asks for is filled in (guide 二（二）、三). */
-import { rowRule } from '../src/engine/define.js';
-import type { RuleReport } from '../src/engine/types.js';
+import { rowRule, type RuleReport } from '../src/engine/define.js';
 import { FIELDS, REQUIRED_FIELDS } from '../src/model/fields.js';
 
 export default rowRule({

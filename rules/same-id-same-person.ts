@@ -1,8 +1,7 @@
 /** Rows with one ID number describe one person: the same name and date of birth (guide 三（一）、三（六）). */
-import { setRule } from '../src/engine/define.js';
-import type { RuleReport } from '../src/engine/types.js';
+import { setRule, type RuleReport } from '../src/engine/define.js';
 import { formatYMD, type YMD } from '../src/model/dates.js';
-import { SeenRows, earlierRow, idKey, looseKey } from '../src/engine/seen-rows.js';
+import { SeenRows, earlierRow, idKey, looseKey } from './utils/seen-rows.js';
 
 export default setRule({
   id: 'same-id-same-person',

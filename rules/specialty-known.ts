@@ -1,6 +1,6 @@
 /** 评审专业名称 is a name of the platform's dropdown (seeded from the guide; extendable by config). */
 import { rowRule } from '../src/engine/define.js';
-import { isOtherSpecialty, OTHER_SPECIALTY } from '../src/data/guide.js';
+import { isOtherSpecialty, OTHER_SPECIALTY } from './utils/lookups.js';
 
 export default rowRule({
   id: 'specialty-known',

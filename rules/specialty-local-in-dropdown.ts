@@ -1,6 +1,6 @@
 /** A 本地评审专业 the dropdown already offers should be chosen there directly (guide 三（十二）②). */
 import { rowRule } from '../src/engine/define.js';
-import { isOtherSpecialty } from '../src/data/guide.js';
+import { isOtherSpecialty } from './utils/lookups.js';
 
 export default rowRule({
   id: 'specialty-local-in-dropdown',

@@ -1,6 +1,6 @@
 /** A specialty chosen from the dropdown leaves 本地评审专业 empty (guide 三（十二）). */
 import { rowRule } from '../src/engine/define.js';
-import { isOtherSpecialty, textKey } from '../src/data/guide.js';
+import { isOtherSpecialty, textKey } from './utils/lookups.js';
 
 export default rowRule({
   id: 'specialty-named-no-local',

@@ -1,6 +1,6 @@
 /** 评审专业名称 其他 needs the certificate's specialty in 本地评审专业 (guide 三（十二）). */
 import { rowRule } from '../src/engine/define.js';
-import { isOtherSpecialty } from '../src/data/guide.js';
+import { isOtherSpecialty } from './utils/lookups.js';
 
 export default rowRule({
   id: 'specialty-other-needs-local',

@@ -1,6 +1,6 @@
 /** 评审专业名称 is chosen: a dropdown name, or 其他 with 本地评审专业 (guide 三（十二）). */
 import { rowRule } from '../src/engine/define.js';
-import { OTHER_SPECIALTY } from '../src/data/guide.js';
+import { OTHER_SPECIALTY } from './utils/lookups.js';
 
 export default rowRule({
   id: 'specialty-required',

@@ -1,7 +1,6 @@
 /** 职称名称 belongs to the row's 职称系列 and 职称级别 by the national title table (guide 三（九）). */
 import { rowRule } from '../src/engine/define.js';
-import { canonicalLevel } from '../src/data/levels.js';
-import type { TitleEntry } from '../src/data/guide.js';
+import { canonicalLevel, type TitleEntry } from './utils/lookups.js';
 
 function belongs(entries: readonly TitleEntry[]): string {
   return [...new Set(entries.map((t) => `${t.series} ${t.platformLevel}`))].join(' / ');

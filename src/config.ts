@@ -1,17 +1,18 @@
 /**
  * The configuration file (cert-check.config.json in the working folder, or --config): rule severities, extra
- * column aliases, committees, specialties, issuers and the asset naming convention. Validated with zod; every
- * error names the key and says why, and ends the run with exit 2.
+ * column aliases, committees, specialties, issuers, the district profile and the asset naming convention.
+ * Validated with zod; every error names the key and says why, and ends the run with exit 2.
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_NAMING, type NamingPatterns } from './assets/naming.js';
-import { loadGuideData } from './data/guide.js';
-import { loadReferenceData } from './engine/context.js';
+import { parseDistrict, type DistrictProfile } from './data/district.js';
+import { loadReferenceData, referenceData } from './data/reference.js';
 import type { ReferenceData, Lang, SeveritySetting } from './engine/types.js';
-import { InputError, readError } from './errors.js';
-import { loadCommitteeMatcher, parseCommitteeEntries, type CommitteeEntry } from './match/committee.js';
+import { InputError, readError, type InputMessageId } from './errors.js';
+import { CONFIG_TEXT } from './i18n/errors.js';
+import { parseCommitteeEntries, type CommitteeEntry } from './match/committee.js';
 import { COMMITTEES_MAX_BYTES, CONFIG_MAX_BYTES, readRegularFileSync, textOf } from './run/bounded-read.js';
 import { FIELD_KEYS, buildAliasTable, type AliasTable, type FieldKey } from './model/fields.js';
 
@@ -43,6 +44,8 @@ export const ConfigSchema = z
     assets: z.object({ photo: Convention.optional(), attachment: Convention.optional() }).strict().optional(),
     /** Folder for the registration sheets (--cards), relative to the config file's folder. */
     cards: z.string().trim().min(1).optional(),
+    /** The district profile (a JSON file like data/district.json), relative to the config file's folder. */
+    district: z.string().trim().min(1).optional(),
   })
   .strict();
 
@@ -66,17 +69,11 @@ function bad(path: string, detail: string): InputError {
 }
 
 function zodDetail(issue: z.core.$ZodIssue, lang: Lang): string {
-  const key = issue.path.length ? issue.path.join('.') : lang === 'zh' ? '（整个文件）' : '(the whole file)';
-  if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.join(', ');
-    return lang === 'zh' ? `${key}：不认识的键 ${keys}` : `${key}: unknown key ${keys}`;
-  }
-  if (issue.code === 'invalid_value' && issue.path[0] === 'rules') {
-    return lang === 'zh' ? `${key}：级别只能是 off、warn、error 或 info` : `${key}: severity must be off, warn, error or info`;
-  }
-  if (issue.code === 'invalid_key' && issue.path[0] === 'aliases') {
-    return lang === 'zh' ? `aliases：字段名应为 ${FIELD_KEYS.join(', ')} 之一` : `aliases: field keys are ${FIELD_KEYS.join(', ')}`;
-  }
+  const t = CONFIG_TEXT[lang];
+  const key = issue.path.length ? issue.path.join('.') : t.wholeFile;
+  if (issue.code === 'unrecognized_keys') return t.unknownKey(key, issue.keys.join(', '));
+  if (issue.code === 'invalid_value' && issue.path[0] === 'rules') return t.severity(key);
+  if (issue.code === 'invalid_key' && issue.path[0] === 'aliases') return t.aliasKeys(FIELD_KEYS.join(', '));
   return `${key}: ${issue.message}`;
 }
 
@@ -84,23 +81,27 @@ function zodDetail(issue: z.core.$ZodIssue, lang: Lang): string {
  * Reads the configuration: `explicit` (--config, must exist), else cert-check.config.json in `cwd` if there is
  * one, else the defaults. `ruleIds` are the registered rules (an unknown id is an error, not a silent no-op).
  */
-export function loadSettings(explicit: string | undefined, cwd: string, ruleIds: readonly string[], lang: Lang = 'zh'): Settings {
+export function loadSettings(
+  explicit: string | undefined, cwd: string, ruleIds: readonly string[], lang: Lang = 'zh', opts: { district?: string } = {},
+): Settings {
   const path = explicit ? resolve(cwd, explicit) : resolve(cwd, DEFAULT_CONFIG_NAME);
+  // --district (relative to the working folder) overrides the config's `district`.
+  const district = opts.district === undefined ? undefined : resolve(cwd, opts.district);
   if (!existsSync(path)) {
     if (explicit) throw new InputError('missing-path', { path: explicit });
-    return settingsFrom({}, null, ruleIds, lang);
+    return settingsFrom({}, null, ruleIds, lang, district);
   }
   const raw = readJson(path, CONFIG_MAX_BYTES, lang);
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) throw bad(path, zodDetail(parsed.error.issues[0]!, lang));
-  return settingsFrom(parsed.data, path, ruleIds, lang);
+  return settingsFrom(parsed.data, path, ruleIds, lang, district);
 }
 
 /**
  * A JSON file the configuration names: a regular file of at most `max` bytes (a FIFO, a device or a huge
  * file is refused with a sentence, never waited on or read whole), parsed.
  */
-function readJson(path: string, max: number, lang: Lang): unknown {
+function readJson(path: string, max: number, lang: Lang, id: InputMessageId = 'bad-config'): unknown {
   let text: string;
   try {
     text = textOf(readRegularFileSync(path, max));
@@ -110,16 +111,23 @@ function readJson(path: string, max: number, lang: Lang): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw bad(path, lang === 'zh' ? `不是有效的 JSON（${(err as Error).message}）` : `not valid JSON (${(err as Error).message})`);
+    const detail = CONFIG_TEXT[lang].notJson((err as Error).message);
+    throw new InputError(id, { path, detail });
   }
 }
 
-export function settingsFrom(config: ConfigFile, path: string | null, ruleIds: readonly string[], lang: Lang = 'zh'): Settings {
+/** A district profile the user names (--district, or the config's `district`). */
+function readDistrictFile(path: string, lang: Lang): DistrictProfile {
+  return parseDistrict(readJson(path, CONFIG_MAX_BYTES, lang, 'bad-district'), path);
+}
+
+/** `districtFile`: the --district profile (absolute), which wins over the config's `district`. */
+export function settingsFrom(config: ConfigFile, path: string | null, ruleIds: readonly string[], lang: Lang = 'zh', districtFile?: string): Settings {
   const where = path ?? '(config)';
   const severities: Record<string, SeveritySetting> = {};
   for (const [id, value] of Object.entries(config.rules ?? {})) {
     if (!ruleIds.includes(id)) {
-      throw bad(where, lang === 'zh' ? `rules.${id}：没有这条规则（运行 cert-check rules 查看全部规则）` : `rules.${id}: no such rule (run cert-check rules to list them)`);
+      throw bad(where, CONFIG_TEXT[lang].noRule(id));
     }
     severities[id] = value === 'warn' ? 'warning' : value;
   }
@@ -131,12 +139,15 @@ export function settingsFrom(config: ConfigFile, path: string | null, ruleIds: r
     committees = parseCommitteeEntries(readJson(file, COMMITTEES_MAX_BYTES, lang), file);
   } else if (Array.isArray(config.committees)) committees = parseCommitteeEntries({ committees: config.committees }, where);
   else if (config.committees) committees = parseCommitteeEntries(config.committees, where);
-  const custom = Boolean(config.specialties || config.issuers || config.seriesAliases || committees.length);
+  const profile = districtFile ?? (config.district ? resolve(path ? dirname(path) : '.', config.district) : undefined);
+  let district: DistrictProfile | undefined;
+  if (profile) {
+    sources.push(profile);
+    district = readDistrictFile(profile, lang);
+  }
+  const custom = Boolean(config.specialties || config.issuers || config.seriesAliases || committees.length || district);
   const data: ReferenceData | null = custom
-    ? {
-        guide: loadGuideData({ specialties: config.specialties, issuers: config.issuers, seriesAliases: config.seriesAliases }),
-        committees: loadCommitteeMatcher(committees),
-      }
+    ? referenceData(district, { guide: { specialties: config.specialties, issuers: config.issuers, seriesAliases: config.seriesAliases }, committees })
     : null;
   return {
     path,

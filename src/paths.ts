@@ -19,5 +19,10 @@ export function packageRoot(): string {
 
 /** A file in the package's data/ folder. */
 export function dataPath(name: string): string {
-  return join(packageRoot(), 'data', name);
+  return join(dataDir(), name);
+}
+
+/** The package's data/ folder. */
+export function dataDir(): string {
+  return join(packageRoot(), 'data');
 }

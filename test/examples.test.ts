@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { ROWS } from '../examples/build-examples.js';
 import { RULES } from '../rules/index.js';
-import { runCheck, type RunResult } from '../src/engine/pipeline.js';
+import { runCheck, type RunResult } from '../src/run/check-run.js';
 
 const root = resolve(__dirname, '..');
 /** Rules the examples cannot show, and why. */

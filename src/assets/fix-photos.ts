@@ -16,8 +16,8 @@
  */
 import { promises as fs, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Lang } from '../engine/types.js';
 import { InputError, ioCause } from '../errors.js';
+import { USAGE } from '../i18n/cli.js';
 import type { CertRecord } from '../model/record.js';
 import { writeFileAtomic } from '../run/atomic-file.js';
 import { decodeBmp } from './bmp.js';
@@ -128,27 +128,17 @@ function within(root: string, p: string): boolean {
 }
 
 /** Refuses a --fix-photos folder that is the assets folder or lies inside it, or that is a file. */
-export function checkFixPhotosTarget(target: string, assetsDir: string, lang: Lang): void {
+export function checkFixPhotosTarget(target: string, assetsDir: string): void {
   const t = realish(target);
   const a = realish(assetsDir);
-  if (within(a, t)) {
-    throw new InputError('usage', {
-      detail: lang === 'zh'
-        ? `--fix-photos 的文件夹 ${target} ${t === a ? '就是' : '位于'}素材文件夹 ${assetsDir}${t === a ? '' : ' 之内'}：修正后的照片会与原照片混在一起（同名照片被改写，或下次检查时同一人有两张照片），而原照片必须保持不动；请指定素材文件夹之外的文件夹`
-        : `the --fix-photos folder ${target} is ${t === a ? '' : 'inside '}the assets folder ${assetsDir}: the fixed photos would mix with the originals (overwriting them, or giving a person two photos next time), and the originals must stay untouched; choose a folder outside the assets folder`,
-    });
-  }
+  if (within(a, t)) throw new InputError('usage', { detail: USAGE.fixPhotosInAssets(target, assetsDir, t === a) });
   let isFile = false;
   try {
     isFile = !statSync(target).isDirectory();
   } catch {
     // missing: created when the first photo is written
   }
-  if (isFile) {
-    throw new InputError('usage', {
-      detail: lang === 'zh' ? `--fix-photos 应为文件夹，而 ${target} 是一个文件` : `--fix-photos needs a folder; ${target} is a file`,
-    });
-  }
+  if (isFile) throw new InputError('usage', { detail: USAGE.fixPhotosFile(target) });
 }
 
 type Sharp = typeof import('sharp').default;

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { InputError, ioCause, RunWarning } from '../errors.js';
-import type { CertRecord } from '../model/record.js';
+import { rowKey, type CertRecord } from '../model/record.js';
 import { FactsCache, hashOfBytes, hashOfFile } from './cache.js';
 import { AssetFolder, extensionOf, type FolderEntry } from './folder.js';
 import { inspectImage, sniff } from './inspect.js';
@@ -43,7 +43,7 @@ export interface AssetInspectorOptions {
 const UNPREPARED: RecordAssets = { photo: { status: 'unprepared' }, attachment: { status: 'unprepared' } };
 
 export function recordKey(record: CertRecord): string {
-  return `${record.file}\u0000${record.sheet}\u0000${record.row}`;
+  return rowKey(record.file, record.sheet, record.row);
 }
 
 /** The folder as the user would write it: relative to the working directory when it lies below it. */

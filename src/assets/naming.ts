@@ -17,7 +17,9 @@
  * warning lists them all so that the clerk keeps one or writes the file name in the cell.
  */
 import type { CertRecord } from '../model/record.js';
-import type { AssetRole } from './types.js';
+
+/** Which file of a row: its photo or its attachment. */
+export type AssetRole = 'photo' | 'attachment';
 
 export interface RoleConvention {
   /** File names without extension, with {id}, {name}, {title} placeholders, in order of preference. */

@@ -1,9 +1,10 @@
-/** Facts about each row's photo and attachment, gathered before the rules run (issue 5). */
+/** Facts about each row's photo and attachment, gathered before the rules run. */
 import type { RunWarning } from '../errors.js';
 import type { CertRecord } from '../model/record.js';
 import type { AssetFolder } from './folder.js';
+import type { AssetRole } from './naming.js';
 
-export type AssetRole = 'photo' | 'attachment';
+export type { AssetRole };
 
 /** What the colour check found: grey by channel count (1–2 channels), grey by pixels, or colour. */
 export type ColourVerdict = 'colour' | 'grey-channels' | 'grey-pixels';

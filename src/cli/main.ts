@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import type { Lang } from '../engine/types.js';
+import { CLI_TEXT, COMMANDER_ZH, USAGE } from '../i18n/cli.js';
+import { bilingual, type Bilingual } from '../i18n/index.js';
 import { parseDelimiter } from '../read/delimiter.js';
 import { packageRoot } from '../paths.js';
 import { FORMAT_NAMES, formatHelp, type FormatName } from '../report/formats/index.js';
@@ -32,6 +34,8 @@ interface MainOptions {
   maxRows?: number;
   cache?: string;
   config?: string;
+  /** The district profile (a JSON file like data/district.json). */
+  district?: string;
   color?: boolean;
   fix?: boolean;
   fixPhotos?: string;
@@ -45,26 +49,11 @@ function version(): string {
   return pkg.version;
 }
 
-/** Commander's English usage errors, said in one Chinese sentence. */
-function usageDetail(err: CommanderError, lang: Lang): string {
-  if (lang === 'en') return err.message.replace(/^error:\s*/, '');
+/** Commander's English usage errors, said in one Chinese sentence too. */
+function usageDetail(err: CommanderError): Bilingual {
+  const message = err.message.replace(/^error:\s*/, '');
   const arg = /'([^']+)'/.exec(err.message)?.[1] ?? '';
-  switch (err.code) {
-    case 'commander.unknownOption':
-      return `不认识的选项 ${arg}`;
-    case 'commander.missingArgument':
-      return '缺少要检查的文件：请写出 .xlsx/.xls/.et/.ods/.csv 文件或文件夹';
-    case 'commander.optionMissingArgument':
-      return `选项 ${arg} 需要一个值`;
-    case 'commander.invalidArgument':
-      return `选项的值不对：${err.message.replace(/^error:\s*/, '')}`;
-    case 'commander.unknownCommand':
-      return `不认识的命令 ${arg}`;
-    case 'commander.excessArguments':
-      return '参数太多';
-    default:
-      return err.message.replace(/^error:\s*/, '');
-  }
+  return bilingual(COMMANDER_ZH[err.code]?.(arg, message) ?? message, message);
 }
 
 function langOf(argv: readonly string[]): Lang {
@@ -75,7 +64,7 @@ function langOf(argv: readonly string[]): Lang {
 
 function nonNegativeInt(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new InputError('usage', { detail: `--max-warnings 应为 0 或正整数，而不是 ${value}` });
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new InputError('usage', { detail: USAGE.maxWarnings(value) });
   return n;
 }
 
@@ -87,7 +76,7 @@ function delimiterOption(value: string): string {
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InputError('usage', { detail: `--max-rows 应为正整数，而不是 ${value}` });
+  if (!Number.isInteger(n) || n <= 0) throw new InputError('usage', { detail: USAGE.maxRows(value) });
   return n;
 }
 
@@ -104,38 +93,38 @@ export async function run(argv: string[]): Promise<number> {
     });
   }
   const program = new Command();
+  const t = CLI_TEXT[lang];
   let exitCode = EXIT_OK;
   program
     .name('cert-check')
-    .description(lang === 'zh' ? '职称电子证书登记信息批量检查' : 'Batch checker for professional-title certificate registration records')
+    .description(t.description)
     .version(version(), '-V, --version')
-    .argument('<inputs...>', lang === 'zh'
-      ? '表格（.xlsx .xls .et .ods）、文本导出（.csv .tsv .txt）或文件夹（含子文件夹）'
-      : 'spreadsheets (.xlsx .xls .et .ods), text exports (.csv .tsv .txt) or folders (sub-folders included)')
-    .option('-a, --assets <dir>', lang === 'zh' ? '照片和 PDF 所在文件夹（默认：输入文件所在文件夹）' : 'folder of photos and PDFs (default: the input\'s folder)')
-    .option('--no-assets', lang === 'zh' ? '不检查照片和 PDF' : 'do not check photos and PDFs')
-    .option('-o, --out <file>', lang === 'zh' ? '标注后工作簿的路径（仅一个输入时）' : 'annotated workbook path (one input)')
-    .option('--out-dir <dir>', lang === 'zh' ? '多个输入时标注工作簿的输出文件夹' : 'folder for annotated workbooks of several inputs')
-    .option('--no-out', lang === 'zh' ? '不写标注工作簿' : 'write no annotated workbook')
+    .argument('<inputs...>', t.inputs)
+    .option('-a, --assets <dir>', t.options.assets)
+    .option('--no-assets', t.options.noAssets)
+    .option('-o, --out <file>', t.options.out)
+    .option('--out-dir <dir>', t.options.outDir)
+    .option('--no-out', t.options.noOut)
     // Report options: one block (src/report/formats/index.ts holds the formats and their help).
-    .addOption(new Option('-f, --format <name>', lang === 'zh' ? '输出格式（见下方列表）' : 'output format (listed below)').choices(FORMAT_NAMES).default('pretty'))
-    .option('--quiet', lang === 'zh' ? '只列出错误（汇总仍统计警告和提示）' : 'list errors only (the summary still counts warnings and infos)')
-    .option('--max-warnings <n>', lang === 'zh' ? '警告超过 n 个时退出码为 1' : 'exit 1 when there are more than n warnings', nonNegativeInt)
-    .option('--all', lang === 'zh' ? `问题很多时也列出每一行（默认每条规则只列前 20 行）` : 'list every row even on large inputs (default: the first 20 rows of each rule)')
-    .option('--report-file <file>', lang === 'zh' ? '把 --format 格式的报告写入该文件；终端仍显示普通报告' : 'write the --format report to this file; the terminal still shows the pretty report')
-    .addOption(new Option('--lang <lang>', lang === 'zh' ? '消息语言' : 'message language').choices(['zh', 'en']).default('zh'))
-    .option('--show-pii', lang === 'zh' ? '在终端和 JSON 中显示完整身份证号' : 'print ID numbers unmasked')
-    .option('--encoding <name>', lang === 'zh' ? '文本文件编码，如 gb18030、utf-8、utf-16le（默认自动识别：BOM、UTF-8、GB18030）' : 'encoding of text exports, e.g. gb18030, utf-8, utf-16le (default: detect)')
-    .option('--delimiter <char>', lang === 'zh' ? '文本文件分隔符：, tab ; |（默认按表头行自动识别）' : 'delimiter of text exports: , tab ; | (default: found from the header line)', delimiterOption)
-    .option('--max-rows <n>', lang === 'zh' ? '每个文件最多处理的数据行数（默认 500000）' : 'refuse files with more data rows (default 500000)', positiveInt)
-    .option('--cache <file>', lang === 'zh' ? '照片/PDF 检查结果缓存文件（.json）' : 'cache of photo/PDF results (.json)')
-    .option('--config <file>', lang === 'zh' ? '配置文件（默认 cert-check.config.json）' : 'configuration file (default cert-check.config.json)')
-    .option('--fix', lang === 'zh' ? '写出 <name>.fixed.xlsx（代替 .checked.xlsx），应用所有确定的修正' : 'write <name>.fixed.xlsx (instead of .checked.xlsx) with every certain fix applied')
-    .option('--fix-photos <dir>', lang === 'zh' ? '把过大或格式不对的免冠照另存为不超过 200KB 的 JPG 到该文件夹（原照片不动）' : 'write photos that are too large or not JPEG/PNG as JPEGs of at most 200 KB into this folder (originals untouched)')
-    .option('--fix-list <file>', lang === 'zh' ? '把所有输入的全部问题写成一个可筛选的 .xlsx 问题清单' : 'write every problem of every input into one filterable .xlsx list')
-    .option('--cards <dir>', lang === 'zh' ? '为每人每个证书写出一份登记填报单（HTML，可打印）到该文件夹，并写出目录页' : 'write a registration sheet (printable HTML) per person and certificate into this folder, with an index page')
-    .option('--no-cards', lang === 'zh' ? '不写填报单（即使配置文件中有 cards）' : 'write no registration sheets (even when the config names a folder)')
-    .option('--no-color', lang === 'zh' ? '不使用颜色' : 'no colours')
+    .addOption(new Option('-f, --format <name>', t.options.format).choices(FORMAT_NAMES).default('pretty'))
+    .option('--quiet', t.options.quiet)
+    .option('--max-warnings <n>', t.options.maxWarnings, nonNegativeInt)
+    .option('--all', t.options.all)
+    .option('--report-file <file>', t.options.reportFile)
+    .addOption(new Option('--lang <lang>', t.options.lang).choices(['zh', 'en']).default('zh'))
+    .option('--show-pii', t.options.showPii)
+    .option('--encoding <name>', t.options.encoding)
+    .option('--delimiter <char>', t.options.delimiter, delimiterOption)
+    .option('--max-rows <n>', t.options.maxRows, positiveInt)
+    .option('--cache <file>', t.options.cache)
+    .option('--config <file>', t.options.config)
+    .option('--district <file>', t.options.district)
+    .option('--fix', t.options.fix)
+    .option('--fix-photos <dir>', t.options.fixPhotos)
+    .option('--fix-list <file>', t.options.fixList)
+    .option('--cards <dir>', t.options.cards)
+    .option('--no-cards', t.options.noCards)
+    .option('--no-color', t.options.noColor)
     .addHelpText('after', formatHelp(lang))
     .action(async (inputs: string[], opts: MainOptions) => {
       exitCode = await checkCommand(inputs, opts, err);
@@ -143,40 +132,46 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .command('committees')
-    .description(lang === 'zh' ? '列出官方评审机构名称，或与查询最接近的名称' : 'list official committee names, or those closest to a query')
+    .description(t.committees.description)
     .argument('[query]')
-    .option('--year <year>', lang === 'zh' ? '按该年份（取得时间）的名单判断' : 'judge as a row of this year (date obtained)', (value: string) => {
+    .option('--year <year>', t.committees.year, (value: string) => {
       const n = Number(value);
-      if (!Number.isInteger(n) || n < 1949 || n > 2199) throw new InputError('usage', { detail: lang === 'zh' ? `--year 应为四位年份，而不是 ${value}` : `--year takes a four-digit year, not ${value}` });
+      if (!Number.isInteger(n) || n < 1949 || n > 2199) throw new InputError('usage', { detail: USAGE.year(value) });
       return n;
     })
-    .option('--level <level>', lang === 'zh' ? '按该职称级别在候选名称中选择' : 'choose among candidates by this title level')
+    .option('--level <level>', t.committees.level)
     .action(async (query: string | undefined, o: { year?: number; level?: string }) => {
       const { committeesCommand } = await import('./committees.js');
       const { loadSettings } = await import('../config.js');
       const { RULES } = await import('../../rules/index.js');
-      const settings = loadSettings(program.opts<MainOptions>().config, process.cwd(), RULES.map((r) => r.id), lang);
+      const global = program.opts<MainOptions>();
+      const settings = loadSettings(global.config, process.cwd(), RULES.map((r) => r.id), lang, { district: global.district });
       process.stdout.write(committeesCommand(query, { lang, year: o.year, level: o.level, matcher: settings.data.committees }) + '\n');
     });
 
   program
     .command('template')
-    .description(lang === 'zh' ? `写出空白登记模板（默认 职称电子证书登记模板.xlsx）：表头、下拉选项、文本格式、填写提示` : 'write a blank registration workbook (default 职称电子证书登记模板.xlsx): headers, dropdowns, text formats, input hints')
+    .description(t.template.description)
     .argument('[file]')
     .action(async (file: string | undefined) => {
       const { writeTemplate } = await import('./template.js');
-      const written = await writeTemplate(file, { lang });
-      process.stdout.write(maskIds(`${lang === 'zh' ? '已写出登记模板：' : 'Template written: '}${written}\n`));
+      const { loadSettings } = await import('../config.js');
+      const { RULES } = await import('../../rules/index.js');
+      const global = program.opts<MainOptions>();
+      const settings = loadSettings(global.config, process.cwd(), RULES.map((r) => r.id), lang, { district: global.district });
+      const written = await writeTemplate(file, { lang, data: settings.data });
+      process.stdout.write(maskIds(`${t.template.written(written)}\n`));
     });
 
   program
     .command('rules')
-    .description(lang === 'zh' ? '列出全部检查规则：编号、级别、指南条目、说明' : 'list every rule: id, severity, guide section, description')
+    .description(t.rules.description)
     .action(async () => {
       const { rulesCommand } = await import('./rules-command.js');
       const { loadSettings } = await import('../config.js');
       const { RULES } = await import('../../rules/index.js');
-      const settings = loadSettings(program.opts<MainOptions>().config, process.cwd(), RULES.map((r) => r.id), lang);
+      const global = program.opts<MainOptions>();
+      const settings = loadSettings(global.config, process.cwd(), RULES.map((r) => r.id), lang, { district: global.district });
       process.stdout.write(rulesCommand({ lang, severities: settings.severities }) + '\n');
     });
 
@@ -192,7 +187,7 @@ export async function run(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
-      return fail(new InputError('usage', { detail: usageDetail(e, lang) }), lang, err);
+      return fail(new InputError('usage', { detail: usageDetail(e) }), lang, err);
     }
     return fail(e, lang, err);
   }
@@ -211,9 +206,7 @@ export function stderrWriter(showPii: boolean): ErrWriter {
 export function failureText(e: unknown, lang: Lang): string {
   if (e instanceof InputError) return `cert-check: ${e.text(lang)}\n`;
   const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
-  return lang === 'zh'
-    ? `cert-check: 内部错误（${msg}）。请把所用命令和文件情况反馈给维护人员。\n`
-    : `cert-check: internal error (${msg}). Please report the command and the file to the maintainers.\n`;
+  return `cert-check: ${CLI_TEXT[lang].internalError(msg)}\n`;
 }
 
 /** Prints one sentence for an error and gives exit 2; a stack trace only with CERT_CHECK_DEBUG=1. */
@@ -233,23 +226,29 @@ export function progressAllowed(stream: { isTTY?: boolean; columns?: number }): 
 
 async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter): Promise<number> {
   const lang = opts.lang;
-  const { runCheck } = await import('../engine/pipeline.js');
+  const { runCheck } = await import('../run/check-run.js');
   const { loadSettings } = await import('../config.js');
   const { RULES } = await import('../../rules/index.js');
-  const { prettyReport, shouldColor, skippedReport } = await import('../report/index.js');
+  const { prettyReport, shouldColor } = await import('../report/pretty.js');
+  const { skippedReport } = await import('../report/inputs-text.js');
   const { loadReporter } = await import('../report/formats/index.js');
   const { planGuard } = await import('./outputs.js');
   const showPii = Boolean(opts.showPii);
   const progress = await (await import('./progress.js')).startProgress(process.stderr, lang, { showPii });
   let cards: import('../report/cards/writer.js').CardsWriter | null = null;
   try {
-    const settings = loadSettings(opts.config, process.cwd(), RULES.map((r) => r.id), lang);
-    const fixers = await fixerOptions(opts);
+    const settings = loadSettings(opts.config, process.cwd(), RULES.map((r) => r.id), lang, { district: opts.district });
+    checkOutputNames(opts);
     cards = await cardsWriter(inputs, opts, settings);
     const guard = planGuard({ ...opts, cards: cards?.dir }, settings.sources);
+    const photos = opts.fixPhotos === undefined
+      ? null
+      : await (await import('../report/fixed-photos.js')).FixedPhotosSink.create({ target: opts.fixPhotos, lang, allow: guard.allow });
+    const fixList = opts.fixList === undefined ? null : new (await import('../report/fix-list.js')).FixListSink(opts.fixList, lang);
     const result = await runCheck({
-      ...fixers.run,
-      ...(cards ? { cards } : {}),
+      // Finished in this order after the run: the photos, the problem list, the registration sheets.
+      sinks: [photos, fixList, cards].filter((s) => s !== null),
+      ...(photos ? { onAssetsDir: photos.checkTarget } : {}),
       inputs,
       severities: settings.severities,
       aliases: settings.aliases,
@@ -273,9 +272,6 @@ async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter)
     // Nothing could be read: a pretty run says so in one sentence per input (stderr) and prints no report;
     // the formats for machines still give their document, which lists the inputs with their errors.
     const nothingRead = result.failures.length > 0 && result.files.length === 0;
-    if (!nothingRead) await fixers.after(result, guard.allow);
-    // Sheets only for a run that reads every input: a run ending in exit 2 leaves none behind.
-    if (cards && !result.failures.length) result.cards = await cards.commit();
     const reporter = await loadReporter(opts.format);
     const color = opts.color !== false && shouldColor(process.stdout, process.env);
     if (opts.reportFile !== undefined) {
@@ -291,15 +287,13 @@ async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter)
     }
     for (const f of result.failures) err(`cert-check: ${f.error.text(lang)}\n`);
     if (result.failures.length && cards) {
-      err(lang === 'zh' ? 'cert-check: 有输入文件无法读取，未写出填报单。\n' : 'cert-check: some inputs could not be read; no registration sheets were written.\n');
+      err(`cert-check: ${CLI_TEXT[lang].noCards}\n`);
     }
     if (result.failures.length) return EXIT_BAD_INPUT;
     if (result.findings.some((f) => f.severity === 'error')) return EXIT_ERRORS;
     const warnings = result.findings.filter((f) => f.severity === 'warning').length;
     if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-      err(lang === 'zh'
-        ? `cert-check: 有 ${warnings} 个警告，超过了 --max-warnings ${opts.maxWarnings}。\n`
-        : `cert-check: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings} allows.\n`);
+      err(`cert-check: ${CLI_TEXT[lang].tooManyWarnings(warnings, opts.maxWarnings)}\n`);
       return EXIT_ERRORS;
     }
     return EXIT_OK;
@@ -331,70 +325,16 @@ async function cardsWriter(
   const { RULES } = await import('../../rules/index.js');
   const files = await expandInputs(inputs);
   const assetsDir = opts.assets === false ? null : resolve(opts.assets ?? dirname(resolve(files[0]!)));
-  checkCardsTarget(dir, { inputs: files, assetsDir, lang: opts.lang });
+  checkCardsTarget(dir, { inputs: files, assetsDir });
   return new CardsWriter({
     dir, lang: opts.lang, showPii: Boolean(opts.showPii), messages: new MessageBook(RULES),
-    lookups: settings.data.guide, startedAt: new Date(), version: version(),
+    lookups: settings.data.guide, district: settings.data.district, startedAt: new Date(), version: version(),
   });
 }
 
-/**
- * --fix-photos and --fix-list: checked before the run (exit 2 before anything is written), hooked into it
- * (photo facts, names), and done after it. What they fail to write is a warning of the report, never the
- * end of it.
- */
-async function fixerOptions(opts: MainOptions): Promise<{
-  run: Pick<import('../engine/pipeline.js').CheckOptions, 'collectNames' | 'onAssetsDir' | 'onRecordAssets'>;
-  after(result: import('../engine/pipeline.js').RunResult, allow: (dest: string) => InputError | null): Promise<void>;
-}> {
-  const lang = opts.lang;
-  const zh = lang === 'zh';
-  if (opts.fixList !== undefined && !/\.xlsx$/i.test(opts.fixList)) {
-    throw new InputError('usage', { detail: zh ? `--fix-list 的文件名应以 .xlsx 结尾，而不是 ${opts.fixList}` : `the --fix-list file name must end in .xlsx, not ${opts.fixList}` });
-  }
-  if (opts.cache !== undefined && !/\.json$/i.test(opts.cache)) {
-    // Also what catches a forgotten cache name: `--cache a.xlsx b.xlsx` would otherwise overwrite a.xlsx.
-    throw new InputError('usage', { detail: zh ? `--cache 的文件名应以 .json 结尾，而不是 ${opts.cache}（是否漏写了缓存文件名？）` : `the --cache file name must end in .json, not ${opts.cache} (was the cache name left out?)` });
-  }
-  if (opts.fixPhotos !== undefined && opts.assets === false) {
-    throw new InputError('usage', { detail: zh ? '--fix-photos 需要检查照片，不能与 --no-assets 同用' : '--fix-photos needs the photos checked; it cannot go with --no-assets' });
-  }
-  const target = opts.fixPhotos;
-  const fp = target === undefined ? null : await import('../assets/fix-photos.js');
-  const photos = fp ? new fp.PhotoCollector() : null;
-  return {
-    run: {
-      collectNames: opts.fixList !== undefined,
-      ...(fp && target !== undefined ? { onAssetsDir: (dir: string) => fp.checkFixPhotosTarget(target, dir, lang), onRecordAssets: photos!.add } : {}),
-    },
-    async after(result, allow) {
-      const { RunWarning } = await import('../errors.js');
-      if (fp && photos && target !== undefined && result.assetsDir) {
-        result.fixedPhotos = await fp.fixPhotos(photos.photos, { target, assetsDir: result.assetsDir, allow });
-        const failed = result.fixedPhotos.filter((p) => p.skipped === 'write-failed');
-        for (const p of result.fixedPhotos) {
-          if (p.status === 'written') result.outputs.push({ path: p.target!, kind: 'fixed-photo', written: true });
-        }
-        for (const p of failed) result.outputs.push({ path: p.target ?? p.source, kind: 'fixed-photo', written: false });
-        if (failed.length) {
-          const first = failed[0]!;
-          result.warnings.push(new RunWarning('fixed-photos-failed', {
-            count: failed.length, path: target, detail: { kind: 'cause', code: first.errorCode ?? '', op: 'write', message: first.error ?? '' },
-          }));
-        }
-      }
-      if (opts.fixList !== undefined) {
-        const { writeFixList } = await import('../report/fix-list.js');
-        try {
-          result.fixList = await writeFixList(opts.fixList, result, { lang });
-          result.outputs.push({ path: result.fixList, kind: 'fix-list', written: true });
-        } catch (e) {
-          if (!(e instanceof InputError)) throw e;
-          const detail = e.data.detail ?? e.text(lang);
-          result.warnings.push(new RunWarning('fix-list-failed', { path: opts.fixList, detail }));
-          result.outputs.push({ path: opts.fixList, kind: 'fix-list', written: false });
-        }
-      }
-    },
-  };
+/** --fix-list, --cache and --fix-photos refused before any work when their names cannot be right. */
+function checkOutputNames(opts: MainOptions): void {
+  if (opts.fixList !== undefined && !/\.xlsx$/i.test(opts.fixList)) throw new InputError('usage', { detail: USAGE.fixListName(opts.fixList) });
+  if (opts.cache !== undefined && !/\.json$/i.test(opts.cache)) throw new InputError('usage', { detail: USAGE.cacheName(opts.cache) });
+  if (opts.fixPhotos !== undefined && opts.assets === false) throw new InputError('usage', { detail: USAGE.fixPhotosNoAssets });
 }

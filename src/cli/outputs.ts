@@ -5,7 +5,8 @@
  * under --fix-photos.
  */
 import { join } from 'node:path';
-import { bilingual, type InputError } from '../errors.js';
+import type { InputError } from '../errors.js';
+import { DEFAULT_WORKBOOK_OPTION } from '../i18n/cli.js';
 import { INDEX_NAME as CARDS_INDEX } from '../report/cards/writer.js';
 import { fixedPhotoPath, guardOutputs, type OutputGuard, type PlannedOutput } from '../run/output-guard.js';
 import type { RunPlan } from '../run/outcome.js';
@@ -29,7 +30,7 @@ export function plannedOutputs(opts: OutputOptions, plan: RunPlan): PlannedOutpu
     ? '-o'
     : opts.outDir !== undefined
       ? '--out-dir'
-      : bilingual('标注工作簿（默认位置）', 'the annotated workbook (default place)');
+      : DEFAULT_WORKBOOK_OPTION;
   for (const out of plan.outputs.values()) {
     if (out) outputs.push({ path: out, kind: opts.fix ? 'fixed' : 'checked', option: workbook, makesFolder: workbook === '--out-dir' });
   }

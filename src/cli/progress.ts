@@ -4,8 +4,9 @@
  * stderr, only when it is a terminal with a width: never on a pipe, a file or a terminal without columns.
  */
 import stringWidth from 'string-width';
-import type { CheckProgress } from '../engine/pipeline.js';
+import type { CheckProgress } from '../run/check-run.js';
 import type { Lang } from '../engine/types.js';
+import { PROGRESS_TEXT } from '../i18n/cli.js';
 import { displayPath, masker } from '../report/common.js';
 
 export interface ProgressView {
@@ -34,14 +35,12 @@ function fitPath(path: string, width: number): string {
  * bar is dropped before the file name is shortened.
  */
 export function progressLine(p: CheckProgress, lang: Lang, columns: number, opts: { cwd?: string; showPii?: boolean } = {}): string {
-  const zh = lang === 'zh';
+  const t = PROGRESS_TEXT[lang];
   const which = p.files > 1 ? `[${p.fileIndex + 1}/${p.files}] ` : '';
   const file = masker(Boolean(opts.showPii))(displayPath(p.file, opts.cwd));
   const total = p.lastRow !== null && p.lastRow >= p.row ? p.lastRow : null;
-  const where = p.row === 0 ? '' : total === null
-    ? (zh ? ` · 第 ${count(p.row)} 行` : ` · row ${count(p.row)}`)
-    : (zh ? ` · 第 ${count(p.row)} / ${count(total)} 行` : ` · row ${count(p.row)} / ${count(total)}`);
-  const head = zh ? `正在检查 ${which}` : `Checking ${which}`;
+  const where = p.row === 0 ? '' : ` · ${total === null ? t.row(count(p.row)) : t.rowOf(count(p.row), count(total))}`;
+  const head = t.checking(which);
   const percent = total ? ` ${Math.floor((p.row / total) * 100)}%` : '';
   const fixed = stringWidth(head + where);
   if (total) {
@@ -69,7 +68,7 @@ export async function startProgress(
 ): Promise<ProgressView | null> {
   if (!stream.isTTY || !stream.columns) return null;
   const { default: ora } = await import('ora');
-  const spinner = ora({ text: lang === 'zh' ? '正在检查…' : 'Checking…', stream }).start();
+  const spinner = ora({ text: PROGRESS_TEXT[lang].starting, stream }).start();
   return {
     update(p) {
       // ora puts its frame and a space before the text; one column more keeps the cursor off the edge.

@@ -3,8 +3,9 @@
  * guide section it enforces and its description, as a plain-text table (one rule a line).
  */
 import { RULES } from '../../rules/index.js';
-import { guideSectionEn } from '../engine/messages.js';
+import { guideMark } from '../i18n/report.js';
 import type { Lang, Rule, Severity, SeveritySetting } from '../engine/types.js';
+import { RULES_COMMAND_TEXT } from '../i18n/cli.js';
 
 export interface RulesCommandOptions {
   lang: Lang;
@@ -13,23 +14,6 @@ export interface RulesCommandOptions {
   /** The rules to list (default: the registry). */
   rules?: readonly Rule[];
 }
-
-const TEXT = {
-  zh: {
-    head: ['规则', '级别', '指南', '说明'],
-    severity: { error: '错误', warning: '警告', info: '提示', off: '关闭' } as Record<SeveritySetting, string>,
-    configured: '（配置）',
-    none: '—',
-    title: (n: number) => `共 ${n} 条规则（级别：错误 = 平台会拒绝或指南不允许；警告 = 可能有误，请人工核对；提示 = 供参考）`,
-  },
-  en: {
-    head: ['Rule', 'Severity', 'Guide', 'Description'],
-    severity: { error: 'error', warning: 'warning', info: 'info', off: 'off' } as Record<SeveritySetting, string>,
-    configured: ' (config)',
-    none: '-',
-    title: (n: number) => `${n} rules (error: the platform refuses it or the guide forbids it; warning: probably wrong, a person should look; info: for reference)`,
-  },
-} as const;
 
 /** Display width: CJK and full-width characters take two columns. */
 export function displayWidth(s: string): number {
@@ -49,7 +33,7 @@ function pad(s: string, width: number): string {
 
 /** The severity a rule has in this run: the configured one, else its default (messages may differ, e.g. a warning inside an error rule). */
 function severityText(rule: Rule, opts: RulesCommandOptions): string {
-  const t = TEXT[opts.lang];
+  const t = RULES_COMMAND_TEXT[opts.lang];
   const configured = opts.severities?.[rule.id];
   if (configured) return `${t.severity[configured]}${t.configured}`;
   const all = new Set<Severity>([rule.severity]);
@@ -59,9 +43,9 @@ function severityText(rule: Rule, opts: RulesCommandOptions): string {
 
 /** The listing as text (no trailing newline), sorted by rule id. */
 export function rulesCommand(opts: RulesCommandOptions): string {
-  const t = TEXT[opts.lang];
+  const t = RULES_COMMAND_TEXT[opts.lang];
   const rules = [...(opts.rules ?? RULES)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const rows = rules.map((r) => [r.id, severityText(r, opts), r.guide ? (opts.lang === 'zh' ? r.guide : `§${guideSectionEn(r.guide)}`) : t.none, r.description[opts.lang]]);
+  const rows = rules.map((r) => [r.id, severityText(r, opts), r.guide ? guideMark(r.guide, opts.lang) : t.none, r.description[opts.lang]]);
   const widths = t.head.slice(0, 3).map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
   const line = (cells: readonly string[]): string => [...cells.slice(0, 3).map((c, i) => pad(c, widths[i]!)), cells[3]].join('  ').trimEnd();
   return [t.title(rules.length), '', line(t.head), line(widths.map((w) => '-'.repeat(w)).concat('-'.repeat(displayWidth(t.head[3])))), ...rows.map(line)].join('\n');

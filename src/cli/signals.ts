@@ -5,6 +5,13 @@
  * half-written, since it only ever appears by rename (src/run/atomic-file.ts).
  */
 import { removeLiveTemps } from '../run/atomic-file.js';
+import { runExitTasks } from '../run/exit-tasks.js';
+
+/** Everything that must not outlive the process: temporary files and folders, the registered exit tasks. */
+function cleanUp(): void {
+  removeLiveTemps();
+  runExitTasks();
+}
 
 const SIGNALS = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const;
 
@@ -14,10 +21,10 @@ let installed = false;
 export function installExitCleanup(): void {
   if (installed) return;
   installed = true;
-  process.once('exit', removeLiveTemps);
+  process.once('exit', cleanUp);
   for (const [signal, code] of SIGNALS) {
     process.once(signal, () => {
-      removeLiveTemps();
+      cleanUp();
       process.exit(code);
     });
   }

@@ -1,10 +1,11 @@
 /** Reference data of the guide, read once from data/: title table, series, specialties, approval issuers. */
-import { readFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { distance } from 'fastest-levenshtein';
-import type { PlatformLevel } from './levels.js';
+import { dataDir } from '../paths.js';
 import { memoText } from '../util/memo.js';
+import { defaultDistrict, type DistrictProfile } from './district.js';
+import type { PlatformLevel } from './levels.js';
+import { readTsv } from './tsv.js';
 
 /** The national 层级 of a title (人社部 table); the platform folds 助理级 and 员级 into 初级（含员级）. */
 export const NATIONAL_LEVELS = ['正高级', '副高级', '中级', '助理级', '员级'] as const;
@@ -26,10 +27,10 @@ export interface TitleEntry {
   source: string;
 }
 
-/** Who issued an approval document: the city office, the 铜梁区 office, or a 片区 office. */
+/** Who issued an approval document: the city office, the district's office, or its 片区's office. */
 export type IssuerKind = 'city' | 'district' | 'area';
 
-/** Additions from the user's config (a later issue passes them). */
+/** Additions from the user's config. */
 export interface GuideExtra {
   /** More names of the 评审专业名称 dropdown. */
   specialties?: string[];
@@ -92,28 +93,6 @@ function specialtyKey(text: string): string {
   return key.length > 2 && key.endsWith('专业') ? key.slice(0, -2) : key;
 }
 
-/** The data/ folder: found by walking up from this module (works from src/ and from dist/src/). */
-export function findDataDir(from = dirname(fileURLToPath(import.meta.url))): string {
-  let dir = from;
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'data', 'titles.tsv'))) return join(dir, 'data');
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  throw new Error(`data/titles.tsv not found above ${from}`);
-}
-
-/** Rows of a TSV with a header line, as objects; blank lines and # comments are skipped. */
-export function readTsv(path: string): Record<string, string>[] {
-  const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
-  const header = lines.shift()?.split('\t') ?? [];
-  return lines.map((line) => {
-    const cells = line.split('\t');
-    return Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? '').trim()]));
-  });
-}
-
 function parseTitles(rows: Record<string, string>[]): TitleEntry[] {
   return rows.map((r, i) => {
     const level = r.level as NationalLevel;
@@ -126,8 +105,8 @@ function parseTitles(rows: Record<string, string>[]): TitleEntry[] {
 }
 
 /** Loads data/ once; `extra` holds the config's additions. Lookups are Map hits. */
-export function loadGuideData(extra: GuideExtra = {}, dataDir = findDataDir()): GuideData {
-  const titles = parseTitles(readTsv(join(dataDir, 'titles.tsv')));
+export function loadGuideData(extra: GuideExtra = {}, dir = dataDir(), district: DistrictProfile = defaultDistrict()): GuideData {
+  const titles = parseTitles(readTsv(join(dir, 'titles.tsv')));
   const seriesNames = [...new Set(titles.map((t) => t.series))];
 
   const seriesByKey = new Map<string, string>();
@@ -136,7 +115,7 @@ export function loadGuideData(extra: GuideExtra = {}, dataDir = findDataDir()): 
     if (key && !seriesByKey.has(key)) seriesByKey.set(key, canonical);
   };
   for (const name of seriesNames) addSeries(name, name);
-  for (const r of readTsv(join(dataDir, 'series.tsv'))) {
+  for (const r of readTsv(join(dir, 'series.tsv'))) {
     if (!seriesNames.includes(r.series!)) throw new Error(`series.tsv: ${r.series} has no titles in titles.tsv`);
     for (const alias of (r.aliases ?? '').split('|').filter(Boolean)) addSeries(alias, r.series!);
   }
@@ -163,17 +142,20 @@ export function loadGuideData(extra: GuideExtra = {}, dataDir = findDataDir()): 
     byTitle.set(key, list);
   }
 
-  const specialties = [...new Set([...readTsv(join(dataDir, 'specialties.tsv')).map((r) => r.specialty!), ...(extra.specialties ?? [])].filter(Boolean))];
+  const specialties = [...new Set([...readTsv(join(dir, 'specialties.tsv')).map((r) => r.specialty!), ...(extra.specialties ?? [])].filter(Boolean))];
   const specialtyByKey = new Map(specialties.map((s) => [specialtyKey(s), s]));
 
   const issuers: Record<IssuerKind, string[]> = { city: [], district: [], area: [] };
-  for (const r of readTsv(join(dataDir, 'issuers.tsv'))) {
+  for (const r of readTsv(join(dir, 'issuers.tsv'))) {
     const kind = r.kind as IssuerKind;
     if (!(kind in issuers)) throw new Error(`issuers.tsv: unknown kind ${r.kind}`);
     issuers[kind].push(r.prefix!);
   }
+  // The district's own office and its 片区's (data/district.json, or the profile given), then the config's.
+  issuers.district.push(...district.issuers);
+  issuers.area.push(...(district.area?.issuers ?? []));
   for (const kind of Object.keys(issuers) as IssuerKind[]) issuers[kind].push(...(extra.issuers?.[kind] ?? []));
-  // Longest prefix first, so 重庆市铜梁区职称改革办公室 is a district before 重庆市… could be read as the city.
+  // Longest prefix first, so a district office's full name (重庆市…区职称改革办公室) is the district's before 重庆市… could be read as the city.
   const prefixes = (Object.keys(issuers) as IssuerKind[])
     .flatMap((kind) => issuers[kind].map((p) => ({ key: textKey(p), kind })))
     .filter((p) => p.key)

@@ -1,21 +1,12 @@
 /** The README's rule table, generated from the rules' metadata (scripts/gen-rule-table.js writes it). */
 import type { Lang, Rule, Severity } from '../engine/types.js';
-import { FIELDS } from '../model/fields.js';
+import { PUNCT } from '../i18n/index.js';
+import { RULE_TABLE_FIELD, RULE_TABLE_HEAD, SEVERITY_LABEL } from '../i18n/report.js';
 
 export const RULES_START = '<!-- rules:start -->';
 export const RULES_END = '<!-- rules:end -->';
 /** The language of the table in README.md. */
 export const README_TABLE_LANG: Lang = 'zh';
-
-const HEAD: Record<Lang, string[]> = {
-  zh: ['规则', '级别', '指南', '字段', '说明', 'Description'],
-  en: ['Rule', 'Severity', 'Guide', 'Fields', '说明', 'Description'],
-};
-
-const SEVERITY: Record<Lang, Record<Severity, string>> = {
-  zh: { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'error', warning: 'warning', info: 'info' },
-};
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
@@ -25,15 +16,15 @@ function cell(text: string): string {
 function severities(rule: Rule, lang: Lang): string {
   const all = new Set<Severity>([rule.severity]);
   for (const m of Object.values(rule.messages)) if (m.severity) all.add(m.severity);
-  return [...all].map((s) => SEVERITY[lang][s]).join(' / ');
+  return [...all].map((s) => SEVERITY_LABEL[lang][s]).join(' / ');
 }
 
 /** A markdown table of the rules, sorted by id: id, severity, guide section, fields, description zh and en. */
 export function ruleTable(rules: readonly Rule[], lang: Lang): string {
-  const head = HEAD[lang];
+  const head = RULE_TABLE_HEAD[lang];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const rule of [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    const fields = rule.fields.map((f) => (lang === 'zh' ? FIELDS[f].header : f)).join(lang === 'zh' ? '、' : ', ');
+    const fields = rule.fields.map(RULE_TABLE_FIELD[lang]).join(PUNCT[lang].list);
     lines.push(`| ${[`\`${rule.id}\``, severities(rule, lang), rule.guide ?? '', fields, rule.description.zh, rule.description.en].map(cell).join(' | ')} |`);
   }
   return lines.join('\n');

@@ -1,5 +1,7 @@
 /** Turns findings into text: one template table per language, filled once, in the reporters. */
-import { FIELDS, type FieldKey } from '../model/fields.js';
+import type { FieldKey } from '../model/fields.js';
+import { fillTemplate } from '../i18n/index.js';
+import { FIELD_LABEL, GUIDE_REF, PLACE_WORDS } from '../i18n/report.js';
 import type { Finding, Lang, MessageDef, Rule } from './types.js';
 
 /** Messages the engine itself reports. */
@@ -10,10 +12,6 @@ export const ENGINE_MESSAGES: Record<string, MessageDef> = {
     severity: 'error',
   },
 };
-
-export function fillTemplate(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
-}
 
 export class MessageBook {
   private readonly rules: ReadonlyMap<string, Rule>;
@@ -33,7 +31,7 @@ export class MessageBook {
     if (!def) return `${f.rule}: ${f.messageId}`;
     const text = fillTemplate(def[lang], { rule: f.rule, ...f.data });
     if (!rule?.guide || f.messageId === 'crashed') return text;
-    return lang === 'zh' ? `${text}（见指南 ${rule.guide}）` : `${text} (guide §${guideSectionEn(rule.guide)})`;
+    return GUIDE_REF[lang](text, rule.guide);
   }
 
   description(id: string, lang: Lang): string {
@@ -41,33 +39,7 @@ export class MessageBook {
   }
 }
 
-const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
-/** 一…九十九 → 1…99. */
-function numeral(text: string): number | null {
-  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
-  if (!m || !text) return null;
-  const tens = m[2] ? (m[1] ? NUMERALS[m[1]]! : 1) : 0;
-  const ones = m[2] ? (m[3] ? NUMERALS[m[3]]! : 0) : NUMERALS[m[1] ?? '']!;
-  return tens * 10 + ones;
-}
-
-/** The guide's section marks in Latin numbers for English text: 三（十四） → 3.14, 二（一） → 2.1. */
-export function guideSectionEn(section: string): string {
-  return section.replace(/、/g, ', ').replace(/([一二三四五六七八九十]+)(?:[（(]([一二三四五六七八九十]+)[）)])?/g, (whole, a: string, b?: string) => {
-    const x = numeral(a);
-    const y = b ? numeral(b) : null;
-    if (x === null || (b && y === null)) return whole;
-    return y === null ? String(x) : `${x}.${y}`;
-  });
-}
-
+/** A field's label (its header in Chinese, its English name), or the word for a whole row. */
 export function fieldLabel(field: FieldKey | null, lang: Lang): string {
-  if (!field) return lang === 'zh' ? '整行' : 'row';
-  return lang === 'zh' ? FIELDS[field].header : FIELDS[field].en;
+  return field ? FIELD_LABEL[lang](field) : PLACE_WORDS[lang].row;
 }
-
-export const SEVERITY_LABEL: Record<Lang, Record<Finding['severity'], string>> = {
-  zh: { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'error', warning: 'warning', info: 'info' },
-};

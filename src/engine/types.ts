@@ -2,13 +2,14 @@
 import type { FieldKey } from '../model/fields.js';
 import type { CertRecord } from '../model/record.js';
 import type { YMD } from '../model/dates.js';
+import type { DistrictProfile } from '../data/district.js';
 import type { GuideData } from '../data/guide.js';
 import type { CommitteeMatcher } from '../match/committee.js';
 import type { AssetFacts } from '../assets/types.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
-export type Lang = 'zh' | 'en';
+export type { Lang } from '../i18n/index.js';
 
 /** A message template: `{name}` placeholders are filled from the finding's data. */
 export interface MessageDef {
@@ -125,4 +126,6 @@ export interface ReferenceData {
   guide: GuideData;
   /** Official committee names and the matcher (src/match/committee.ts). */
   committees: CommitteeMatcher;
+  /** The district the records belong to (src/data/district.ts): its region, authority, office, committees, 片区. */
+  district: DistrictProfile;
 }

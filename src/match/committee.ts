@@ -1,5 +1,5 @@
 /**
- * Committee-name matcher (issues 4 and 12): the 评审机构 lists of data/committees.json, each for the years it
+ * Committee-name matcher: the 评审机构 lists of data/committees.json, each for the years it
  * names the committees of (the guide's annex 2 is the **2021** list), the users' lists of other years, and a
  * verdict for a 评审机构 text judged against the list of the row's year — never with more certainty than the
  * data gives.
@@ -37,8 +37,11 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
+import { defaultDistrict, type DistrictProfile } from '../data/district.js';
 import { canonicalLevel, PLATFORM_LEVELS, type PlatformLevel } from '../data/levels.js';
+import { PLACES } from '../data/places.js';
 import { InputError } from '../errors.js';
+import { yearsText } from '../i18n/words.js';
 import { dataPath } from '../paths.js';
 
 export type CommitteeKind = 'committee' | 'office';
@@ -90,7 +93,7 @@ export interface MatchHint {
   series?: string | null;
   /** The row's year (取得时间, else 发证时间, else the approval number's year). */
   year?: number | null;
-  /** The place the row's approval came from (铜梁, 永川), when its approval number tells. */
+  /** The place the row's approval came from (the district's place, or its 片区's), when its approval number tells. */
   place?: string | null;
 }
 
@@ -158,13 +161,6 @@ const MAX_EXTRA = 2;
 const MAX_TYPO = 2;
 const CACHE_LIMIT = 20_000;
 const TOP = 10;
-
-/** Districts and counties of Chongqing and its development zones: a different place is a different committee. */
-export const PLACES = [
-  '万州', '黔江', '涪陵', '渝中', '大渡口', '江北', '沙坪坝', '九龙坡', '南岸', '北碚', '綦江', '大足', '渝北', '巴南',
-  '长寿', '江津', '合川', '永川', '南川', '璧山', '铜梁', '潼南', '荣昌', '开州', '梁平', '武隆', '城口', '丰都', '垫江',
-  '忠县', '云阳', '奉节', '巫山', '巫溪', '石柱', '秀山', '酉阳', '彭水', '两江', '高新区', '万盛',
-] as const;
 
 /** Other provinces (and the centre): a committee named after one is not a Chongqing committee. */
 export const OTHER_PROVINCES = [
@@ -291,7 +287,7 @@ function scoringKey(key: string): string {
   return key.replace(/[正副]高级/g, '高级');
 }
 
-/** The places a key names (铜梁, 永川 …; 县 and 区 alike). */
+/** The places a key names (江津, 合川 …; 县 and 区 alike). */
 export function placesOf(key: string): string[] {
   return PLACES.filter((p) => key.includes(p));
 }
@@ -396,15 +392,10 @@ export function seriesFromName(name: string): string[] | null {
   return series && [...series];
 }
 
-/** True when the name names a series (老年教育学校教师 counts, though the title table has no such series). */
-export function namesSeries(name: string): boolean {
-  return seriesIndex(expandKey(formKey(name))) >= 0;
-}
-
 /**
  * The parts of a name that identify one committee among its siblings: the specialty between the series and
  * the level (建设, 农机水产, 内科) and the unit before the series or between 职称/职务 and 评审委员会
- * (重庆医科大学附属第一医院, 铜梁区非公企业, 市工商联).
+ * (重庆医科大学附属第一医院, 某区非公企业, 市工商联).
  */
 function identity(key: string): { specialty: string; units: string[] } {
   const series = SERIES_WORDS.find(([re]) => re.test(key))?.[0];
@@ -457,8 +448,6 @@ export const CommitteeEntrySchema = z.object({
   years: Years.optional(),
 });
 
-export type CommitteeEntryInput = z.input<typeof CommitteeEntrySchema>;
-
 /** A list: its years, where it comes from, its committees. */
 export const CommitteeListSchema = z.object({
   id: z.string().trim().min(1).optional(),
@@ -499,7 +488,7 @@ function entryList(input: { year?: number; years?: readonly [number, number] }, 
   const id = `${user ? 'config' : 'data'}:${years ? years.join('-') : 'any'}`;
   let list = userLists.get(id);
   if (!list) {
-    const span = years ? (years[0] === years[1] ? `${years[0]}年` : `${years[0]}—${years[1]}年`) : '未注明年份';
+    const span = yearsText(years, 'zh');
     list = { id, title: `配置文件中的评审机构（${span}）`, source: user ? '配置文件' : 'data', years, ...(user ? { user: true } : {}) };
     userLists.set(id, list);
   }
@@ -508,7 +497,7 @@ function entryList(input: { year?: number; years?: readonly [number, number] }, 
 
 function listOf(input: z.output<typeof CommitteeListSchema>, user: boolean, where: string, n: number): CommitteeList {
   const years = input.years ?? (input.year ? ([input.year, input.year] as const) : null);
-  const span = years ? (years[0] === years[1] ? `${years[0]}年` : `${years[0]}—${years[1]}年`) : '未注明年份';
+  const span = yearsText(years, 'zh');
   return {
     id: input.id ?? `${user ? 'config' : 'data'}:list${n}`,
     title: input.title ?? (user ? `配置文件中的评审机构（${span}）` : `评审机构名单（${span}）`),
@@ -554,31 +543,45 @@ export function parseCommitteeEntries(raw: unknown, source: string): CommitteeEn
   return parseDocument(raw, source, true);
 }
 
-/** Reads a JSON file of extra committees (other years, other districts) for the configuration. */
-export function readCommitteeFile(path: string): CommitteeEntry[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('missing-path', { path });
-    throw new InputError('bad-config', { path, detail: err instanceof Error ? err.message : String(err) });
-  }
-  return parseCommitteeEntries(raw, path);
-}
+let cityLists: z.output<typeof ListArray> | null = null;
+const shipped = new WeakMap<DistrictProfile, CommitteeEntry[]>();
 
-let shipped: CommitteeEntry[] | null = null;
-
-/** The entries of data/committees.json (read once), each with the list (and years) it comes from. */
-export function shippedCommittees(): CommitteeEntry[] {
-  if (!shipped) {
-    const raw = JSON.parse(readFileSync(dataPath('committees.json'), 'utf8')) as { lists: unknown[] };
-    shipped = ListArray.parse(raw.lists).flatMap((l, n) => {
-      const list = listOf(l, false, 'data/committees.json', n);
-      return l.committees.map((e) => completeEntry(e, false, list));
-    });
+/**
+ * The committees cert-check knows before any configuration, each with the list (and years) it comes from:
+ * the city's lists of data/committees.json and the district's (its profile: data/district.json unless another
+ * is given) — the district's committee lists come before the list of offices, and its 职称改革办公室 joins that
+ * list, first.
+ */
+export function shippedCommittees(district: DistrictProfile = defaultDistrict()): CommitteeEntry[] {
+  const hit = shipped.get(district);
+  if (hit) return hit;
+  cityLists ??= ListArray.parse((JSON.parse(readFileSync(dataPath('committees.json'), 'utf8')) as { lists: unknown[] }).lists);
+  const parsedOwn = ListArray.safeParse(district.committees);
+  if (!parsedOwn.success) {
+    const issue = parsedOwn.error.issues[0]!;
+    throw new InputError('bad-district', { path: district.source, detail: `committees.${issue.path.join('.')}: ${issue.message}` });
   }
-  return shipped;
+  const own = parsedOwn.data.flatMap((l, n) => {
+    const list = listOf(l, false, district.source, n);
+    return l.committees.map((e) => completeEntry(e, false, list));
+  });
+  const entries: CommitteeEntry[] = [];
+  cityLists.forEach((l, n) => {
+    const list = listOf(l, false, 'data/committees.json', n);
+    const city = l.committees.map((e) => completeEntry(e, false, list));
+    if (!city.length || !city.every((e) => e.kind === 'office')) {
+      entries.push(...city);
+      return;
+    }
+    const o = district.office;
+    const office = completeEntry({
+      name: o.name, kind: 'office', levels: ['中级', '初级（含员级）'], series: null, range: district.name, organiser: null,
+      ...(o.note ? { note: o.note } : {}), source: o.source ?? district.source,
+    }, false, list);
+    entries.push(...own, office, ...city);
+  });
+  shipped.set(district, entries);
+  return entries;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -624,7 +627,7 @@ function covers(list: CommitteeList, year: number): boolean {
   return list.years !== null && list.years[0] <= year && year <= list.years[1];
 }
 
-/** The place of an entry's name (铜梁, 永川 …), or null. */
+/** The place of an entry's name (江津, 合川 …), or null. */
 function entryPlace(p: Prepared): string | null {
   return p.places[0] ?? null;
 }
@@ -891,7 +894,7 @@ export function loadCommitteeMatcher(extra: readonly CommitteeEntry[] = [], base
     const closest = offices.map((p) => ({ name: p.entry.name, score: similarity(key, p.key), entry: p.entry })).sort((a, b) => b.score - a.score);
     const expanded = offices.find((p) => p.key === key);
     if (expanded) return { verdict: 'office', office: 'abbreviation', entry: expanded.entry, suggestion: expanded.entry.name, certain: true, closest: self(expanded.entry), ...base };
-    // 铜梁区职称改革办公室, 市职改办 (no 重庆(市)) are the same offices in a shorter form; 铜梁县 is the name before 2014.
+    // 某区职称改革办公室, 市职改办 (no 重庆(市)) are the same offices in a shorter form; a 县 is the district's name before it became one.
     const bare = key.replace(/^(?:重庆)?市?/, '');
     const short = offices.find((p) => p.key.replace(/^(?:重庆)?市?/, '') === bare);
     if (short) return { verdict: 'office', office: 'abbreviation', entry: short.entry, suggestion: short.entry.name, certain: true, closest: self(short.entry), ...base };
@@ -918,14 +921,6 @@ export function loadCommitteeMatcher(extra: readonly CommitteeEntry[] = [], base
       return value;
     },
   };
-}
-
-/** The list's years as words: 2021年, 2021—2022年. */
-export function yearsText(list: CommitteeList, lang: 'zh' | 'en'): string {
-  if (!list.years) return lang === 'zh' ? '未注明年份' : 'no year given';
-  const [a, b] = list.years;
-  if (lang === 'zh') return a === b ? `${a}年` : `${a}—${b}年`;
-  return a === b ? String(a) : `${a}–${b}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -38,18 +38,32 @@ export function fromSerial(serial: number, date1904 = false): YMD | null {
   return fromDate(new Date(ms));
 }
 
-export function toSerial(d: YMD): number {
-  return Date.UTC(d.y, d.m - 1, d.d ?? 1) / 86400000 + 25569;
+/** An Excel serial (days since 1899-12-30, or since 1904-01-01 in a 1904 workbook) as the Date of that instant, UTC. */
+export function serialToDate(serial: number, date1904 = false): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
 }
 
-/** Number formats that display a date: ids 14–22, 27–36, 50–58 (CJK built-ins), or a code with y/m/d. */
+const DATE_CODES = new Map<string, boolean>();
+
+/**
+ * The one idea of which number formats are dates: the date and time built-ins by id (14–22, 27–36, 50–58, the
+ * CJK ones included), or a code with y, d, m (not minutes: m before s), 年, 月 or 日 outside quotes, escapes and
+ * brackets — a code of a time of day alone (h:mm:ss) is not one. Readers give a number under a date code as a
+ * Date (src/read), records read it as a date (src/model/cell.ts), the writer keeps it a date
+ * (src/report/xlsx/sheet-xml.ts). Each code is judged once.
+ */
 export function isDateFormat(numFmt: string | number | undefined): boolean {
   if (numFmt === undefined || numFmt === '') return false;
   if (typeof numFmt === 'number') {
     return (numFmt >= 14 && numFmt <= 22) || (numFmt >= 27 && numFmt <= 36) || (numFmt >= 50 && numFmt <= 58);
   }
-  const code = numFmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
-  return /[yd]|m{1,4}(?![^;]*s)|年|月|日/i.test(code) && !/^[#0.,%\s]+$/.test(code);
+  let hit = DATE_CODES.get(numFmt);
+  if (hit === undefined) {
+    const code = numFmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+    hit = /[yd]|m{1,4}(?![^;]*s)|年|月|日/i.test(code) && !/^[#0.,%\s]+$/.test(code);
+    if (DATE_CODES.size < 10_000) DATE_CODES.set(numFmt, hit);
+  }
+  return hit;
 }
 
 /**

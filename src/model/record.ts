@@ -140,6 +140,14 @@ function readDate(n: NormalCell, precision: 'day' | 'month', numFmt: string | nu
 }
 
 /** True when every mapped field of the row is empty (such rows are skipped, not checked). */
+/**
+ * The key of a row among all the rows of a run: its file, sheet and row number joined by NUL (a problem of a
+ * whole file or folder has no sheet or row).
+ */
+export function rowKey(file: string, sheet: string | null, row: number | null): string {
+  return `${file}\u0000${sheet ?? ''}\u0000${row ?? ''}`;
+}
+
 export function isBlankRow(values: readonly unknown[], map: ColumnMap): boolean {
   for (const col of Object.values(map.columns)) {
     if (normalizeCell(values[col - 1]).kind !== 'empty') return false;

@@ -24,11 +24,6 @@ export function parseDelimiter(value: string): string | null {
   return (DELIMITERS as readonly string[]).includes(v) ? v : null;
 }
 
-/** A delimiter as a person reads it: "tab" for a tab. */
-export function delimiterName(d: string): string {
-  return d === '\t' ? 'tab' : d;
-}
-
 /** Splits one line of delimited text into fields; a field in double quotes may hold the delimiter ("" is a quote). */
 export function splitLine(line: string, delimiter: string): string[] {
   const out: string[] = [];

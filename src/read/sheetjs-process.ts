@@ -16,6 +16,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
+import { atExit } from '../run/exit-tasks.js';
 import { Inbox, messageError, remoteReader, type ReaderMessage } from './channel.js';
 import { READ_TIMEOUT_S } from './limits.js';
 import type { ChildRequest } from './sheetjs-child.js';
@@ -102,15 +103,18 @@ export function deathError(
 /** Who wants to hear of new reading processes (tests). */
 const watchers = new Set<(child: ChildProcess) => void>();
 
-/** Reading processes alive: ended when this process exits, even one busy in a parse that would not hear the disconnect. */
+/**
+ * Reading processes alive: ended when this process exits, even one busy in a parse that would not hear the
+ * disconnect (the command line runs the exit tasks, src/run/exit-tasks.ts).
+ */
 const alive = new Set<ChildProcess>();
-let exitHook = false;
+let exitTask = false;
 function track(child: ChildProcess): void {
   alive.add(child);
   child.once('exit', () => alive.delete(child));
-  if (exitHook) return;
-  exitHook = true;
-  process.once('exit', () => {
+  if (exitTask) return;
+  exitTask = true;
+  atExit(() => {
     for (const c of alive) c.kill('SIGKILL');
   });
 }

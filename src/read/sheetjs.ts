@@ -10,19 +10,13 @@
  * booleans, errors as {error}. A formula cell gives its cached value only: the annotated copy of such an
  * input is a new workbook of values, and a formula translated from BIFF could be wrong there.
  */
-import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
+import { isDateFormat, serialToDate } from '../model/dates.js';
 import { DEFAULT_ALIASES, columnLetter } from '../model/fields.js';
 import { SheetAssembler, type RawRow, type RowBudget } from './header.js';
 import { DEFAULT_MAX_ROWS } from './limits.js';
 import type { InputReader, ReadEvent, ReadOptions } from './types.js';
-
-const require = createRequire(import.meta.url);
-const { isDateFmt, excelToDate } = require('exceljs/lib/utils/utils.js') as {
-  isDateFmt(fmt: string): boolean;
-  excelToDate(serial: number, date1904: boolean): Date;
-};
 
 /** The parts of a SheetJS cell, workbook and sheet that are read (its own typings are looser). */
 interface SjsCell {
@@ -66,13 +60,6 @@ const ERRORS: Record<number, string> = {
   0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA',
 };
 
-const DATE_FMT_CACHE = new Map<string, boolean>();
-function isDateCode(fmt: string): boolean {
-  let hit = DATE_FMT_CACHE.get(fmt);
-  if (hit === undefined) DATE_FMT_CACHE.set(fmt, (hit = isDateFmt(fmt)));
-  return hit;
-}
-
 /** A cell as the .xlsx reader gives it, with its number format (undefined for General). */
 export function cellValue(cell: SjsCell | undefined, date1904: boolean): { value: unknown; fmt?: string } | undefined {
   if (!cell) return undefined;
@@ -82,7 +69,7 @@ export function cellValue(cell: SjsCell | undefined, date1904: boolean): { value
       return typeof cell.v === 'string' && cell.v !== '' ? { value: cell.v, fmt } : undefined;
     case 'n': {
       if (typeof cell.v !== 'number') return undefined;
-      const value = fmt && Number.isFinite(cell.v) && isDateCode(fmt) ? excelToDate(cell.v, date1904) : cell.v;
+      const value = fmt && Number.isFinite(cell.v) && isDateFormat(fmt) ? serialToDate(cell.v, date1904) : cell.v;
       return { value, fmt };
     }
     case 'b':

@@ -17,14 +17,8 @@
  * - a cell without `r` follows the previous one, and namespace prefixes (<x:c>) are understood;
  * - a cell with no `s` has style 0, as the format says (exceljs gave it the row's style).
  */
-import { createRequire } from 'node:module';
+import { isDateFormat, serialToDate } from '../model/dates.js';
 import { columnLetter, refColumn } from '../model/fields.js';
-
-const require = createRequire(import.meta.url);
-const { isDateFmt, excelToDate } = require('exceljs/lib/utils/utils.js') as {
-  isDateFmt(fmt: string): boolean;
-  excelToDate(serial: number, date1904: boolean): Date;
-};
 
 export interface SheetRow {
   /** The `r` of <row>, or NaN when the file gives none. */
@@ -73,12 +67,9 @@ function local(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
-const DATE_FMT_CACHE = new Map<string, boolean>();
+/** A date code (a built-in id exceljs has no code for stays a number, as in exceljs: records read it as a date). */
 function isDateCode(fmt: string | number | undefined): boolean {
-  if (typeof fmt !== 'string') return false;
-  let hit = DATE_FMT_CACHE.get(fmt);
-  if (hit === undefined) DATE_FMT_CACHE.set(fmt, (hit = isDateFmt(fmt)));
-  return hit;
+  return typeof fmt === 'string' && isDateFormat(fmt);
 }
 
 /** What the text of the current element goes to. */
@@ -267,7 +258,7 @@ export class SheetParser {
       default: {
         if (v === null) return this.inline === null ? undefined : decodeXString(this.inline);
         const n = parseFloat(v);
-        return isDateCode(fmt) && Number.isFinite(n) ? excelToDate(n, this.ctx.date1904) : n;
+        return isDateCode(fmt) && Number.isFinite(n) ? serialToDate(n, this.ctx.date1904) : n;
       }
     }
   }

@@ -5,30 +5,16 @@
  * and nothing is written to disk (exceljs's streaming reader spools each sheet stored before the shared
  * strings, as Excel and exceljs store them, to a temporary file: the clerk's data would sit in /tmp).
  */
-import './exceljs-utf8.js';
-import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { InputError } from '../errors.js';
 import { DEFAULT_ALIASES } from '../model/fields.js';
 import { SheetAssembler, type RawRow, type RowBudget } from './header.js';
+import ExcelJS, { SaxesParser } from './exceljs-utf8.js';
 import { DEFAULT_MAX_ROWS } from './limits.js';
 import type { ZipVerified } from './sniff.js';
 import type { InputReader, Notice, ReadEvent, ReadOptions } from './types.js';
 import { decodeSharedString, SheetParser, type SheetContext } from './xlsx-sheet.js';
-
-const require = createRequire(import.meta.url);
-
-interface SaxParser {
-  on(event: 'opentag' | 'closetag', fn: (tag: { name: string; attributes: Record<string, string> }) => void): void;
-  on(event: 'text', fn: (text: string) => void): void;
-  on(event: 'error', fn: (err: Error) => void): void;
-  write(text: string): void;
-  close(): void;
-}
-const fromExceljs = createRequire(require.resolve('exceljs/lib/utils/parse-sax.js'));
-const { SaxesParser } = fromExceljs('saxes') as { SaxesParser: new (opts?: { position?: boolean }) => SaxParser };
 
 /** The parts of exceljs's workbook reader that are used: its parsers of the workbook's small parts. */
 interface StyleManagerLike {

@@ -1,6 +1,7 @@
 /** Helpers the reporters share: ordering findings, masking, per-rule counts, labels of a finding's place. */
 import { isAbsolute, relative } from 'node:path';
 import { fieldLabel } from '../engine/messages.js';
+import { PLACE_WORDS } from '../i18n/report.js';
 import type { Finding, Lang, Severity } from '../engine/types.js';
 import { refColumn } from '../model/fields.js';
 import { maskIds, maskIdsQuoting, maskIdValue } from '../util/id-number.js';
@@ -111,16 +112,6 @@ export function countByRule(findings: readonly Finding[]): RuleCount[] {
     b.count - a.count || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareText(a.rule, b.rule));
 }
 
-/** Counts per rule (all severities together), most frequent first. */
-export function topRules(findings: readonly Finding[], n: number): { rule: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  return [...counts.entries()]
-    .map(([rule, count]) => ({ rule, count }))
-    .sort((a, b) => b.count - a.count || compareText(a.rule, b.rule))
-    .slice(0, n);
-}
-
 /** The worst severity of some findings, or null when there are none. */
 export function worstSeverity(findings: readonly Finding[]): Severity | null {
   let worst: Severity | null = null;
@@ -135,6 +126,6 @@ export function worstSeverity(findings: readonly Finding[]): Severity | null {
 export function placeLabel(f: Finding, lang: Lang): string {
   const header = f.header?.trim();
   if (header) return header;
-  if (f.field === null && f.row === null) return lang === 'zh' ? '文件' : 'file';
+  if (f.field === null && f.row === null) return PLACE_WORDS[lang].file;
   return fieldLabel(f.field, lang);
 }

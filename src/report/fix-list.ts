@@ -12,25 +12,24 @@
  */
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError } from '../errors.js';
-import { SEVERITY_LABEL } from '../engine/messages.js';
+import { InputError, RunWarning } from '../errors.js';
+import { SEVERITY_LABEL } from '../i18n/report.js';
 import type { Finding, Lang } from '../engine/types.js';
+import { rowKey } from '../model/record.js';
 import { FIX_LIST_CATEGORY } from '../read/inputs.js';
 import { countByRule, placeLabel, sortFindings } from './common.js';
+import type { RowSink, SinkOutcome, SinkRow } from './sink.js';
 import { summarize, type CheckResult } from './types.js';
 import { writeNewWorkbook, type SummaryLine } from './xlsx/book.js';
 import type { TableColumn, TableRow } from './xlsx/sheet-xml.js';
 import type { XfChange } from './xlsx/styles.js';
-import { FILLS, localTime, WORKBOOK_TEXT } from './xlsx/text.js';
-
-/** The key of a row in `names`: file, sheet and row joined by NUL (the same as src/assets' recordKey). */
-export function nameKey(file: string, sheet: string | null, row: number | null): string {
-  return `${file}\u0000${sheet}\u0000${row}`;
-}
+import { FILLS, localTime } from './xlsx/text.js';
+import { PUNCT } from '../i18n/index.js';
+import { FIX_LIST_TEXT } from '../i18n/workbook.js';
 
 /** What the fix list is made of: the run's result, the 姓名 of each row, and the inputs that failed. */
 export interface FixListSource extends CheckResult {
-  /** 姓名 by nameKey (the pipeline's RunResult.names with `collectNames`). */
+  /** 姓名 by rowKey (FixListSink gathers them from the rows). */
   names?: ReadonlyMap<string, string>;
   failures?: readonly { path: string; error: { text(lang: Lang): string }; kind?: 'input' | 'output' }[];
 }
@@ -38,29 +37,6 @@ export interface FixListSource extends CheckResult {
 export interface FixListOptions {
   lang: Lang;
 }
-
-export const FIX_LIST_TEXT = {
-  zh: {
-    listSheet: WORKBOOK_TEXT.zh.listSheet,
-    summarySheet: WORKBOOK_TEXT.zh.summarySheet,
-    head: { file: '文件', sheet: '工作表', row: '行号', name: '姓名', cell: '单元格', field: '字段', severity: '级别', message: '问题', value: '原值', suggestion: '应填写', rule: '规则' },
-    title: '问题清单汇总', time: '检查时间', files: '文件数', rows: '数据行数', rowsWithErrors: '有错误的行', rowsWithWarnings: '有警告的行',
-    errors: '错误', warnings: '警告', infos: '提示', problems: '问题数',
-    byFile: ['文件', '数据行数', '有错误的行', '错误', '警告', '提示'],
-    byRule: ['规则', '规则说明', '级别', '数量'],
-    failed: '未能读取的文件', unwritten: '未能写出的文件', noProblems: '全部通过，没有发现问题',
-  },
-  en: {
-    listSheet: WORKBOOK_TEXT.en.listSheet,
-    summarySheet: WORKBOOK_TEXT.en.summarySheet,
-    head: { file: 'File', sheet: 'Sheet', row: 'Row', name: 'Name', cell: 'Cell', field: 'Field', severity: 'Severity', message: 'Problem', value: 'Value', suggestion: 'Type instead', rule: 'Rule' },
-    title: 'Problem list summary', time: 'Checked at', files: 'Files', rows: 'Data rows', rowsWithErrors: 'Rows with errors', rowsWithWarnings: 'Rows with warnings',
-    errors: 'Errors', warnings: 'Warnings', infos: 'Infos', problems: 'Problems',
-    byFile: ['File', 'Data rows', 'Rows with errors', 'Errors', 'Warnings', 'Infos'],
-    byRule: ['Rule', 'Description', 'Severity', 'Count'],
-    failed: 'Could not be read', unwritten: 'Could not be written', noProblems: 'All clear, no problems found',
-  },
-} as const;
 
 type Value = string | number | null;
 type HeadKey = keyof (typeof FIX_LIST_TEXT)['zh']['head'];
@@ -91,7 +67,7 @@ export function fixListColumns(findings: readonly Finding[], source: FixListSour
 
 /** One line of the fix list per finding, in the columns given. */
 export function fixListRow(f: Finding, source: FixListSource, lang: Lang, columns: readonly HeadKey[]): Value[] {
-  const name = f.row === null ? null : (source.names?.get(nameKey(f.file, f.sheet, f.row)) ?? null);
+  const name = f.row === null ? null : (source.names?.get(rowKey(f.file, f.sheet, f.row)) ?? null);
   const cells: Record<HeadKey, Value> = {
     file: f.file, sheet: f.sheet, row: f.row, name, cell: f.column && f.row !== null ? `${f.column}${f.row}` : f.column,
     field: placeLabel(f, lang), severity: SEVERITY_LABEL[lang][f.severity], message: source.messages.format(f, lang), value: f.value,
@@ -124,7 +100,7 @@ export async function writeFixList(path: string, source: FixListSource, opts: Fi
   const rows = function* (): Generator<TableRow> {
     let group = '';
     for (const f of findings) {
-      const key = nameKey(f.file, f.sheet, f.row);
+      const key = rowKey(f.file, f.sheet, f.row);
       const first = key !== group;
       group = key;
       const styles: (XfChange | undefined)[] = keys.map((k) => (who.has(k) ? (first ? { bold: true } : { color: 'FF808080' }) : undefined));
@@ -136,6 +112,31 @@ export async function writeFixList(path: string, source: FixListSource, opts: Fi
     await book.addTable(t.listSheet, columns, rows, { filter: true, hash: true });
     await book.addLines(t.summarySheet, summaryLines(source, findings, lang), [32, 56, 12, 10, 10, 10]);
   }, { title: t.title, category: FIX_LIST_CATEGORY });
+}
+
+/** `--fix-list` as a sink of the run: the 姓名 of every data row as it goes by, then the list. */
+export class FixListSink implements RowSink {
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly path: string, private readonly lang: Lang) {}
+
+  async addRows(rows: readonly SinkRow[]): Promise<void> {
+    for (const { record } of rows) if (record?.v.name) this.names.set(rowKey(record.file, record.sheet, record.row), record.v.name);
+  }
+
+  /** Writes the list; one that cannot be written is a warning of the run, never its end. */
+  async finish(result: CheckResult): Promise<SinkOutcome> {
+    try {
+      const fixList = await writeFixList(this.path, { ...result, names: this.names }, { lang: this.lang });
+      return { result: { fixList }, outputs: [{ path: fixList, kind: 'fix-list', written: true }] };
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const detail = e.data.detail ?? e.text(this.lang);
+      return { warnings: [new RunWarning('fix-list-failed', { path: this.path, detail })], outputs: [{ path: this.path, kind: 'fix-list', written: false }] };
+    }
+  }
+
+  abort(): void {}
 }
 
 function summaryLines(source: FixListSource, findings: readonly Finding[], lang: Lang): SummaryLine[] {
@@ -154,7 +155,7 @@ function summaryLines(source: FixListSource, findings: readonly Finding[], lang:
   add([t.errors, s.errors]);
   add([t.warnings, s.warnings]);
   add([t.infos, s.infos]);
-  for (const f of source.failures ?? []) add([f.kind === 'output' ? t.unwritten : t.failed, `${f.path}${lang === 'zh' ? '：' : ': '}${f.error.text(lang)}`]);
+  for (const f of source.failures ?? []) add([f.kind === 'output' ? t.unwritten : t.failed, `${f.path}${PUNCT[lang].colon}${f.error.text(lang)}`]);
   add([]);
 
   // Per file: every input read (also those without problems), then any other place findings name (a folder).

@@ -3,7 +3,7 @@ import type { FixedPhoto } from '../assets/fix-photos.js';
 import type { Notice } from '../read/types.js';
 import { maskDeep, masker, maskFindingTexts } from './common.js';
 import { maskIdValue } from '../util/id-number.js';
-import { formatNotice } from './notices.js';
+import { formatNotice } from '../i18n/notices.js';
 import { inputAccount, listedFindings, omittedCounts } from './select.js';
 import { jsonCards, type JsonCards } from './cards/text.js';
 import { outputCounts, summarize, type CellFix, type CheckResult, type ReportOptions, type Summary } from './types.js';

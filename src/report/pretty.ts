@@ -1,14 +1,17 @@
 /** The terminal report: grouped by file and row, coloured only when the caller says so, ID numbers masked. */
 import { Chalk } from 'chalk';
-import { SEVERITY_LABEL } from '../engine/messages.js';
-import type { Finding, Lang, Severity } from '../engine/types.js';
+import { SEVERITY_LABEL } from '../i18n/report.js';
+import type { Finding, Severity } from '../engine/types.js';
+import { rowKey } from '../model/record.js';
 import { displayPath, masker, maskFindingTexts, placeLabel } from './common.js';
 import { fixedPhotoLines, fixListLine } from './fixed-photos.js';
-import { formatNotice } from './notices.js';
-import { CAP, capFindings, count, inputAccount, listedFindings, omittedCounts, ruleTable, type CappedRule } from './select.js';
+import { formatNotice } from '../i18n/notices.js';
+import { CAP, capFindings, inputAccount, listedFindings, omittedCounts, ruleTable, type CappedRule } from './select.js';
 import { cardsLines } from './cards/text.js';
 import { copyFormatLine } from './inputs-text.js';
 import { outputCounts, summarize, type CheckResult, type FileResult, type ReportOptions } from './types.js';
+import { count, PUNCT } from '../i18n/index.js';
+import { PRETTY_TEXT } from '../i18n/report.js';
 
 export interface PrettyOptions extends ReportOptions {
   color: boolean;
@@ -27,76 +30,13 @@ export function shouldColor(stream: { isTTY?: boolean }, env: Readonly<Record<st
   return stream.isTTY === true;
 }
 
-const TEXT = {
-  zh: {
-    wholeFile: '整个文件',
-    sheet: (s: string) => `工作表「${s}」`,
-    headerRow: (n: number, rows: number) => `表头第 ${n} 行，${rows} 行数据`,
-    row: (n: number) => `第 ${n} 行`,
-    value: '原值：',
-    suggest: '→ 建议：',
-    notice: '说明',
-    summaryTitle: '汇总',
-    checked: (files: number, rows: number) => `检查了 ${count(files)} 个文件，${count(rows)} 行数据`,
-    inputs: (given: number, checked: number, skipped: number, unreadable: number) =>
-      `输入 ${count(given)} 个：检查了 ${count(checked)} 个${skipped ? `，跳过 ${count(skipped)} 个` : ''}${unreadable ? `，${count(unreadable)} 个无法读取` : ''}`,
-    skipped: '跳过',
-    folder: '（文件夹）',
-    other: (n: number) => `另有 ${count(n)} 个照片、PDF 等文件不是登记表，未作为登记表检查`,
-    unreadable: '无法读取',
-    capTitle: (n: number) => `（问题较多：每条规则只列出前 ${n} 行，--all 列出全部）`,
-    capMore: (rule: string, more: number, where: string | null) => `${rule} …还有 ${count(more)} 行：${where ? `见 ${where}` : '用 --all 列出全部'}`,
-    inAnnotated: (file: string) => `${file} 的问题清单`,
-    quietNote: (w: number, i: number) => `--quiet：只列出错误，${count(w)} 个警告、${count(i)} 个提示未列出`,
-    rowsWith: (e: number, w: number) => `${count(e)} 行有错误，${count(w)} 行有警告`,
-    counts: (e: number, w: number, i: number) => [`错误 ${count(e)}`, `警告 ${count(w)}`, `提示 ${count(i)}`] as const,
-    top: '各规则的问题数：',
-    allClear: (files: number, rows: number) => `✔ 全部通过：${count(files)} 个文件，${count(rows)} 行数据，没有发现问题`,
-    noErrors: '没有错误；请核对上面的警告和提示',
-    annotated: '已写出标注表格：',
-    fixed: (n: number) => (n ? `已自动修正 ${n} 个单元格（标蓝，批注中保留原值），其余问题见上` : '没有可以自动修正的单元格'),
-    warnings: '运行中的警告：',
-    outputs: (w: number, f: number) => `输出文件：已写出 ${w} 个${f ? `，${f} 个未能写出（原因见上）` : ''}`,
-  },
-  en: {
-    wholeFile: 'whole file',
-    sheet: (s: string) => `sheet "${s}"`,
-    headerRow: (n: number, rows: number) => `header on row ${n}, ${rows} data rows`,
-    row: (n: number) => `row ${n}`,
-    value: 'value: ',
-    suggest: '→ suggestion: ',
-    notice: 'note',
-    summaryTitle: 'Summary',
-    checked: (files: number, rows: number) => `Checked ${count(files)} file${files === 1 ? '' : 's'}, ${count(rows)} data row${rows === 1 ? '' : 's'}`,
-    inputs: (given: number, checked: number, skipped: number, unreadable: number) =>
-      `${count(given)} input${given === 1 ? '' : 's'}: ${count(checked)} checked${skipped ? `, ${count(skipped)} skipped` : ''}${unreadable ? `, ${count(unreadable)} unreadable` : ''}`,
-    skipped: 'skipped',
-    folder: ' (folder)',
-    other: (n: number) => `and ${count(n)} photos, PDFs and other files that are not records`,
-    unreadable: 'unreadable',
-    capTitle: (n: number) => `(many problems: each rule lists its first ${n} rows; --all lists every one)`,
-    capMore: (rule: string, more: number, where: string | null) => `${rule} …and ${count(more)} more row${more === 1 ? '' : 's'}: ${where ? `see ${where}` : 'list them with --all'}`,
-    inAnnotated: (file: string) => `问题清单 in ${file}`,
-    quietNote: (w: number, i: number) => `--quiet: errors only; ${count(w)} warning${w === 1 ? '' : 's'} and ${count(i)} info not listed`,
-    rowsWith: (e: number, w: number) => `${count(e)} row${e === 1 ? '' : 's'} with errors, ${count(w)} with warnings`,
-    counts: (e: number, w: number, i: number) => [`${count(e)} error${e === 1 ? '' : 's'}`, `${count(w)} warning${w === 1 ? '' : 's'}`, `${count(i)} info`] as const,
-    top: 'Problems per rule:',
-    allClear: (files: number, rows: number) => `✔ All clear: ${count(files)} file${files === 1 ? '' : 's'}, ${count(rows)} data rows, no problems found`,
-    noErrors: 'No errors; please look at the warnings and notes above',
-    annotated: 'Annotated workbook: ',
-    fixed: (n: number) => (n ? `Fixed ${n} cells automatically (blue, the old value kept in a note); the problems above remain` : 'Nothing could be fixed automatically'),
-    warnings: 'Warnings of the run:',
-    outputs: (w: number, f: number) => `Output files: ${w} written${f ? `, ${f} could not be written (see above)` : ''}`,
-  },
-} satisfies Record<Lang, unknown>;
-
 /**
  * The report as text, ending with a newline. With --quiet only errors are listed; on a large input each rule
  * lists its first rows (CAP) unless `all`; the summary counts every finding and every input.
  */
 export function prettyReport(result: CheckResult, opts: PrettyOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const t = TEXT[opts.lang];
+  const t = PRETTY_TEXT[opts.lang];
   const mask = masker(opts.showPii, result.idValues);
   const cwd = opts.cwd ?? process.cwd();
   const show = (p: string): string => displayPath(p, cwd);
@@ -128,9 +68,9 @@ export function prettyReport(result: CheckResult, opts: PrettyOptions): string {
   for (const [path, findings] of byFile) {
     const info = fileInfo.get(path);
     const sheets = info?.sheets ?? [];
-    const paren = (x: string): string => (opts.lang === 'zh' ? `（${x}）` : ` (${x})`);
+    const paren = PUNCT[opts.lang].paren;
     const parts = sheets.map((s) => `${t.sheet(s.name)}${s.headerRow !== null ? paren(t.headerRow(s.headerRow, s.rows)) : ''}`);
-    const sep = opts.lang === 'zh' ? '，' : ', ';
+    const sep = PUNCT[opts.lang].comma;
     lines.push(c.bold.underline(show(path || '.')) + (parts.length ? `  ${c.dim(parts.join(sep))}` : ''));
     for (const n of info?.notices ?? []) lines.push(`  ${c.cyan(`ℹ ${t.notice}`)}  ${formatNotice(n, opts.lang)}`);
 
@@ -140,7 +80,7 @@ export function prettyReport(result: CheckResult, opts: PrettyOptions): string {
       const heading = f.row === null
         ? (f.sheet && multiSheet ? `${t.wholeFile} · ${t.sheet(f.sheet)}` : t.wholeFile)
         : (multiSheet && f.sheet ? `${t.sheet(f.sheet)} · ${t.row(f.row)}` : t.row(f.row));
-      const key = `${f.sheet}\u0000${f.row}`;
+      const key = rowKey(f.file, f.sheet, f.row);
       if (key !== group) {
         group = key;
         lines.push(`  ${c.bold(heading)}`);
@@ -162,7 +102,7 @@ export function prettyReport(result: CheckResult, opts: PrettyOptions): string {
   // Closing summary: every finding and every input counted, whatever the list above left out.
   const s = summarize(result);
   const account = inputAccount(result, opts.lang);
-  const colon = opts.lang === 'zh' ? '：' : ': ';
+  const colon = PUNCT[opts.lang].colon;
   const inputLines = (): string[] => {
     if (!account.skipped.length && !account.unreadable.length) return [];
     const given = account.checked + account.skipped.length + account.unreadable.length;

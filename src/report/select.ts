@@ -4,6 +4,7 @@
  * skipped with a reason, unreadable with a reason). Summaries always count every finding.
  */
 import type { Finding, Lang, Severity } from '../engine/types.js';
+import { rowKey } from '../model/record.js';
 import { sortFindings } from './common.js';
 import { skipReasonText } from './inputs-text.js';
 import type { CheckResult, SkipReason } from './types.js';
@@ -68,7 +69,7 @@ export function capFindings(
       continue;
     }
     const key = `${section ?? ''}\u0000${f.rule}`;
-    const place = `${f.file}\u0000${f.sheet ?? ''}\u0000${f.row ?? ''}`;
+    const place = rowKey(f.file, f.sheet, f.row);
     let ranks = places.get(key);
     if (!ranks) places.set(key, (ranks = new Map()));
     let rank = ranks.get(place);
@@ -121,7 +122,3 @@ export function inputAccount(result: CheckResult, lang: Lang): InputAccount {
   };
 }
 
-/** "3480" → "3,480": counts as a clerk reads them. */
-export function count(n: number): string {
-  return n.toLocaleString('en-US');
-}

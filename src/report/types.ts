@@ -3,9 +3,12 @@ import type { MessageBook } from '../engine/messages.js';
 import type { Finding, Lang } from '../engine/types.js';
 import type { FixedPhoto } from '../assets/fix-photos.js';
 import type { FieldKey } from '../model/fields.js';
+import { rowKey } from '../model/record.js';
 import type { Notice } from '../read/types.js';
 import type { SkipReason } from '../read/inputs.js';
-import type { CardsReport } from './cards/types.js';
+
+/** Every kind of file a check run writes. */
+export type OutputKind = 'checked' | 'fixed' | 'fix-list' | 'fixed-photo' | 'cache' | 'report' | 'cards';
 
 export interface SheetResult {
   name: string;
@@ -95,6 +98,17 @@ export interface ReportOptions {
   all?: boolean;
 }
 
+/** What every report format is given besides the result (src/report/formats). */
+export interface FormatOptions extends ReportOptions {
+  /** Colour (pretty only). */
+  color: boolean;
+  /** Paths inside this folder are shown relative to it (default: the working directory). */
+  cwd?: string;
+}
+
+/** A report format: the run's result as text, in pieces (a report of 10⁵ problems is never one string). */
+export type Reporter = (result: CheckResult, opts: FormatOptions) => Iterable<string>;
+
 export interface Summary {
   files: number;
   rows: number;
@@ -124,7 +138,7 @@ export function summarize(result: CheckResult): Summary {
   let warnings = 0;
   let infos = 0;
   for (const f of result.findings) {
-    const key = `${f.file}\u0000${f.sheet}\u0000${f.row}`;
+    const key = rowKey(f.file, f.sheet, f.row);
     if (f.severity === 'error') {
       errors++;
       if (f.row !== null) errRows.add(key);
@@ -135,4 +149,26 @@ export function summarize(result: CheckResult): Summary {
   }
   const rows = result.files.reduce((n, file) => n + file.sheets.reduce((m, s) => m + s.rows, 0), 0);
   return { files: result.files.length, rows, rowsWithErrors: errRows.size, rowsWithWarnings: warnRows.size, errors, warnings, infos };
+}
+
+/** A row that got no sheet, and why. */
+export interface MissingCard {
+  source: { file: string; sheet: string; row: number };
+  name: string;
+  /** In full: masked by every output that shows it (unless --show-pii). */
+  idNumber: string;
+  title: string;
+  reasons: { field: FieldKey | null; label: string; rule: string; message: string }[];
+}
+
+/** What --cards wrote, for the terminal and JSON reports. */
+export interface CardsReport {
+  /** The folder of the sheets, and the index page in it. */
+  dir: string;
+  index: string;
+  /** Sheets written and the people they are for. */
+  sheets: number;
+  people: number;
+  /** Rows with errors, which got no sheet. */
+  missing: MissingCard[];
 }

@@ -13,11 +13,6 @@ import { basename, dirname, join, resolve } from 'node:path';
 /** Temporary files not yet renamed into place nor removed. */
 const live = new Set<string>();
 
-/** The temporary files being written (absolute paths). */
-export function liveTemps(): readonly string[] {
-  return [...live];
-}
-
 /** Temporary folders (a staging folder of several outputs, as --cards writes) not yet moved into place nor removed. */
 const liveDirs = new Set<string>();
 

@@ -6,6 +6,8 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { FILE_KINDS } from '../i18n/errors.js';
+import type { Bilingual } from '../i18n/index.js';
 
 /** Configuration file: a few kilobytes in practice. */
 export const CONFIG_MAX_BYTES = 1024 * 1024;
@@ -28,14 +30,14 @@ export class NotReadable extends Error {
 }
 
 /** What a non-regular file is, in both languages (for messages). */
-export function kindOf(st: Stats): { zh: string; en: string } {
-  if (st.isDirectory()) return { zh: '文件夹', en: 'a folder' };
-  if (st.isFIFO()) return { zh: '命名管道（FIFO）', en: 'a named pipe (FIFO)' };
-  if (st.isCharacterDevice()) return { zh: '字符设备', en: 'a character device' };
-  if (st.isBlockDevice()) return { zh: '块设备', en: 'a block device' };
-  if (st.isSocket()) return { zh: '套接字', en: 'a socket' };
-  if (st.isSymbolicLink()) return { zh: '符号链接', en: 'a symbolic link' };
-  return { zh: '特殊文件', en: 'a special file' };
+export function kindOf(st: Stats): Bilingual {
+  if (st.isDirectory()) return FILE_KINDS.folder;
+  if (st.isFIFO()) return FILE_KINDS.fifo;
+  if (st.isCharacterDevice()) return FILE_KINDS.characterDevice;
+  if (st.isBlockDevice()) return FILE_KINDS.blockDevice;
+  if (st.isSocket()) return FILE_KINDS.socket;
+  if (st.isSymbolicLink()) return FILE_KINDS.link;
+  return FILE_KINDS.special;
 }
 
 const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;

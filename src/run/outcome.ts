@@ -1,8 +1,5 @@
-/** What a run writes and what it could not: the kinds of output, and the plan the output guard sees. */
+/** The run as the output guard sees it, before anything is written. */
 import type { AssetFolder } from '../assets/folder.js';
-
-/** Every kind of file a check run writes. */
-export type OutputKind = 'checked' | 'fixed' | 'fix-list' | 'fixed-photo' | 'cache' | 'report' | 'cards';
 
 /** The run as known before anything is written (see CheckOptions.beforeWork). */
 export interface RunPlan {

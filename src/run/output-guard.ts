@@ -16,10 +16,11 @@
  */
 import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { bilingual, InputError, type Bilingual } from '../errors.js';
+import { InputError } from '../errors.js';
+import { bilingual, type Bilingual } from '../i18n/index.js';
 import { neverAnAsset } from '../assets/folder.js';
 import { kindOf } from './bounded-read.js';
-import type { OutputKind } from './outcome.js';
+import type { OutputKind } from '../report/types.js';
 
 export interface PlannedOutput {
   /** The path as the user gave it or as cert-check chose it. */

@@ -156,7 +156,7 @@ describe('the target folder', () => {
     ['a sibling folder (missing yet)', () => join(base, 'fixed'), false],
     ['the parent folder', () => base, false],
   ] as [string, () => string, boolean][])('%s → refused: %s', (_, target, refused) => {
-    const run = () => checkFixPhotosTarget(target(), assets, 'zh');
+    const run = () => checkFixPhotosTarget(target(), assets);
     if (refused) expect(run).toThrow(InputError);
     else expect(run).not.toThrow();
   });

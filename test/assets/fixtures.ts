@@ -6,10 +6,8 @@ import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { createAssetInspector, type AssetInspectorOptions } from '../../src/assets/index.js';
 import type { AssetInspector } from '../../src/assets/types.js';
-import type { RuleContext } from '../../src/engine/types.js';
 import type { CertRecord } from '../../src/model/record.js';
 import { checkCharacter } from '../../src/util/id-number.js';
-import { testContext } from '../helpers/records.js';
 import { tempDirAsync } from '../helpers/temp.js';
 
 /** A valid ID number from its first 17 digits. */
@@ -157,27 +155,11 @@ export async function buildAssetFolder(): Promise<AssetFixture> {
   return fx;
 }
 
-/** Inspects `records` against the folder, returning the inspector and a rule context with its facts. */
+/** Inspects `records` against the folder. */
 export async function inspect(
   dir: string, records: CertRecord[], options: Partial<AssetInspectorOptions> = {},
-): Promise<{ inspector: AssetInspector; ctx: RuleContext }> {
+): Promise<{ inspector: AssetInspector }> {
   const inspector = await createAssetInspector({ dir, ...options });
   await inspector.prepare(records);
-  return { inspector, ctx: testContext({ assets: inspector.facts }) };
+  return { inspector };
 }
-
-/** Runs one asset rule over rows (values over GOOD_ROW) whose files are in `dir`; returns [messageId, severity] pairs. */
-export async function checkRows(
-  rule: import('../../src/engine/types.js').Rule,
-  dir: string,
-  rows: { values: Partial<Record<import('../../src/model/fields.js').FieldKey, unknown>>; omit?: import('../../src/model/fields.js').FieldKey[] }[],
-  options: Partial<AssetInspectorOptions> = {},
-): Promise<import('../../src/engine/types.js').Finding[]> {
-  const { makeRecord, runRule } = await import('../helpers/records.js');
-  const records = rows.map((r, i) => makeRecord(r.values, { row: i + 2, omit: r.omit }));
-  const { ctx } = await inspect(dir, records, options);
-  return runRule(rule, records, ctx);
-}
-
-export const brief = (findings: import('../../src/engine/types.js').Finding[]): [string, string][] =>
-  findings.map((f) => [f.messageId, f.severity]);

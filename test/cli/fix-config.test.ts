@@ -42,7 +42,7 @@ describe('--fix', () => {
     const changed = fixed.fixes!.map((f) => `${f.row}${f.column}`).sort();
     expect(changed).toEqual([...new Set(certain.map((p) => `${p.row}${p.column}`))].sort());
     expect(fixed.fixes!.find((f) => f.column === 'I' && f.row === 10)).toMatchObject({ from: '渝职改办〔2019〕125号', to: '渝职改办【2019】125号', rules: ['approval-no-brackets'] });
-    // A shorthand of 2020, a year without a committee list of its own: suggested, never applied (issue 12).
+    // A shorthand of 2020, a year without a committee list of its own: suggested, never applied.
     expect(fixed.fixes!.find((f) => f.column === 'Q' && f.row === 19)).toBeUndefined();
     expect(before.problems.find((p) => p.column === 'Q' && p.row === 19)).toMatchObject({ rule: 'committee-name', suggestion: '重庆市工程技术建设专业副高级职称评审委员会' });
   });
@@ -77,7 +77,7 @@ function fixable(p: Problem): boolean {
     'approval-no-brackets': true, 'level-value': true, 'region-by-level': true, 'authority-by-level': true,
     'cert-no-since-2021': true, 'id-number-lowercase-x': true, 'name-spaces': true, 'committee-office': true,
   };
-  // The office is left to a person when the cell names a review committee that fits the row (issue 12).
+  // The office is left to a person when the cell names a review committee that fits the row.
   if (p.rule === 'committee-office') return p.messageId === 'office' || p.messageId === 'office-form';
   if (certain[p.rule]) return true;
   // A committee's form or misprint is certain in any year; shorthands and typos only with a list of the row's year (none here).
@@ -172,8 +172,11 @@ describe('the README', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const example = /```json\n(\{[\s\S]*?\})\n```/.exec(readme)![1]!;
     const config = ConfigSchema.parse(JSON.parse(example));
-    const settings = settingsFrom(config, null, RULES.map((r) => r.id));
+    // Its district profile beside the config file: the README's example of one.
+    copyFileSync(join(root, 'test/fixtures/districts/example-dazu.json'), join(tmp.dir, config.district!));
+    const settings = settingsFrom(config, join(tmp.dir, 'cert-check.config.json'), RULES.map((r) => r.id));
     expect(settings.severities['name-spaces']).toBe('off');
     expect(settings.data.guide.canonicalSeries('工程')).toBe('工程技术');
+    expect(settings.data.district.name).toBe('大足区');
   });
 });

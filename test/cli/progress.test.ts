@@ -2,7 +2,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { progressLine, startProgress } from '../../src/cli/progress.js';
-import type { CheckProgress } from '../../src/engine/pipeline.js';
+import type { CheckProgress } from '../../src/run/check-run.js';
 
 const at = (over: Partial<CheckProgress> = {}): CheckProgress => ({
   file: '/work/records/登记表.xlsx', fileIndex: 0, files: 1, sheet: '登记表', row: 1200, lastRow: 5000, rows: 1198, ...over,

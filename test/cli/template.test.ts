@@ -4,7 +4,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CITY_AUTHORITY, DISTRICT_AUTHORITY } from '../../rules/authority-by-level.js';
 import levelValue from '../../rules/level-value.js';
 import methodKnown from '../../rules/method-known.js';
 import regionByLevel from '../../rules/region-by-level.js';
@@ -13,10 +12,13 @@ import hasSpecialtyYes from '../../rules/has-specialty-yes.js';
 import seriesKnown from '../../rules/series-known.js';
 import committeeName from '../../rules/committee-name.js';
 import {
-  COMMITTEE_SHEET, DATE_FORMAT, ERROR_MAX, inlineListFormula, LIST_SHEET, PROMPT_MAX, PROMPT_TITLE_MAX, PROMPTS,
+  COMMITTEE_SHEET, DATE_FORMAT, ERROR_MAX, inlineListFormula, LIST_SHEET, PROMPT_MAX, PROMPT_TITLE_MAX,
   sheetRange, TEMPLATE_ROWS, TEMPLATE_SHEET, writeTemplate,
 } from '../../src/cli/template.js';
+import { CITY } from '../../src/data/city.js';
+import { defaultDistrict } from '../../src/data/district.js';
 import { loadGuideData } from '../../src/data/guide.js';
+import { templatePrompts } from '../../src/i18n/template.js';
 import { PLATFORM_LEVELS } from '../../src/data/levels.js';
 import { METHODS } from '../../src/data/methods.js';
 import { InputError } from '../../src/errors.js';
@@ -30,6 +32,9 @@ const bin = join(root, 'bin/cert-check.js');
 const tmp = makeTempDir();
 afterAll(() => tmp.cleanup());
 
+const CITY_AUTHORITY = CITY.authority;
+const DISTRICT_AUTHORITY = defaultDistrict().authority;
+const PROMPTS = templatePrompts(defaultDistrict());
 const col = (k: FieldKey): string => columnLetter(FIELD_KEYS.indexOf(k) + 1);
 
 type DV = { type: string; formulae?: string[]; prompt?: string; promptTitle?: string; showInputMessage?: boolean; showErrorMessage?: boolean; errorStyle?: string; error?: string; allowBlank?: boolean };

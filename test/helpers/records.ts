@@ -1,5 +1,5 @@
 /** Test helpers: build records from plain values the way a reader would hand them over, and run rules. */
-import { createContext, type ContextOptions } from '../../src/engine/context.js';
+import { createContext, type ContextOptions } from '../../src/run/context.js';
 import { Engine } from '../../src/engine/engine.js';
 import type { Finding, Rule, RuleContext } from '../../src/engine/types.js';
 import { FIELD_KEYS, FIELDS, type FieldKey } from '../../src/model/fields.js';

@@ -1,5 +1,5 @@
 /**
- * Small files that declare huge things (issue 13): PDFs whose cross-reference stream, object stream or
+ * Small files that declare huge things: PDFs whose cross-reference stream, object stream or
  * page tree would make a parser allocate gigabytes, and a PNG of 16000 × 16000 pixels in a few hundred
  * kilobytes. Written by streaming deflate, so the test process never holds what they expand to.
  */

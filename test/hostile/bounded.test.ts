@@ -1,5 +1,5 @@
 /**
- * Issue 13, items 3 and 6, through the real CLI with a 512 MB heap, a time limit and the peak memory of the
+ * Bounded readers and processes, through the real CLI with a 512 MB heap, a time limit and the peak memory of the
  * whole process measured: PDF bombs (an XRef stream declaring 50 million entries, object streams that
  * exhaust the PDF thread's heap one after the other, a page tree of 10⁹ pages) end as damaged PDFs while the
  * other files are checked; the configuration, committee list and cache are read only from regular files

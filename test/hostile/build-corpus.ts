@@ -1,5 +1,5 @@
 /**
- * The corpus of hostile and broken inputs of issue 6, generated into a temp folder (nothing is committed).
+ * The corpus of hostile and broken inputs, generated into a temp folder (nothing is committed).
  * Each case names the file, the extra CLI arguments, and what the run must end in: a report (exit 0/1) or
  * a refusal (exit 2 with one sentence), with an optional look at the JSON report or the annotated workbook.
  */

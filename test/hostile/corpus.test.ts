@@ -1,5 +1,5 @@
 /**
- * Issue 6: every hostile or broken input ends, through the real CLI, in either a correct report (exit 0/1,
+ * Every hostile or broken input ends, through the real CLI, in either a correct report (exit 0/1,
  * one JSON document) or a refusal (exit 2, one Chinese sentence on stderr, and the one JSON document listing
  * the input with that sentence as its error), within seconds and a 512 MB heap, never with a stack trace. Also every file of the exceljs test corpus (real files nobody here made).
  * The .xls/.ods cases (./formats.ts) are read in a process of their own: there the peak memory of the whole

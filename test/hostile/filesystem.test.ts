@@ -1,5 +1,5 @@
 /**
- * Issue 13, item 5, through the real CLI: names in the assets folder that are not UTF-8 (GBK names from
+ * Through the real CLI: names in the assets folder that are not UTF-8 (GBK names from
  * unzipping on Linux/macOS) and sub-folders that cannot be read are listed as a warning while the rest is
  * checked; permission errors and read-only file systems get one sentence naming the path and the cause.
  * Permission errors are met as an ordinary user: run as root, the CLI runs as `nobody` (fs-env.ts).

@@ -1,5 +1,5 @@
 /**
- * Issue 15's part of the hostile corpus: broken and hostile .xls/.et and .ods files, made from the
+ * The spreadsheet formats' part of the hostile corpus: broken and hostile .xls/.et and .ods files, made from the
  * LibreOffice-saved fixtures (test/fixtures/formats) by planting one fault each, or written here. Each must
  * end in a refusal (exit 2, one sentence) within the corpus's time and heap bounds, or, where the file is
  * sound after all, in a report.

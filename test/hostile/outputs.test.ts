@@ -1,5 +1,5 @@
 /**
- * Issue 13, items 1 and 4, through the real CLI: every file a run writes passes one output guard before any
+ * Through the real CLI: every file a run writes passes one output guard before any
  * work (an output that is an input, lies in the assets folder, is another output, or is not a regular file
  * is refused with exit 2 and nothing is written); temporary files are random, exclusive, never follow a
  * link and are removed on every exit path; an output that cannot be written late in the run is a warning

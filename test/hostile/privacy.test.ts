@@ -1,5 +1,5 @@
 /**
- * Issue 13, item 2, through the real CLI: ID numbers are masked in every form on every stream unless
+ * Through the real CLI: ID numbers are masked in every form on every stream unless
  * --show-pii — the 身份证号 value whole whatever it looks like (17 or 19 digits, the 15-digit first
  * generation, full-width, with spaces or hyphens, too short), and any run of 14 or more digits in messages,
  * naming-convention hints, paths and stderr sentences. The cache keeps no absolute path and forgets files

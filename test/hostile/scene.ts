@@ -1,5 +1,5 @@
 /**
- * A clerk's folder for the hostile tests of issue 13: a records workbook whose rows name their photo and
+ * A clerk's folder for the hostile tests: a records workbook whose rows name their photo and
  * attachment by ID number, the photos (colour JPEGs) and PDFs in an assets folder, and a fingerprint of
  * every file so that a test can prove nothing was touched.
  */

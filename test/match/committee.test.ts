@@ -6,10 +6,11 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { committeesCommand } from '../../src/cli/committees.js';
 import type { PlatformLevel } from '../../src/data/levels.js';
+import { settingsFrom } from '../../src/config.js';
 import { InputError } from '../../src/errors.js';
 import {
   benchCommitteeMatching, expandKey, formKey, levelsAgree, levelsFromName, loadCommitteeMatcher, parseCommitteeEntries, periodKey,
-  readCommitteeFile, seriesFromName, shippedCommittees, similarity, type CommitteeEntry, type CommitteeMatch, type MatchHint, type Verdict,
+  seriesFromName, shippedCommittees, similarity, type CommitteeEntry, type CommitteeMatch, type MatchHint, type Verdict,
 } from '../../src/match/committee.js';
 
 const matcher = loadCommitteeMatcher();
@@ -337,6 +338,9 @@ describe('committees added by the user', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cert-check-committees-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const OLD = '重庆市工程技术中级职务大足区评审委员会';
+  /** The committees a configuration naming `file` adds, read as a run reads them. */
+  const readCommitteeFile = (file: string): CommitteeEntry[] =>
+    settingsFrom({ committees: file }, join(dir, 'cert-check.config.json'), []).data.committees.entries.filter((e) => e.user);
 
   it('are read from a JSON file, with levels, series and kind taken from the name when left out', () => {
     const file = join(dir, 'committees-any.json');

@@ -1,5 +1,5 @@
 /**
- * Issue 15 through the real launcher (bin/ → dist/, so .xls/.ods are parsed in their reading process under its
+ * Every input format through the real launcher (bin/ → dist/, so .xls/.ods are parsed in their reading process under its
  * limits): every format of a folder is checked and every skipped file named, JSON on stdout is one document
  * even when every input fails, --delimiter, and the reading process's time and heap limits (more of those in
  * ./reading-process.test.ts).

@@ -1,12 +1,12 @@
 /**
- * Issue 15: .xls, WPS .et, .ods and text exports saved by LibreOffice (test/fixtures/formats, see its
+ * .xls, WPS .et, .ods and text exports saved by LibreOffice (test/fixtures/formats, see its
  * README) give the same read events and exactly the same findings as the same records saved as .xlsx.
  */
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCheck, type RunResult } from '../../src/engine/pipeline.js';
+import { runCheck, type RunResult } from '../../src/run/check-run.js';
 import type { Finding } from '../../src/engine/types.js';
 import { normalizeCell } from '../../src/model/cell.js';
 import { isDateFormat } from '../../src/model/dates.js';

@@ -157,7 +157,7 @@ describe('scanInputs: folders scanned recursively, every skipped file named', ()
     const dir = files('nested', ['500224198001011235.jpg']);
     mkdirSync(join(dir, '2019'));
     writeFileSync(join(dir, '2019', 'r.csv'), '姓名,身份证号,职称名称,免冠照\n张三,500224198001011235,工程师,500224198001011235.jpg\n');
-    const { runCheck } = await import('../../src/engine/pipeline.js');
+    const { runCheck } = await import('../../src/run/check-run.js');
     const result = await runCheck({ inputs: [dir], noOut: true, lang: 'zh' });
     expect(result.files.map((f) => f.path)).toEqual([join(dir, '2019', 'r.csv')]);
     expect(result.assetsDir).toBe(resolve(dir));
@@ -181,10 +181,10 @@ describe('scanInputs: folders scanned recursively, every skipped file named', ()
   });
 });
 
-describe('folder scans and the marker of what cert-check wrote (issue 14 item 3)', () => {
+describe('folder scans and the marker of what cert-check wrote', () => {
   it('takes an annotated copy the clerk edited and saved; skips and names untouched copies and fix lists, whatever their names', async () => {
     const { copyFileSync } = await import('node:fs');
-    const { runCheck } = await import('../../src/engine/pipeline.js');
+    const { runCheck } = await import('../../src/run/check-run.js');
     const { writeFixList } = await import('../../src/report/fix-list.js');
     const { result } = await import('../report/fixtures.js');
     const { REPO_ROOT } = await import('../helpers/paths.js');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCheck, type RunResult } from '../../src/engine/pipeline.js';
+import { runCheck, type RunResult } from '../../src/run/check-run.js';
 import { readMarker } from '../../src/report/xlsx/marker.js';
 import { NOTE_SEPARATOR } from '../../src/report/xlsx/notes.js';
 import { FILLS } from '../../src/report/xlsx/text.js';

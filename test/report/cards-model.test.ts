@@ -1,13 +1,15 @@
 /** A checked row → its sheet as data (pure): values, notes, hints, problems and the masking of other people's IDs. */
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { loadReferenceData } from '../../src/engine/context.js';
+import { loadReferenceData } from '../../src/data/reference.js';
 import { Engine } from '../../src/engine/engine.js';
 import { MessageBook } from '../../src/engine/messages.js';
 import type { Finding } from '../../src/engine/types.js';
 import type { FieldKey } from '../../src/model/fields.js';
 import { buildCard, maskOthers } from '../../src/report/cards/model.js';
-import type { Card, CardLine, CheckedRow, MissingCard } from '../../src/report/cards/types.js';
+import type { Card, CardLine } from '../../src/report/cards/types.js';
+import type { CheckedRow } from '../../src/report/sink.js';
+import type { MissingCard } from '../../src/report/types.js';
 import { GOOD_ROW, makeRecord, testContext } from '../helpers/records.js';
 
 const messages = new MessageBook(RULES);

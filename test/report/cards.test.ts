@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { loadReferenceData } from '../../src/engine/context.js';
+import { loadReferenceData } from '../../src/data/reference.js';
 import { MessageBook } from '../../src/engine/messages.js';
-import { runCheck, type RunResult } from '../../src/engine/pipeline.js';
+import { runCheck, type RunResult } from '../../src/run/check-run.js';
 import { CardsWriter, INDEX_NAME, MANIFEST_NAME, type CardsWriterOptions } from '../../src/report/cards/writer.js';
-import type { CardsReport } from '../../src/report/cards/types.js';
+import type { RowSink } from '../../src/report/sink.js';
+import type { CardsReport } from '../../src/report/types.js';
 import { makeTempDir } from '../read/files.js';
 import { attr, byClass, elements, fieldRows, hasClass, one, parseHtml, text, type FieldRow } from './cards-dom.js';
 import {
@@ -34,8 +35,8 @@ function writer(dir: string, over: Partial<CardsWriterOptions> = {}): CardsWrite
 
 async function runCards(inputs: string[], dir: string, over: Partial<CardsWriterOptions> = {}): Promise<{ result: RunResult; report: CardsReport }> {
   const w = writer(dir, over);
-  const result = await runCheck({ inputs, assets: fx.assets, noOut: true, lang: over.lang ?? 'zh', today: TODAY, cards: w });
-  return { result, report: await w.commit() };
+  const result = await runCheck({ inputs, assets: fx.assets, noOut: true, lang: over.lang ?? 'zh', today: TODAY, sinks: [w] });
+  return { result, report: result.cards! };
 }
 
 const read = (dir: string, name: string): string => readFileSync(join(dir, name), 'utf8');
@@ -150,8 +151,7 @@ describe('what a sheet says', () => {
   it('with --fix the sheets are the same (the pipeline\'s corrected rows are used as they are)', async () => {
     const d = join(tmp.dir, 'with-fix');
     const w = writer(d);
-    await runCheck({ inputs: [fx.input], assets: fx.assets, noOut: true, fix: true, lang: 'zh', today: TODAY, cards: w });
-    const r = await w.commit();
+    const r = (await runCheck({ inputs: [fx.input], assets: fx.assets, noOut: true, fix: true, lang: 'zh', today: TODAY, sinks: [w] })).cards!;
     expect(r.missing.map((m) => m.source.row)).toEqual([3]);
     expect(htmlFiles(d)).toEqual(htmlFiles(dir));
     for (const name of SHEETS) expect(sheet(d, name), name).toEqual(sheet(dir, name));
@@ -309,12 +309,21 @@ describe('the folder', () => {
     expect(htmlFiles(d)).toContain('0003-王五-工程师-2.html');
   });
 
-  it('nothing is left behind when the run is abandoned (exit 2): no folder, no staging folder, no parent created', async () => {
+  it('nothing is left behind when the run ends in exit 2 (an input it cannot read): no folder, no staging folder, no parent created', async () => {
     const d = join(tmp.dir, 'new-parent', 'deeper', 'cards');
-    const w = writer(d);
-    await runCheck({ inputs: [fx.input], assets: fx.assets, noOut: true, lang: 'zh', today: TODAY, cards: w });
-    expect(readdirSync(join(tmp.dir, 'new-parent', 'deeper')).some((n) => n.startsWith('.cards.'))).toBe(true);
-    w.abort();
+    let staged = false;
+    // A sink after the cards sees the staging folder the sheets were written into while the rows went by.
+    const spy: RowSink = {
+      addRows: async () => {
+        staged ||= readdirSync(join(tmp.dir, 'new-parent', 'deeper')).some((n) => n.startsWith('.cards.'));
+      },
+      finish: async () => ({}),
+      abort: () => {},
+    };
+    const result = await runCheck({ inputs: [fx.input, join(tmp.dir, 'missing.xlsx')], assets: fx.assets, noOut: true, lang: 'zh', today: TODAY, sinks: [writer(d), spy] });
+    expect(result.failures.map((f) => f.path)).toEqual([join(tmp.dir, 'missing.xlsx')]);
+    expect(staged).toBe(true);
+    expect(result.cards).toBeUndefined();
     expect(existsSync(join(tmp.dir, 'new-parent'))).toBe(false);
   });
 

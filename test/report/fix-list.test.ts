@@ -7,7 +7,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { FIELD_KEYS, FIELDS, type FieldKey } from '../../src/model/fields.js';
-import { FIX_LIST_TEXT, nameKey, writeFixList } from '../../src/report/fix-list.js';
+import { writeFixList } from '../../src/report/fix-list.js';
+import { FIX_LIST_TEXT } from '../../src/i18n/workbook.js';
+import { rowKey } from '../../src/model/record.js';
 import { FILLS } from '../../src/report/xlsx/text.js';
 import { zipParts } from './package-helpers.js';
 import { idFrom } from '../assets/fixtures.js';
@@ -41,7 +43,7 @@ function rowsOf(ws: ExcelJS.Worksheet): unknown[][] {
 describe('writeFixList', () => {
   it('lists every problem grouped by person: row and 姓名, then each problem with cell, message, value and the value to type', async () => {
     const findings = mixedFindings();
-    const src = { ...result(findings), names: new Map([[nameKey('records.xlsx', '登记表', 17), '张三'], [nameKey('records.xlsx', '登记表', 20), '李四']]) };
+    const src = { ...result(findings), names: new Map([[rowKey('records.xlsx', '登记表', 17), '张三'], [rowKey('records.xlsx', '登记表', 20), '李四']]) };
     const path = tmp.file('unit.xlsx');
     expect(await writeFixList(path, src, { lang: 'zh' })).toBe(path);
     const wb = await open(path);

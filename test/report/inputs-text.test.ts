@@ -1,4 +1,4 @@
-/** Reporting on the inputs themselves (issue 15): unreadable inputs in `files`, skipped files, the copy's format line. */
+/** Reporting on the inputs themselves: unreadable inputs in `files`, skipped files, the copy's format line. */
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { copyFormatLine, skippedReport, skipReasonText } from '../../src/report/inputs-text.js';

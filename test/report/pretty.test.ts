@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { prettyReport, shouldColor } from '../../src/report/pretty.js';
-import { formatNotice } from '../../src/report/notices.js';
+import { formatNotice } from '../../src/i18n/notices.js';
 import { fileResult, finding, ID, ID_MASKED, mixedFindings, result } from './fixtures.js';
 
 const ANSI = /\x1b\[[0-9;]*m/;

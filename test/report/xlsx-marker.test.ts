@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTemplate } from '../../src/cli/template.js';
-import { runCheck } from '../../src/engine/pipeline.js';
+import { runCheck } from '../../src/run/check-run.js';
 import { writeFixList } from '../../src/report/fix-list.js';
 import {
   judgeMarker, modifiedOf, parseMarker, readMarker, readMarkerDetails, w3cdtf, withMarker, withModified, type Marker,

@@ -1,5 +1,5 @@
 /**
- * --fix is safe by construction (issue 12): a fix applies only when certain and derived from uncontested
+ * --fix is safe by construction: a fix applies only when certain and derived from uncontested
  * cells; contradicting fixes give the row none; a fixed row comes out with fewer problems, never more; a
  * correct row is never changed.
  */
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { rowRule } from '../../src/engine/define.js';
 import { Engine } from '../../src/engine/engine.js';
-import { applyFixes } from '../../src/engine/pipeline.js';
+import { applyFixes } from '../../src/run/fixes.js';
 import type { Finding, Rule } from '../../src/engine/types.js';
 import { FIELD_KEYS, type FieldKey } from '../../src/model/fields.js';
 import type { ColumnMap } from '../../src/model/record.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import rule, { parseApprovalNo } from '../../rules/approval-no-format.js';
+import rule from '../../rules/approval-no-format.js';
+import { parseApprovalNo } from '../../rules/utils/approval.js';
 import { testRule } from './rule-tester.js';
 
 // 三（四）: 批准文号要准确填写，注意括号格式按【】填写……批准文号应该填写“渝职改办【2019】XX号”。

@@ -1,12 +1,11 @@
 import rule from '../../rules/approval-no-issuer.js';
-import { loadGuideData } from '../../src/data/guide.js';
-import { createContext } from '../../src/engine/context.js';
-import { loadCommitteeMatcher } from '../../src/match/committee.js';
+import { referenceData } from '../../src/data/reference.js';
+import { createContext } from '../../src/run/context.js';
 import { testRule } from './rule-tester.js';
 
 const senior = { level: '高级（副高）', title: '高级工程师' };
 const withDistrict = (...district: string[]) => () =>
-  createContext({ today: { y: 2026, m: 11, d: 27 }, data: { guide: loadGuideData({ issuers: { district } }), committees: loadCommitteeMatcher() } });
+  createContext({ today: { y: 2026, m: 11, d: 27 }, data: referenceData(undefined, { guide: { issuers: { district } } }) });
 
 // 三（四）2: 铜梁区评审通过的中、初级以铜梁区职改办批准文件为准，片区……以片区职改办批准文件为准，高级职称以重庆市职改办批准文件为准。
 testRule(rule, {

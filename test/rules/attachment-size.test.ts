@@ -1,20 +1,22 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll } from 'vitest';
 import rule from '../../rules/attachment-size.js';
-import { brief, buildAssetFolder, checkRows, type AssetFixture } from '../assets/fixtures.js';
+import { buildAssetFolder, type AssetFixture } from '../assets/fixtures.js';
+import { testRule } from './rule-tester.js';
 
 let fx: AssetFixture;
 beforeAll(async () => {
   fx = await buildAssetFolder();
 });
 
-describe('attachment-size', () => {
-  it.each(['scan3.pdf', 'zip-named.pdf', 'nobody.pdf'])('valid: %s', async (attachment) => {
-    expect(brief(await checkRows(rule, fx.dir, [{ values: { attachment } }]))).toEqual([]);
-  });
-
-  it('invalid: one byte over 10 MB', async () => {
-    const findings = await checkRows(rule, fx.dir, [{ values: { attachment: 'oversize.pdf' } }]);
-    expect(brief(findings)).toEqual([['too-large', 'error']]);
-    expect(findings[0]!.data).toMatchObject({ size: '10,485,761', limit: '10,485,760' });
-  });
+// 三（三）: 附件大小不超过10M.
+testRule(rule, {
+  folder: () => fx.dir,
+  valid: [
+    { name: 'a small PDF', row: { attachment: 'scan3.pdf' } },
+    { name: 'a small file of another type: attachment-format reports it', row: { attachment: 'zip-named.pdf' } },
+    { name: 'a missing file: attachment-file reports it', row: { attachment: 'nobody.pdf' } },
+  ],
+  invalid: [
+    { name: 'one byte over 10 MB', row: { attachment: 'oversize.pdf' }, errors: [{ messageId: 'too-large', field: 'attachment', severity: 'error', data: { size: '10,485,761', limit: '10,485,760' } }] },
+  ],
 });

@@ -1,5 +1,10 @@
-import rule, { CITY_AUTHORITY, DISTRICT_AUTHORITY } from '../../rules/authority-by-level.js';
+import rule from '../../rules/authority-by-level.js';
+import { CITY } from '../../src/data/city.js';
+import { defaultDistrict } from '../../src/data/district.js';
 import { testRule } from './rule-tester.js';
+
+const CITY_AUTHORITY = CITY.authority;
+const DISTRICT_AUTHORITY = defaultDistrict().authority;
 
 // 三（十三）: 高级默认为重庆市人力资源和社会保障局（重庆市职称改革办公室），无需选择；中、初级选择“铜梁区人力资源和社会保障局”。
 testRule(rule, {

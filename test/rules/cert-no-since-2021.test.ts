@@ -4,7 +4,7 @@ import { testRule } from './rule-tester.js';
 // 二（五）: 取得时间年份选择2021年，则无需填写证书编号……将由系统自动生成电子证书编号。
 testRule(rule, {
   valid: [
-    // A placeholder already says "no number" (issue 七): nothing to clear.
+    // A placeholder already says "no number": nothing to clear.
     { name: '2022 with the placeholder 无', row: { obtainDate: '2022-05-01', certNo: '无' } },
     { name: '2021 with the placeholder 暂无', row: { obtainDate: '2021-05-01', certNo: '暂无' } },
     { name: '2021 empty', row: { obtainDate: '2021-03-01', certNo: '' } },

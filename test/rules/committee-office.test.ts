@@ -1,5 +1,10 @@
-import rule, { CITY_OFFICE, DISTRICT_OFFICE } from '../../rules/committee-office.js';
+import rule from '../../rules/committee-office.js';
+import { CITY } from '../../src/data/city.js';
+import { defaultDistrict } from '../../src/data/district.js';
 import { testRule, type Row } from './rule-tester.js';
+
+const CITY_OFFICE = CITY.office;
+const DISTRICT_OFFICE = defaultDistrict().office.name;
 
 const FG = '高级（副高）';
 const ZG = '高级（正高）';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/committee-series.js';
 import type { GuideData } from '../../src/data/guide.js';
-import { loadReferenceData } from '../../src/engine/context.js';
+import { loadReferenceData } from '../../src/data/reference.js';
+import { defaultDistrict } from '../../src/data/district.js';
 import { loadCommitteeMatcher } from '../../src/match/committee.js';
 import { makeRecord, runRule, testContext } from '../helpers/records.js';
 import { testRule, type Row } from './rule-tester.js';
@@ -49,7 +50,7 @@ testRule(rule, {
 describe('committee-series and the guide data', () => {
   /** A guide that knows only 会计: the committee's 工程技术 means nothing to it. */
   const stub = { canonicalSeries: (text: string) => (text.replace(/系列$/, '') === '会计' ? '会计' : null), issuerKind: () => null } as unknown as GuideData;
-  const stubContext = () => testContext({ data: { guide: stub, committees: loadCommitteeMatcher() } });
+  const stubContext = () => testContext({ data: { guide: stub, committees: loadCommitteeMatcher(), district: defaultDistrict() } });
 
   it('stays silent when the guide does not know the committee\'s series', () => {
     const record = makeRecord({ committee: '重庆市工程技术中小企业副高级职称评审委员会', series: '会计', level: FG });

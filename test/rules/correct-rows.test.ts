@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { loadReferenceData } from '../../src/engine/context.js';
+import { loadReferenceData } from '../../src/data/reference.js';
 import { Engine } from '../../src/engine/engine.js';
 import { isSenior } from '../../src/data/levels.js';
 import { checkCharacter } from '../../src/util/id-number.js';

@@ -2,10 +2,12 @@ import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirSync } from '../helpers/temp.js';
-import { findDataDir, loadGuideData, readTsv } from '../../src/data/guide.js';
+import { loadGuideData } from '../../src/data/guide.js';
+import { readTsv } from '../../src/data/tsv.js';
+import { dataDir as packageDataDir } from '../../src/paths.js';
 
 const guide = loadGuideData();
-const dataDir = findDataDir();
+const dataDir = packageDataDir();
 const levelOf = (series: string, title: string) => guide.titleEntries(title).filter((t) => t.series === series).map((t) => t.platformLevel);
 
 describe('title table (data/titles.tsv)', () => {

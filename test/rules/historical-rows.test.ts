@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { Engine } from '../../src/engine/engine.js';
-import { applyFixes } from '../../src/engine/pipeline.js';
+import { applyFixes } from '../../src/run/fixes.js';
 import type { Finding } from '../../src/engine/types.js';
 import { FIELD_KEYS } from '../../src/model/fields.js';
 import { FULL_MAP, makeRecord, testContext } from '../helpers/records.js';

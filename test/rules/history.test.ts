@@ -1,5 +1,5 @@
 /**
- * The history corpus (issue #12, "How to prove it"): 140+ realistic records from 1985 to 2025, each carrying in
+ * The history corpus: 140+ realistic records from 1985 to 2025, each carrying in
  * its own row what a careful HR officer concludes (预期, 依据, 预期修正). The real check (runCheck, --no-assets,
  * today = 2026-12-01) must give no error on a 正确/存疑 row, no warning a row does not allow, every error and
  * warning a row requires, and with --fix change no cell except to a value the row's 预期修正 allows.
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/engine/pipeline.js';
+import { runCheck } from '../../src/run/check-run.js';
 import type { Finding } from '../../src/engine/types.js';
 import { matchHeader } from '../../src/model/fields.js';
 import { SHEETS, writeHistory } from '../fixtures/history/build-history.js';

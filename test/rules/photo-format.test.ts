@@ -1,40 +1,30 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll } from 'vitest';
 import rule from '../../rules/photo-format.js';
-import { MessageBook } from '../../src/engine/messages.js';
-import { brief, buildAssetFolder, checkRows, type AssetFixture } from '../assets/fixtures.js';
+import { buildAssetFolder, type AssetFixture } from '../assets/fixtures.js';
+import { testRule } from './rule-tester.js';
 
 let fx: AssetFixture;
 beforeAll(async () => {
   fx = await buildAssetFolder();
 });
 
-describe('photo-format', () => {
-  it.each(['colour.jpg', 'colour.png', 'grey-rgb.jpg', 'oversize.jpg', 'landscape.jpg', 'inner-link.jpg', 'nobody.jpg', 'escape.jpg'])(
-    'valid (or not this rule\'s business): %s', async (photo) => {
-      expect(brief(await checkRows(rule, fx.dir, [{ values: { photo } }]))).toEqual([]);
+const photo = (name: string): { name: string; row: { photo: string } } => ({ name, row: { photo: name } });
+
+// 三（二）: 支持格式：JPG，PNG.
+testRule(rule, {
+  folder: () => fx.dir,
+  valid: ['colour.jpg', 'colour.png', 'grey-rgb.jpg', 'oversize.jpg', 'landscape.jpg', 'inner-link.jpg', 'nobody.jpg', 'escape.jpg'].map(photo),
+  invalid: [
+    {
+      ...photo('gif-named.jpg'),
+      errors: [{ messageId: 'wrong-type', field: 'photo', severity: 'error', data: { real: 'GIF' }, text: { zh: /实际是 GIF 格式.*JPG 或 PNG/, en: /really a GIF file/ } }],
     },
-  );
-
-  const invalid: [string, [string, string][], Record<string, string>?][] = [
-    ['gif-named.jpg', [['wrong-type', 'error']], { real: 'GIF' }],
-    ['bmp-named.jpg', [['wrong-type', 'error']], { real: 'BMP' }],
-    ['scan3.pdf', [['wrong-type', 'error']], { real: 'PDF' }],
-    ['text.jpg', [['unknown-type', 'error']]],
-    ['empty.jpg', [['empty', 'error']]],
-    ['png-named.jpg', [['extension-mismatch', 'warning']], { real: 'PNG', extension: 'jpg', expected: 'png' }],
-    ['jpeg-named.png', [['extension-mismatch', 'warning']], { real: 'JPEG', expected: 'jpg' }],
-    ['truncated.jpg', [['undecodable', 'error']]],
-  ];
-  it.each(invalid)('invalid: %s', async (photo, expected, data) => {
-    const findings = await checkRows(rule, fx.dir, [{ values: { photo } }]);
-    expect(brief(findings)).toEqual(expected);
-    if (data) expect(findings[0]!.data).toMatchObject(data);
-  });
-
-  it('names the real type in both languages', async () => {
-    const [f] = await checkRows(rule, fx.dir, [{ values: { photo: 'gif-named.jpg' } }]);
-    const book = new MessageBook([rule]);
-    expect(book.format(f!, 'zh')).toMatch(/实际是 GIF 格式.*JPG 或 PNG/);
-    expect(book.format(f!, 'en')).toMatch(/really a GIF file/);
-  });
+    { ...photo('bmp-named.jpg'), errors: [{ messageId: 'wrong-type', severity: 'error', data: { real: 'BMP' } }] },
+    { ...photo('scan3.pdf'), errors: [{ messageId: 'wrong-type', severity: 'error', data: { real: 'PDF' } }] },
+    { ...photo('text.jpg'), errors: [{ messageId: 'unknown-type', severity: 'error' }] },
+    { ...photo('empty.jpg'), errors: [{ messageId: 'empty', severity: 'error' }] },
+    { ...photo('png-named.jpg'), errors: [{ messageId: 'extension-mismatch', severity: 'warning', data: { real: 'PNG', extension: 'jpg', expected: 'png' } }] },
+    { ...photo('jpeg-named.png'), errors: [{ messageId: 'extension-mismatch', severity: 'warning', data: { real: 'JPEG', expected: 'jpg' } }] },
+    { ...photo('truncated.jpg'), errors: [{ messageId: 'undecodable', severity: 'error' }] },
+  ],
 });

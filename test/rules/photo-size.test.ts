@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll } from 'vitest';
 import rule from '../../rules/photo-size.js';
 import { PHOTO_MAX_BYTES } from '../../src/assets/limits.js';
-import { MessageBook } from '../../src/engine/messages.js';
-import { brief, buildAssetFolder, checkRows, type AssetFixture } from '../assets/fixtures.js';
+import { buildAssetFolder, type AssetFixture } from '../assets/fixtures.js';
+import { testRule } from './rule-tester.js';
 
 let fx: AssetFixture;
 beforeAll(async () => {
@@ -15,19 +15,19 @@ beforeAll(async () => {
   await fs.writeFile(path.join(fx.dir, 'over-limit.jpg'), Buffer.concat([jpg, Buffer.alloc(PHOTO_MAX_BYTES + 1 - jpg.length)]));
 });
 
-describe('photo-size', () => {
-  it.each(['colour.jpg', 'at-limit.jpg', 'nobody.jpg'])('valid: %s', async (photo) => {
-    expect(brief(await checkRows(rule, fx.dir, [{ values: { photo } }]))).toEqual([]);
-  });
-
-  it.each(['oversize.jpg', 'over-limit.jpg'])('invalid: %s', async (photo) => {
-    expect(brief(await checkRows(rule, fx.dir, [{ values: { photo } }]))).toEqual([['too-large', 'error']]);
-  });
-
-  it('states the byte limit used and the actual size', async () => {
-    const [f] = await checkRows(rule, fx.dir, [{ values: { photo: 'over-limit.jpg' } }]);
-    expect(f!.data).toMatchObject({ size: '204,801', limit: '204,800' });
-    expect(new MessageBook([rule]).format(f!, 'zh')).toContain('有 204,801 字节');
-    expect(new MessageBook([rule]).format(f!, 'zh')).toContain('按 204,800 字节计');
-  });
+// 三（二）: 图片大小不能超过200kb.
+testRule(rule, {
+  folder: () => fx.dir,
+  valid: [
+    { name: 'a photo well under the limit', row: { photo: 'colour.jpg' } },
+    { name: 'exactly 204,800 bytes', row: { photo: 'at-limit.jpg' } },
+    { name: 'a missing file: photo-file reports it', row: { photo: 'nobody.jpg' } },
+  ],
+  invalid: [
+    { name: 'a large photo', row: { photo: 'oversize.jpg' }, errors: [{ messageId: 'too-large', field: 'photo', severity: 'error' }] },
+    {
+      name: 'one byte over: the byte limit used and the actual size are stated', row: { photo: 'over-limit.jpg' },
+      errors: [{ messageId: 'too-large', severity: 'error', data: { size: '204,801', limit: '204,800' }, text: { zh: /有 204,801 字节.*按 204,800 字节计/, en: '204,801 bytes' } }],
+    },
+  ],
 });

@@ -34,6 +34,15 @@ describe('rule registry', () => {
     expect(existsSync(join(root, 'test', 'rules', `${id}.test.ts`))).toBe(true);
   });
 
+  // The dialect (rule-tester.ts) asserts the suggestion and the fix of every invalid case and checks at run time
+  // that each message is tested; here, on the files: one table for the rule, and every messageId in an invalid case.
+  it.each(RULES.map((r) => [r.id, r] as const))('%s is tested in the one dialect, every message in an invalid case', (id, rule) => {
+    const text = readFileSync(join(root, 'test', 'rules', `${id}.test.ts`), 'utf8');
+    expect(text.match(/\btestRule\(rule, /g) ?? [], 'one testRule(rule, …) table').toHaveLength(1);
+    const expected = new Set([...text.matchAll(/\bmessageId: '([\w-]+)'/g)].map((m) => m[1]));
+    expect(Object.keys(rule.messages).filter((m) => !expected.has(m))).toEqual([]);
+  });
+
   it.each(RULES.map((r) => [r.id, r] as const))('%s has complete metadata and bilingual messages', (id, rule) => {
     expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(rule.description.zh.trim()).not.toBe('');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeenRows, earlierRow } from '../../src/engine/seen-rows.js';
+import { SeenRows, earlierRow } from '../../rules/utils/seen-rows.js';
 import { makeRecord } from '../helpers/records.js';
 
 describe('SeenRows', () => {

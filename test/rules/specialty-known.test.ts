@@ -1,11 +1,10 @@
 import rule from '../../rules/specialty-known.js';
-import { loadGuideData } from '../../src/data/guide.js';
-import { createContext } from '../../src/engine/context.js';
-import { loadCommitteeMatcher } from '../../src/match/committee.js';
+import { referenceData } from '../../src/data/reference.js';
+import { createContext } from '../../src/run/context.js';
 import { testRule } from './rule-tester.js';
 
 const withDropdown = (...specialties: string[]) => () =>
-  createContext({ today: { y: 2026, m: 11, d: 27 }, data: { guide: loadGuideData({ specialties }), committees: loadCommitteeMatcher() } });
+  createContext({ today: { y: 2026, m: 11, d: 27 }, data: referenceData(undefined, { guide: { specialties } }) });
 
 // 三（十二）: the dropdown names the guide shows are 建设 and 会计; others are at most worth a look.
 testRule(rule, {

@@ -1,11 +1,10 @@
 import rule from '../../rules/specialty-local-in-dropdown.js';
-import { loadGuideData } from '../../src/data/guide.js';
-import { createContext } from '../../src/engine/context.js';
-import { loadCommitteeMatcher } from '../../src/match/committee.js';
+import { referenceData } from '../../src/data/reference.js';
+import { createContext } from '../../src/run/context.js';
 import { testRule } from './rule-tester.js';
 
 const withDropdown = (...specialties: string[]) => () =>
-  createContext({ today: { y: 2026, m: 11, d: 27 }, data: { guide: loadGuideData({ specialties }), committees: loadCommitteeMatcher() } });
+  createContext({ today: { y: 2026, m: 11, d: 27 }, data: referenceData(undefined, { guide: { specialties } }) });
 
 // 三（十二）: 如“评审专业名称”下拉栏中已有对应专业名称，请直接选择，“本地评审专业”无需填写。
 testRule(rule, {

@@ -1,211 +1,34 @@
 /**
- * The platform's form as the guide walks it (三（一）to（十五）): each field's section, label, how it is
- * filled in, and one line of the guide for it, in both languages. The sheets follow this order.
+ * The platform's form as the guide walks it (三（一）to（十五）): each field's section and how it is filled in;
+ * its line of the guide, in both languages, is src/i18n/cards.ts's FORM_HINTS. The sheets follow this order.
  */
-import type { Lang } from '../../engine/types.js';
-import type { FieldKey } from '../../model/fields.js';
-import type { CardAction } from './types.js';
-
-/** What a hint may depend on: the row's level, how the title was obtained, and the year it was obtained. */
-export interface HintContext {
-  senior: boolean;
-  /** Canonical method (评审, 初定, 确认, 考试, 认定) or null when unrecognised. */
-  method: string | null;
-  obtainYear: number | null;
-}
+import type { CardAction, FormFieldKey } from './types.js';
 
 export interface FormField {
-  field: FieldKey;
+  field: FormFieldKey;
   section: string;
   /** The usual way in; a line may say otherwise (a value the platform fills by default, a field left empty). */
   action: CardAction;
-  hint: Record<Lang, (c: HintContext) => string>;
 }
-
-const fixed = (zh: string, en: string): Record<Lang, () => string> => ({ zh: () => zh, en: () => en });
 
 /** The platform's fields in the guide's order. 姓名 and 身份证号 come from the account (三（一）). */
 export const FORM: readonly FormField[] = [
-  {
-    field: 'name', section: '三（一）', action: 'auto',
-    hint: fixed('自动生成，无需填写；必须用持证人本人的账号登记，不能代他人申请', 'filled in from the account; register under the holder\'s own account, never for someone else'),
-  },
-  {
-    field: 'idNumber', section: '三（一）', action: 'auto',
-    hint: fixed('自动生成，无需填写；注册账号的身份证号须与持证人一致', 'filled in from the account; the account\'s ID number must be the holder\'s'),
-  },
-  {
-    field: 'photo', section: '三（二）', action: 'upload',
-    hint: fixed('本人彩色免冠照，JPG 或 PNG，不超过 200KB', 'the holder\'s colour ID photo, JPG or PNG, at most 200 KB'),
-  },
-  {
-    field: 'attachment', section: '三（三）', action: 'upload',
-    hint: {
-      zh: (c) => (c.obtainYear !== null && c.obtainYear >= 2022
-        ? '2022年以来的上传文件（批准文件），只支持 PDF，不超过 10M'
-        : '2021年及以前的上传完整职称证书（含封面、照片页、基本信息页），只支持 PDF，不超过 10M'),
-      en: (c) => (c.obtainYear !== null && c.obtainYear >= 2022
-        ? 'from 2022 on: the approval document, PDF only, at most 10 MB'
-        : '2021 or before: the whole certificate (cover, photo page, information page), PDF only, at most 10 MB'),
-    },
-  },
-  {
-    field: 'approvalNo', section: '三（四）', action: 'type',
-    hint: {
-      zh: (c) => `照批准文件准确填写，括号用【】，如“${c.senior ? '渝职改办【2019】XX号' : '铜职改办【2019】XX号'}”`,
-      en: (c) => `exactly as the approval document, year in 【】, e.g. ${c.senior ? '渝职改办【2019】XX号' : '铜职改办【2019】XX号'}`,
-    },
-  },
-  {
-    field: 'region', section: '三（五）', action: 'choose',
-    hint: fixed('高级职称选“重庆市”，中、初级职称选“铜梁区”', 'senior titles: 重庆市; intermediate and junior: 铜梁区'),
-  },
-  {
-    field: 'birthDate', section: '三（六）', action: 'choose',
-    hint: fixed('与身份证保持一致（年-月）', 'as on the ID card (year-month)'),
-  },
-  {
-    field: 'series', section: '三（七）', action: 'choose',
-    hint: fixed('按评审通过的职称系列选择', 'the series the title was awarded in'),
-  },
-  {
-    field: 'level', section: '三（八）', action: 'choose',
-    hint: fixed('高级（正高）/高级（副高）/中级/初级（含员级），按评审通过的等级', '高级（正高）/高级（副高）/中级/初级（含员级), as awarded'),
-  },
-  {
-    field: 'title', section: '三（九）', action: 'choose',
-    hint: fixed('与职称级别、职称系列对应选择', 'the name that belongs to the level and series'),
-  },
-  {
-    field: 'hasSpecialty', section: '三（十）', action: 'choose',
-    hint: fixed('选择“是”', 'choose 是 (yes)'),
-  },
-  {
-    field: 'issueDate', section: '三（十一）', action: 'choose',
-    hint: {
-      zh: (c) => (c.method === '初定' ? '批准文件印发时间（初定：与取得时间相同）' : '批准文件印发时间'),
-      en: (c) => (c.method === '初定' ? 'the date the approval document was issued (初定: the same as the date obtained)' : 'the date the approval document was issued'),
-    },
-  },
-  {
-    field: 'obtainDate', section: '三（十一）', action: 'choose',
-    hint: {
-      zh: (c) => (c.method === '初定' ? '初定：取得时间与发证时间均为批准文件印发时间' : '批准文件中评委会评审通过的时间，与纸质证书上的批准时间一致'),
-      en: (c) => (c.method === '初定' ? '初定: both dates are the date the approval document was issued' : 'the date the committee passed the title, as on the paper certificate'),
-    },
-  },
-  {
-    field: 'specialty', section: '三（十二）', action: 'choose',
-    hint: fixed('下拉栏中有与证书专业完全一致的直接选择；没有则选“其他”', 'choose the dropdown name identical to the certificate\'s specialty, else 其他'),
-  },
-  {
-    field: 'localSpecialty', section: '三（十二）', action: 'type',
-    hint: fixed('评审专业名称选“其他”时填写证书上的专业名称，否则不填', 'only with 其他: the specialty as on the certificate; otherwise empty'),
-  },
-  {
-    field: 'authority', section: '三（十三）', action: 'choose',
-    hint: {
-      zh: (c) => (c.senior ? '高级：默认为重庆市人力资源和社会保障局（重庆市职称改革办公室），无需选择' : '中、初级：选择“铜梁区人力资源和社会保障局”'),
-      en: (c) => (c.senior ? 'senior: the platform sets 重庆市人力资源和社会保障局（重庆市职称改革办公室）, nothing to choose' : 'intermediate and junior: choose 铜梁区人力资源和社会保障局'),
-    },
-  },
-  {
-    field: 'committee', section: '三（十四）', action: 'type',
-    hint: {
-      zh: (c) => (c.method === '初定' || c.method === '确认'
-        ? (c.senior ? '确认（高级）填写“重庆市职称改革办公室”' : '初定、确认（中、初级）填写“重庆市铜梁区职称改革办公室”')
-        : '批准文件中评审委员会的全称，请完整填写，不能简写'),
-      en: (c) => (c.method === '初定' || c.method === '确认'
-        ? (c.senior ? '确认 (senior): 重庆市职称改革办公室' : '初定/确认 (intermediate, junior): 重庆市铜梁区职称改革办公室')
-        : 'the committee\'s full name as in the approval document, never shortened'),
-    },
-  },
-  {
-    field: 'certNo', section: '三（十五）', action: 'type',
-    hint: fixed('2021年前取得：按纸质证书上的编号填写；2021年以来：不填，系统自动编号', 'obtained before 2021: the paper certificate\'s number; 2021 on: leave empty, the system numbers it'),
-  },
+  { field: 'name', section: '三（一）', action: 'auto' },
+  { field: 'idNumber', section: '三（一）', action: 'auto' },
+  { field: 'photo', section: '三（二）', action: 'upload' },
+  { field: 'attachment', section: '三（三）', action: 'upload' },
+  { field: 'approvalNo', section: '三（四）', action: 'type' },
+  { field: 'region', section: '三（五）', action: 'choose' },
+  { field: 'birthDate', section: '三（六）', action: 'choose' },
+  { field: 'series', section: '三（七）', action: 'choose' },
+  { field: 'level', section: '三（八）', action: 'choose' },
+  { field: 'title', section: '三（九）', action: 'choose' },
+  { field: 'hasSpecialty', section: '三（十）', action: 'choose' },
+  { field: 'issueDate', section: '三（十一）', action: 'choose' },
+  { field: 'obtainDate', section: '三（十一）', action: 'choose' },
+  { field: 'specialty', section: '三（十二）', action: 'choose' },
+  { field: 'localSpecialty', section: '三（十二）', action: 'type' },
+  { field: 'authority', section: '三（十三）', action: 'choose' },
+  { field: 'committee', section: '三（十四）', action: 'type' },
+  { field: 'certNo', section: '三（十五）', action: 'type' },
 ];
-
-/** The labels and phrases of the sheets and the index. */
-export const CARD_TEXT = {
-  zh: {
-    title: '职称电子证书登记填报单',
-    lead: '登录“重庆市专业技术人员服务平台”，进入 职称 → 个人中心 → 我的证书 → 登记证书信息，按下表从上到下逐项填写、选择、上传。',
-    own: '必须用本人账号登记，不能代他人申请。',
-    head: ['条目', '平台栏目', '填写或选择的内容', '指南说明', '已填'],
-    action: { auto: '自动生成', upload: '上传', choose: '选择', type: '填写', default: '无需选择', empty: '不填' } as Record<CardAction, string>,
-    emptyValue: '（不填，留空）',
-    defaultValue: '（系统默认，无需选择）',
-    autoValue: '（核对即可）',
-    noFile: '（未检查文件）',
-    check: '请核对',
-    checkLead: (n: number, list: boolean) => `本单有 ${n} 处需要核对，标“⚠”的栏目请先确认无误再填写${list ? '：' : '。'}`,
-    notes: '说明',
-    corrected: (from: string) => (from ? `登记表中为“${from}”，已按指南改正；请同时改正登记表` : '登记表中为空，已按指南填写；请同时补上登记表'),
-    cleared: (from: string) => `登记表中为“${from}”，按指南此栏不填；请同时清空登记表`,
-    fromId: '按身份证号中的出生日期',
-    noColumn: '登记表中无此列，按指南',
-    standardSeries: (name: string) => `标准名称为“${name}”，请在下拉栏中选对应的系列`,
-    asInSheet: (text: string) => `登记表中写作“${text}”，下拉栏中的名称如上`,
-    sizeKb: (kb: string) => `${kb} KB`,
-    pages: (n: number) => `${n} 页`,
-    who: (level: string, series: string, method: string) => [level, series, method ? `${method}取得` : ''].filter(Boolean).join('，'),
-    sequence: (n: number, of: number) => `本人共 ${of} 个证书，这是第 ${n} 份`,
-    photoAlt: '免冠照缩略图',
-    noPhoto: '无照片',
-    source: (file: string, sheet: string, row: number) => `来源：${file}「${sheet}」第 ${row} 行`,
-    generated: (at: string, version: string) => `cert-check ${version} 生成于 ${at}`,
-    private: '本单含本人完整身份证号，仅供本人登记使用，请勿转发他人。',
-    severity: { error: '错误', warning: '请核对', info: '提示' },
-    indexTitle: '职称电子证书登记填报单 · 目录',
-    indexLead: (sheets: number, people: number) => `共 ${people} 人、${sheets} 份填报单。每份填报单发给本人，按单在平台上用本人账号登记。`,
-    indexMissingLead: (n: number) => `${n} 行有错误，未生成填报单：请先改正登记表，再重新检查。`,
-    indexHead: ['序号', '姓名', '身份证号', '填报单', '需核对'],
-    missingTitle: '未生成填报单的行',
-    missingHead: ['序号', '姓名', '身份证号', '职称名称', '来源', '原因'],
-    rowOf: (file: string, sheet: string, row: number) => `${file}${sheet ? `「${sheet}」` : ''} 第 ${row} 行`,
-    warnings: (n: number) => (n ? `${n} 处` : '—'),
-    alsoMissing: (n: number) => `另有 ${n} 个证书有错误，未生成`,
-    noneWritten: '没有可以生成填报单的行。',
-  },
-  en: {
-    title: 'Professional-title certificate registration sheet',
-    lead: 'Log in to 重庆市专业技术人员服务平台, go to 职称 → 个人中心 → 我的证书 → 登记证书信息, and fill in, choose and upload each field below from top to bottom.',
-    own: 'Register under your own account; never for someone else.',
-    head: ['Guide', 'Platform field', 'Type or choose exactly', 'Guide says', 'Done'],
-    action: { auto: 'filled in', upload: 'upload', choose: 'choose', type: 'type', default: 'nothing to choose', empty: 'leave empty' } as Record<CardAction, string>,
-    emptyValue: '(leave empty)',
-    defaultValue: '(set by the platform)',
-    autoValue: '(check only)',
-    noFile: '(files not checked)',
-    check: 'Please check',
-    checkLead: (n: number, list: boolean) => `${n} point${n === 1 ? '' : 's'} to check on this sheet; confirm the fields marked ⚠ before filling them in${list ? ':' : '.'}`,
-    notes: 'Notes',
-    corrected: (from: string) => (from ? `the records sheet says "${from}", corrected by the guide; correct the records sheet too` : 'empty in the records sheet, filled in by the guide; add it to the records sheet too'),
-    cleared: (from: string) => `the records sheet says "${from}"; by the guide this field stays empty: clear it in the records sheet too`,
-    fromId: 'from the date of birth in the ID number',
-    noColumn: 'the records sheet has no such column; by the guide',
-    standardSeries: (name: string) => `the standard name is "${name}": choose that series in the dropdown`,
-    asInSheet: (text: string) => `the records sheet says "${text}"; the dropdown's name is above`,
-    sizeKb: (kb: string) => `${kb} KB`,
-    pages: (n: number) => `${n} page${n === 1 ? '' : 's'}`,
-    who: (level: string, series: string, method: string) => [level, series, method].filter(Boolean).join(', '),
-    sequence: (n: number, of: number) => `sheet ${n} of ${of} for this person`,
-    photoAlt: 'photo thumbnail',
-    noPhoto: 'no photo',
-    source: (file: string, sheet: string, row: number) => `From ${file}, sheet "${sheet}", row ${row}`,
-    generated: (at: string, version: string) => `made by cert-check ${version} on ${at}`,
-    private: 'This sheet holds the holder\'s full ID number: for the holder only, do not forward it.',
-    severity: { error: 'error', warning: 'check', info: 'note' },
-    indexTitle: 'Registration sheets · index',
-    indexLead: (sheets: number, people: number) => `${sheets} sheet${sheets === 1 ? '' : 's'} for ${people} ${people === 1 ? 'person' : 'people'}. Give each sheet to its holder, who registers under their own account.`,
-    indexMissingLead: (n: number) => `${n} row${n === 1 ? '' : 's'} with errors got no sheet: correct the records sheet and check again.`,
-    indexHead: ['No.', 'Name', 'ID number', 'Sheets', 'To check'],
-    missingTitle: 'Rows without a sheet',
-    missingHead: ['No.', 'Name', 'ID number', 'Title', 'From', 'Why'],
-    rowOf: (file: string, sheet: string, row: number) => `${file}${sheet ? `, "${sheet}"` : ''}, row ${row}`,
-    warnings: (n: number) => (n ? String(n) : '—'),
-    alsoMissing: (n: number) => `${n} more certificate${n === 1 ? '' : 's'} with errors, no sheet`,
-    noneWritten: 'No row could be given a sheet.',
-  },
-} as const;

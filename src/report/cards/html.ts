@@ -5,8 +5,10 @@
  */
 import type { Lang } from '../../engine/types.js';
 import { maskIds } from '../../util/id-number.js';
-import { CARD_TEXT } from './guide.js';
-import type { Card, CardLine, CardProblem, MissingCard } from './types.js';
+import { CARD_TEXT } from '../../i18n/cards.js';
+import { count } from '../../i18n/index.js';
+import type { MissingCard } from '../types.js';
+import type { Card, CardLine, CardProblem } from './types.js';
 
 /** Text for HTML element content and attribute values (double-quoted). */
 export function esc(text: string): string {
@@ -88,7 +90,7 @@ const INDEX_CSS = `
 
 function documentHtml(lang: Lang, title: string, css: string, body: string, generator: string): string {
   return `<!DOCTYPE html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${CARD_TEXT[lang].htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(CSP)}">
@@ -129,7 +131,7 @@ function valueHtml(line: CardLine, lang: Lang): string {
   if (line.file) {
     const kb = (line.file.size / 1024).toFixed(line.file.size < 10 * 1024 ? 1 : 0);
     const where = line.file.rel === line.file.name ? '' : `${line.file.rel} · `;
-    parts.push(`<div class="file">${esc(where)}${esc(t.sizeKb(kb))}（${esc(line.file.size.toLocaleString('en-US'))} ${lang === 'zh' ? '字节' : 'bytes'}）${line.file.detail ? ` · ${esc(line.file.detail)}` : ''}</div>`);
+    parts.push(`<div class="file">${esc(where)}${esc(t.sizeKb(kb))}（${esc(t.bytes(count(line.file.size)))}）${line.file.detail ? ` · ${esc(line.file.detail)}` : ''}</div>`);
   }
   if (line.note) parts.push(`<div class="note">${esc(line.note)}</div>`);
   for (const p of line.problems) parts.push(problemHtml(p, lang));
@@ -199,11 +201,6 @@ export interface IndexData {
 export interface IndexHtmlOptions extends Omit<CardHtmlOptions, 'thumbnail'> {
   /** Show ID numbers in full (--show-pii); masked otherwise. */
   showPii: boolean;
-}
-
-/** The index page: every person with links to their sheets, then the rows that got none and why. */
-export function indexHtml(data: IndexData, opts: IndexHtmlOptions): string {
-  return [...indexChunks(data, opts)].join('');
 }
 
 /** The index page in pieces of a few hundred rows (an index of 100,000 rows is never one string). */

@@ -4,6 +4,7 @@
  */
 import { typeLabel } from '../../assets/describe.js';
 import type { AssetLookup } from '../../assets/types.js';
+import { defaultDistrict, type DistrictProfile } from '../../data/district.js';
 import { canonicalLevel, isSenior } from '../../data/levels.js';
 import { canonicalMethod } from '../../data/methods.js';
 import { fieldLabel, type MessageBook } from '../../engine/messages.js';
@@ -11,8 +12,12 @@ import type { Finding, Lang } from '../../engine/types.js';
 import { formatYMD } from '../../model/dates.js';
 import { FIELDS, type FieldKey } from '../../model/fields.js';
 import { idBirthDate, idProblem, maskIds } from '../../util/id-number.js';
-import { CARD_TEXT, FORM, type HintContext } from './guide.js';
-import type { Card, CardLine, CardProblem, CheckedRow, MissingCard } from './types.js';
+import { CARD_TEXT, FORM_HINTS } from '../../i18n/cards.js';
+import { PUNCT } from '../../i18n/index.js';
+import { FORM } from './guide.js';
+import type { CheckedRow } from '../sink.js';
+import type { MissingCard } from '../types.js';
+import type { Card, CardLine, CardProblem, HintContext } from './types.js';
 
 /** The names of the platform's dropdowns the reference data knows (GuideData has both). */
 export interface CardLookups {
@@ -24,6 +29,8 @@ export interface CardOptions {
   lang: Lang;
   messages: MessageBook;
   lookups?: CardLookups;
+  /** The district the records belong to (default: data/district.json): its values in the hints. */
+  district?: DistrictProfile;
 }
 
 /**
@@ -52,7 +59,7 @@ function fileOf(lookup: AssetLookup | undefined, lang: Lang): CardLine['file'] {
   if (f.type) parts.push(typeLabel(f.type));
   if (f.image?.width && f.image.height) parts.push(`${f.image.width}×${f.image.height}`);
   if (f.pdf?.pages) parts.push(t.pages(f.pdf.pages));
-  return { name, rel: f.rel, size: f.size, detail: parts.join(lang === 'zh' ? '，' : ', ') };
+  return { name, rel: f.rel, size: f.size, detail: parts.join(PUNCT[lang].comma) };
 }
 
 /** The sheet of a row without errors; for a row with errors, what keeps it from having one. */
@@ -73,7 +80,7 @@ export function buildCard(row: CheckedRow, opts: CardOptions): { card: Card } | 
   const t = CARD_TEXT[opts.lang];
   const level = canonicalLevel(v.level);
   const method = canonicalMethod(v.method);
-  const hintContext: HintContext = { senior: isSenior(level), method, obtainYear: record.obtainDate?.y ?? null };
+  const hintContext: HintContext = { district: opts.district ?? defaultDistrict(), senior: isSenior(level), method, obtainYear: record.obtainDate?.y ?? null };
   const changes = new Map(row.changes.map((c) => [c.field, c]));
   const byField = new Map<FieldKey, CardProblem[]>();
   const rowProblems: CardProblem[] = [];
@@ -146,7 +153,7 @@ export function buildCard(row: CheckedRow, opts: CardOptions): { card: Card } | 
     if (!value && (action === 'choose' || action === 'type')) action = 'empty';
     return {
       field: key, section: def.section, label: FIELDS[key].header, action, value, note,
-      hint: def.hint[opts.lang](hintContext), file,
+      hint: FORM_HINTS[def.field][opts.lang](hintContext), file,
       problems: byField.get(key) ?? [],
     };
   });

@@ -1,31 +1,15 @@
 /** What the terminal and JSON reports say about --cards: where the sheets are, and who got none and why. */
 import type { Lang } from '../../engine/types.js';
 import type { FieldKey } from '../../model/fields.js';
-import type { CardsReport } from './types.js';
+import type { CardsReport } from '../types.js';
+import { CARDS_LINES_TEXT } from '../../i18n/cards.js';
 
 /** Rows without a sheet listed in the terminal; the index page and JSON list them all. */
 export const TERMINAL_MISSING_MAX = 30;
 
-const TEXT = {
-  zh: {
-    written: (index: string, sheets: number, people: number) => `已写出填报单：${index}（${people} 人，${sheets} 份）`,
-    missing: (n: number) => `以下 ${n} 行有错误，未生成填报单（改正后重新检查）：`,
-    row: (file: string, row: number, name: string, id: string, fields: string) => `  ${file} 第 ${row} 行 ${name || '（无姓名）'}${id ? `（${id}）` : ''}：${fields}有错误`,
-    more: (n: number, index: string) => `  …另有 ${n} 行，见 ${index}`,
-    sep: '、',
-  },
-  en: {
-    written: (index: string, sheets: number, people: number) => `Registration sheets written: ${index} (${sheets} for ${people} ${people === 1 ? 'person' : 'people'})`,
-    missing: (n: number) => `${n} row${n === 1 ? '' : 's'} with errors got no sheet (correct them and check again):`,
-    row: (file: string, row: number, name: string, id: string, fields: string) => `  ${file} row ${row} ${name || '(no name)'}${id ? ` (${id})` : ''}: errors in ${fields}`,
-    more: (n: number, index: string) => `  … ${n} more, see ${index}`,
-    sep: ', ',
-  },
-} as const;
-
 /** Lines for the pretty report (the caller masks ID numbers and shortens paths with `show`). */
 export function cardsLines(report: CardsReport, lang: Lang, show: (path: string) => string = (p) => p): string[] {
-  const t = TEXT[lang];
+  const t = CARDS_LINES_TEXT[lang];
   const lines = [t.written(show(report.index), report.sheets, report.people)];
   if (report.missing.length) {
     lines.push(t.missing(report.missing.length));

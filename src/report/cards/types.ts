@@ -1,31 +1,7 @@
-/** What the registration sheets (--cards) are made of: a checked row in, a sheet or a reason out. */
-import type { RecordAssets } from '../../assets/types.js';
-import type { Finding, Severity } from '../../engine/types.js';
+/** What the registration sheets (--cards) are made of: a checked row in (src/report/sink.ts), a sheet or a reason out. */
+import type { DistrictProfile } from '../../data/district.js';
+import type { Severity } from '../../engine/types.js';
 import type { FieldKey } from '../../model/fields.js';
-import type { CertRecord } from '../../model/record.js';
-import type { CellFix } from '../types.js';
-
-/** One data row as the pipeline hands it over once its batch is checked. */
-export interface CheckedRow {
-  /** The row after the certain corrections --fix applies (the same as the sheet's row when none applies). */
-  record: CertRecord;
-  /** The cells those corrections changed, with the sheet's text. */
-  changes: readonly CellFix[];
-  /** Every problem of the row after the corrections (errors mean: no sheet). */
-  findings: readonly Finding[];
-  /** The row's photo and attachment, or null when files are not checked (--no-assets). */
-  assets: RecordAssets | null;
-  /**
-   * The value the guide's rules give for a platform field the sheet has no column for (行政区划,
-   * 审核机关（单位）, 评审活动是否设置评审专业): what the rule would correct an empty cell to.
-   */
-  guideValues: Partial<Record<FieldKey, string>>;
-}
-
-/** Receives the checked rows batch by batch (CheckOptions.cards). */
-export interface CardSink {
-  rows(rows: readonly CheckedRow[], assetsDir: string | null): Promise<void>;
-}
 
 /** How the person gets the value in: the platform fills it, upload a file, choose, type, or leave alone. */
 export type CardAction = 'auto' | 'upload' | 'choose' | 'type' | 'default' | 'empty';
@@ -83,24 +59,14 @@ export interface Card {
   photo: { rel: string; size: number } | null;
 }
 
-/** A row that got no sheet, and why. */
-export interface MissingCard {
-  source: { file: string; sheet: string; row: number };
-  name: string;
-  /** In full: masked by every output that shows it (unless --show-pii). */
-  idNumber: string;
-  title: string;
-  reasons: { field: FieldKey | null; label: string; rule: string; message: string }[];
+/** What a hint may depend on: the row's level, how the title was obtained, the year it was obtained, the district. */
+export interface HintContext {
+  district: DistrictProfile;
+  senior: boolean;
+  /** Canonical method (评审, 初定, 确认, 考试, 认定) or null when unrecognised. */
+  method: string | null;
+  obtainYear: number | null;
 }
 
-/** What --cards wrote, for the terminal and JSON reports. */
-export interface CardsReport {
-  /** The folder of the sheets, and the index page in it. */
-  dir: string;
-  index: string;
-  /** Sheets written and the people they are for. */
-  sheets: number;
-  people: number;
-  /** Rows with errors, which got no sheet. */
-  missing: MissingCard[];
-}
+/** The platform's fields a sheet shows: every canonical field but 取得方式 (the platform has no such field). */
+export type FormFieldKey = Exclude<FieldKey, 'method'>;

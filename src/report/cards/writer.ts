@@ -16,7 +16,12 @@ import type { Lang } from '../../engine/types.js';
 import { cardHtml, indexChunks, type IndexData, type IndexPerson } from './html.js';
 import { buildCard, type CardLookups } from './model.js';
 import { NameRegistry } from './names.js';
-import type { Card, CardSink, CardsReport, CheckedRow, MissingCard } from './types.js';
+import type { DistrictProfile } from '../../data/district.js';
+import { CARDS_TARGET } from '../../i18n/cards.js';
+import type { SheetInfo } from '../../read/types.js';
+import type { CheckedRow, RowSink, SinkInput, SinkOutcome, SinkRow } from '../sink.js';
+import type { CardsReport, CheckResult, MissingCard } from '../types.js';
+import type { Card } from './types.js';
 
 /** The index page: first in the folder's order. */
 export const INDEX_NAME = '0000-目录.html';
@@ -65,16 +70,11 @@ function readManifest(dir: string): Manifest | null {
   }
 }
 
-function usage(lang: Lang, zh: string, en: string): InputError {
-  return new InputError('usage', { detail: lang === 'zh' ? zh : en });
-}
-
 /**
  * Refuses (exit 2, before any work) a --cards folder that is a file, lies inside the assets folder, is an
  * input's folder… in short one that is neither new, nor empty, nor a folder of sheets cert-check wrote.
  */
-export function checkCardsTarget(target: string, ctx: { inputs: readonly string[]; assetsDir: string | null; lang: Lang }): void {
-  const { lang } = ctx;
+export function checkCardsTarget(target: string, ctx: { inputs: readonly string[]; assetsDir: string | null }): void {
   const t = realish(target);
   let stat: ReturnType<typeof statSync> | null = null;
   try {
@@ -83,34 +83,28 @@ export function checkCardsTarget(target: string, ctx: { inputs: readonly string[
     // new: created when the run completes
   }
   if (stat && !stat.isDirectory()) {
-    throw usage(lang, `--cards 应为文件夹，而 ${target} 是一个文件`, `--cards needs a folder; ${target} is a file`);
+    throw new InputError('usage', { detail: CARDS_TARGET.file(target) });
   }
   // A new folder is made in its nearest existing parent, which must be a folder too.
   let parent = dirname(resolve(target));
   while (!existsSync(parent) && dirname(parent) !== parent) parent = dirname(parent);
   if (!stat && !statSync(parent).isDirectory()) {
-    throw usage(lang, `--cards 的文件夹 ${target} 无法创建：${parent} 是一个文件`, `the --cards folder ${target} cannot be made: ${parent} is a file`);
+    throw new InputError('usage', { detail: CARDS_TARGET.parentFile(target, parent) });
   }
   // A folder of its own inside the assets folder is fine (the sheets are HTML, never taken for a photo or PDF);
   // the assets folder itself is not.
   if (ctx.assetsDir && realish(ctx.assetsDir) === t) {
-    throw usage(lang,
-      `--cards 的文件夹 ${target} 就是素材文件夹：填报单会混进照片和 PDF 中；请指定一个新的文件夹（如 ${join(target, '填报单')}）`,
-      `the --cards folder ${target} is the assets folder: the sheets would mix with the photos and PDFs; name a new folder (e.g. ${join(target, 'cards')})`);
+    throw new InputError('usage', { detail: CARDS_TARGET.assets(target, join(target, '填报单'), join(target, 'cards')) });
   }
   for (const input of ctx.inputs) {
     if (within(t, realish(input)) && !readManifest(target)) {
-      throw usage(lang,
-        `--cards 的文件夹 ${target} 中有输入文件 ${input}：请为填报单指定一个新的或空的文件夹`,
-        `the --cards folder ${target} holds the input ${input}: give the sheets a new or empty folder`);
+      throw new InputError('usage', { detail: CARDS_TARGET.input(target, input) });
     }
   }
   if (stat && !readManifest(target)) {
     const entries = readdirSync(target).filter((n) => n !== '.DS_Store' && n.toLowerCase() !== 'thumbs.db' && n.toLowerCase() !== 'desktop.ini');
     if (entries.length) {
-      throw usage(lang,
-        `--cards 的文件夹 ${target} 中已有其他文件（如 ${entries[0]}），且不是 cert-check 写出的填报单文件夹；为免覆盖，请指定一个新的或空的文件夹`,
-        `the --cards folder ${target} already holds other files (e.g. ${entries[0]}) and is not a folder of sheets cert-check wrote; to overwrite nothing, choose a new or empty folder`);
+      throw new InputError('usage', { detail: CARDS_TARGET.others(target, entries[0]!) });
     }
   }
 }
@@ -137,6 +131,8 @@ export interface CardsWriterOptions {
   messages: MessageBook;
   /** The dropdown names the reference data knows. */
   lookups?: CardLookups;
+  /** The district the records belong to (its values in the hints). */
+  district?: DistrictProfile;
   /** When the run started: shown on every sheet. */
   startedAt: Date;
   version: string;
@@ -149,8 +145,12 @@ function localTime(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-/** Writes the sheets of a run. `rows` is the pipeline's sink; `commit` or `abort` ends it. */
-export class CardsWriter implements CardSink {
+/**
+ * Writes the sheets of a run, as a sink of it: each data row as corrected, its sheet written into a staging
+ * folder; `finish` commits them (a run with inputs it could not read writes none), `abort` removes them.
+ */
+export class CardsWriter implements RowSink {
+  readonly wantsCorrected = true;
   readonly dir: string;
   private readonly staging: string;
   private stagingReady = false;
@@ -226,6 +226,27 @@ export class CardsWriter implements CardSink {
     return job;
   }
 
+  private assetsDir: string | null = null;
+
+  async startSheet(_sheet: SheetInfo, input: SinkInput): Promise<void> {
+    this.assetsDir = input.assetsDir;
+  }
+
+  async addRows(rows: readonly SinkRow[]): Promise<void> {
+    const checked = rows.flatMap((r) => (r.corrected ? [r.corrected] : []));
+    if (checked.length) await this.rows(checked, this.assetsDir);
+  }
+
+  /** Commits the sheets, unless the run has inputs it could not read (it ends in exit 2 and leaves none). */
+  async finish(result: CheckResult): Promise<SinkOutcome> {
+    if (result.failures?.length) {
+      this.abort();
+      return {};
+    }
+    return { result: { cards: await this.commit() } };
+  }
+
+  /** Writes the sheets of checked rows into the staging folder. */
   async rows(rows: readonly CheckedRow[], assetsDir: string | null): Promise<void> {
     if (this.state !== 'open') return;
     const jobs: { card: Card; file: string }[] = [];

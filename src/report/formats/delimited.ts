@@ -6,17 +6,11 @@
  * with an apostrophe (OWASP's advice against CSV injection). Inputs that could not be read are not problems
  * of a row: they are on stderr and in the other formats.
  */
-import { SEVERITY_LABEL } from '../../engine/messages.js';
-import type { Lang } from '../../engine/types.js';
+import { SEVERITY_LABEL } from '../../i18n/report.js';
 import { displayPath, masker, placeLabel } from '../common.js';
+import { DELIMITED_HEADERS } from '../../i18n/formats.js';
 import { listedFindings } from '../select.js';
-import type { CheckResult } from '../types.js';
-import type { FormatOptions } from './index.js';
-
-const HEADERS: Record<Lang, string[]> = {
-  zh: ['文件', '工作表', '行', '列', '字段', '级别', '问题', '原值', '建议值', '规则'],
-  en: ['file', 'sheet', 'row', 'column', 'field', 'severity', 'message', 'value', 'suggestion', 'rule'],
-};
+import type { CheckResult, FormatOptions } from '../types.js';
 
 /** One field: quoted when RFC 4180 requires it, defused when a spreadsheet would take it for a formula. */
 export function field(value: string, delimiter: string): string {
@@ -29,7 +23,7 @@ function* delimited(result: CheckResult, opts: FormatOptions, delimiter: string)
   /** One line; every field is masked here, and only here. */
   const line = (fields: (string | number | null)[]): string =>
     `${fields.map((f) => field(mask(f === null ? '' : String(f)), delimiter)).join(delimiter)}\r\n`;
-  let batch = `\uFEFF${line(HEADERS[opts.lang])}`;
+  let batch = `\uFEFF${line(DELIMITED_HEADERS[opts.lang])}`;
   for (const f of listedFindings(result, opts)) {
     batch += line([
       displayPath(f.file, opts.cwd), f.sheet, f.row, f.column, placeLabel(f, opts.lang), SEVERITY_LABEL[opts.lang][f.severity],

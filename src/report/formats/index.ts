@@ -4,16 +4,8 @@
  * hundreds of thousands of problems is never one string). Modules load only when their format is chosen.
  */
 import type { Lang } from '../../engine/types.js';
-import type { CheckResult, ReportOptions } from '../types.js';
-
-export interface FormatOptions extends ReportOptions {
-  /** Colour (pretty only). */
-  color: boolean;
-  /** Paths inside this folder are shown relative to it (default: the working directory). */
-  cwd?: string;
-}
-
-export type Reporter = (result: CheckResult, opts: FormatOptions) => Iterable<string>;
+import { FORMAT_DESCRIPTIONS, FORMATS_HEADING } from '../../i18n/formats.js';
+import type { Reporter } from '../types.js';
 
 interface Format {
   description: Record<Lang, string>;
@@ -22,14 +14,14 @@ interface Format {
 
 export const FORMATS = {
   pretty: {
-    description: { zh: '终端报告，按文件和行分组（默认，给人看）', en: 'terminal report grouped by file and row (default, for people)' },
+    description: FORMAT_DESCRIPTIONS.pretty,
     load: async () => {
       const { prettyReport } = await import('../pretty.js');
       return (result, opts) => [prettyReport(result, opts)];
     },
   },
   json: {
-    description: { zh: '一个 JSON 文档（给脚本和 CI）', en: 'one JSON document (for scripts and CI)' },
+    description: FORMAT_DESCRIPTIONS.json,
     load: async () => {
       const { jsonChunks } = await import('../json.js');
       return function* json(result, opts) {
@@ -39,19 +31,19 @@ export const FORMATS = {
     },
   },
   github: {
-    description: { zh: 'GitHub Actions 工作流命令（::error 注释）', en: 'GitHub Actions workflow commands (::error annotations)' },
+    description: FORMAT_DESCRIPTIONS.github,
     load: async () => (await import('./github.js')).githubReport,
   },
   junit: {
-    description: { zh: 'JUnit XML（GitLab、Jenkins 的测试报告）', en: 'JUnit XML (GitLab and Jenkins test reports)' },
+    description: FORMAT_DESCRIPTIONS.junit,
     load: async () => (await import('./junit.js')).junitReport,
   },
   csv: {
-    description: { zh: 'CSV，每个问题一行（UTF-8 带 BOM，可用 Excel 打开筛选）', en: 'CSV, one line per problem (UTF-8 with BOM, opens in Excel)' },
+    description: FORMAT_DESCRIPTIONS.csv,
     load: async () => (await import('./delimited.js')).csvReport,
   },
   tsv: {
-    description: { zh: '制表符分隔，每个问题一行（UTF-8 带 BOM）', en: 'tab-separated, one line per problem (UTF-8 with BOM)' },
+    description: FORMAT_DESCRIPTIONS.tsv,
     load: async () => (await import('./delimited.js')).tsvReport,
   },
 } satisfies Record<string, Format>;
@@ -69,5 +61,5 @@ export function loadReporter(name: FormatName): Promise<Reporter> {
 export function formatHelp(lang: Lang): string {
   const width = Math.max(...FORMAT_NAMES.map((n) => n.length));
   const lines = FORMAT_NAMES.map((n) => `  ${n.padEnd(width)}  ${FORMATS[n].description[lang]}`);
-  return `\n${lang === 'zh' ? '输出格式（-f, --format）：' : 'Formats (-f, --format):'}\n${lines.join('\n')}\n`;
+  return `\n${FORMATS_HEADING[lang]}\n${lines.join('\n')}\n`;
 }

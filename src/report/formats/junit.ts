@@ -8,44 +8,17 @@
  * (photos and PDFs nobody uses) form one more suite, a case per file.
  */
 import { basename, extname } from 'node:path';
-import { SEVERITY_LABEL } from '../../engine/messages.js';
-import type { Finding, Lang } from '../../engine/types.js';
+import type { Finding } from '../../engine/types.js';
+import { PUNCT } from '../../i18n/index.js';
+import { SEVERITY_LABEL } from '../../i18n/report.js';
+import { rowKey } from '../../model/record.js';
 import { displayPath, masker, placeLabel } from '../common.js';
-import { count, inputAccount, listedFindings } from '../select.js';
-import type { CheckResult } from '../types.js';
-import type { FormatOptions } from './index.js';
+import { inputAccount, listedFindings } from '../select.js';
+import type { CheckResult, FormatOptions } from '../types.js';
+import { JUNIT_TEXT } from '../../i18n/formats.js';
 
 /** Characters XML 1.0 cannot hold at all, even escaped (controls other than tab/LF/CR, U+FFFE/U+FFFF). */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-const TEXT = {
-  zh: {
-    row: (n: number) => `第 ${n} 行`,
-    wholeFile: '整个文件',
-    rest: (n: number) => `其余 ${count(n)} 行数据`,
-    all: (n: number) => `全部 ${count(n)} 行数据`,
-    read: '读取文件',
-    assets: '素材文件',
-    severity: '级别：',
-    rule: '规则：',
-    cell: '位置：',
-    value: '原值：',
-    suggest: '建议：',
-  },
-  en: {
-    row: (n: number) => `row ${n}`,
-    wholeFile: 'whole file',
-    rest: (n: number) => `the other ${count(n)} data rows`,
-    all: (n: number) => `all ${count(n)} data rows`,
-    read: 'read the file',
-    assets: 'asset files',
-    severity: 'severity: ',
-    rule: 'rule: ',
-    cell: 'place: ',
-    value: 'value: ',
-    suggest: 'suggestion: ',
-  },
-} satisfies Record<Lang, unknown>;
 
 interface Case {
   name: string;
@@ -70,7 +43,7 @@ function className(path: string, sheet: string | null): string {
 
 /** The report as XML text, in pieces. */
 export function* junitReport(result: CheckResult, opts: FormatOptions): Generator<string> {
-  const t = TEXT[opts.lang];
+  const t = JUNIT_TEXT[opts.lang];
   const mask = masker(opts.showPii);
   /** Every text that goes into the XML passes here: masked, stripped of what XML cannot hold, escaped. */
   const xml = (s: string, attr = false): string => {
@@ -101,7 +74,7 @@ export function* junitReport(result: CheckResult, opts: FormatOptions): Generato
     const byPlace = new Map<string, Case>();
     const problemRows = new Map<string, Set<number>>();
     for (const f of byFile.get(file.path) ?? []) {
-      const key = `${f.sheet ?? ''}\u0000${f.row ?? ''}`;
+      const key = rowKey(f.file, f.sheet, f.row);
       let c = byPlace.get(key);
       if (!c) {
         c = { name: f.row === null ? t.wholeFile : t.row(f.row), classname: className(show(file.path), f.sheet), failures: [], infos: [] };
@@ -158,7 +131,7 @@ export function* junitReport(result: CheckResult, opts: FormatOptions): Generato
   };
   const message = (f: Finding): string => {
     const place = f.column ? `${f.column} ${placeLabel(f, opts.lang)}` : placeLabel(f, opts.lang);
-    return `${place}${opts.lang === 'zh' ? '：' : ': '}${result.messages.format(f, opts.lang)}`;
+    return `${place}${PUNCT[opts.lang].colon}${result.messages.format(f, opts.lang)}`;
   };
 
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';

@@ -14,7 +14,8 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { SEVERITY_LABEL, type MessageBook } from '../../engine/messages.js';
+import type { MessageBook } from '../../engine/messages.js';
+import { SEVERITY_LABEL } from '../../i18n/report.js';
 import type { Finding, Lang, Severity } from '../../engine/types.js';
 import { InputError, ioCause } from '../../errors.js';
 import { normalizeCell } from '../../model/cell.js';
@@ -22,7 +23,7 @@ import { columnLetter, type FieldKey } from '../../model/fields.js';
 import { isBlankRow } from '../../model/record.js';
 import type { Notice, RowRole, SheetInfo } from '../../read/types.js';
 import { columnNumber, countByRule, placeLabel, sortFindings, worstSeverity } from '../common.js';
-import { formatNotice } from '../notices.js';
+import { formatNotice } from '../../i18n/notices.js';
 import { summarize, type CellFix, type CheckResult, type FileResult } from '../types.js';
 import { createAtomicFile, type AtomicFile } from './atomic.js';
 import { PackageOut, type BookSheet, type SummaryLine } from './book.js';
@@ -31,7 +32,9 @@ import { readExistingNotes, readExistingVml, SheetNotes, type NotesMode } from '
 import { CT, InputPackage, REL, relativeTarget, resolveTarget, type Rels } from './package.js';
 import { SheetEditor, type ChunkSource, type RowMarks, type SheetPlan, type WidthChange } from './sheet-editor.js';
 import { sheetHead, sheetTail, ValueCells, type TableColumn, type TableRow } from './sheet-xml.js';
-import { FILLS, FIXED_FILL, isAddedSheetName, localTime, MARK_FILLS, RESULT_HEADERS, VERDICT_FILLS, WORKBOOK_TEXT } from './text.js';
+import { FILLS, FIXED_FILL, isAddedSheetName, localTime, MARK_FILLS, RESULT_HEADERS, VERDICT_FILLS } from './text.js';
+import { WORKBOOK_TEXT } from '../../i18n/workbook.js';
+import { PUNCT } from '../../i18n/index.js';
 import { ZipWriter, type EntryWriter } from './zip.js';
 
 export interface AnnotatedWorkbookOptions {
@@ -572,7 +575,7 @@ export class AnnotatedWorkbook {
   }
 
   private noteLine(f: Finding): string {
-    const colon = this.opts.lang === 'zh' ? '：' : ': ';
+    const colon = PUNCT[this.opts.lang].colon;
     const head = f.column ? '' : `${placeLabel(f, this.opts.lang)}${colon}`;
     const suggestion = f.suggestion ? `\n→ ${this.t.suggestion}${colon}${f.suggestion}` : '';
     return `[${this.severityLabel(f.severity)}] ${head}${this.message(f)}${suggestion}`;
@@ -580,7 +583,7 @@ export class AnnotatedWorkbook {
 
   /** "1. [错误] J 批准文号：…" for every problem of a row. */
   private problemLines(findings: readonly Finding[]): string[] {
-    const colon = this.opts.lang === 'zh' ? '：' : ': ';
+    const colon = PUNCT[this.opts.lang].colon;
     return findings.map((f, i) => {
       const place = f.column ? `${f.column} ${placeLabel(f, this.opts.lang)}` : placeLabel(f, this.opts.lang);
       return `${i + 1}. [${this.severityLabel(f.severity)}] ${place}${colon}${this.message(f)}`;
@@ -589,7 +592,7 @@ export class AnnotatedWorkbook {
 
   /** "1. 批准文号：渝职改办【2019】125号" for every suggestion of a row (each once), numbered. */
   private suggestionLines(findings: readonly Finding[]): string[] {
-    const colon = this.opts.lang === 'zh' ? '：' : ': ';
+    const colon = PUNCT[this.opts.lang].colon;
     const seen = new Set<string>();
     for (const f of findings) {
       if (f.suggestion === null) continue;

@@ -4,9 +4,9 @@
  * them, a hidden class each) was the largest part of the heap, so rows are kept as numbers in arrays and
  * looked up by index.
  */
-import type { CertRecord } from '../model/record.js';
-import { isPlaceholder } from '../model/cell.js';
-import { looksLikeLostDigits } from '../util/id-number.js';
+import type { CertRecord } from '../../src/model/record.js';
+import { isPlaceholder } from '../../src/model/cell.js';
+import { looksLikeLostDigits } from '../../src/util/id-number.js';
 
 /** Where a row was seen, as set rules name it: the row number and its sheet (and file, when another). */
 export interface Seen {

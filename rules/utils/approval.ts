@@ -1,9 +1,9 @@
 /**
  * 批准文号 as clerks copy it: `<发文机关>【YYYY】<序号>号` (guide 三（四）1), e.g. 渝职改办【2019】125号. Official
- * documents print the year in 〔〕; old ones (before about 2000) often wrote a two-digit year, 铜职改办(98)9号.
+ * documents print the year in 〔〕; old ones (before about 2000) often wrote a two-digit year, 某区职改办(98)9号.
  * Parsed once per distinct text: rules of several files ask.
  */
-import { memoText } from '../util/memo.js';
+import { memoText } from '../../src/util/memo.js';
 
 export interface ApprovalNo {
   issuer: string;
@@ -24,7 +24,7 @@ const OPEN = WRONG_PAIRS.map(([o]) => `\\${o}`).join('');
 const CLOSE = WRONG_PAIRS.map(([, c]) => `\\${c}`).join('');
 /** A year (possibly with stray spaces) between any opening and closing bracket, right or wrong. */
 export const YEAR_IN_BRACKETS = new RegExp(`[${OPEN}【]\\s*(\\d{4})\\s*[${CLOSE}】]`);
-/** A two-digit year in brackets after the issuer, before the number: 铜职改办(98)9号. */
+/** A two-digit year in brackets after the issuer, before the number: 某区职改办(98)9号. */
 export const SHORT_YEAR_IN_BRACKETS = new RegExp(`^(\\D+?)[${OPEN}【]\\s*(\\d{2})\\s*[${CLOSE}】]\\s*(第?\\d+号?)$`);
 
 /** The approval number with the year's brackets made 【】, or null when nothing needs changing. */
@@ -42,8 +42,8 @@ export function fullYear(yy: string): number {
 }
 
 /**
- * The approval number with a two-digit year in brackets written out in 【】 (铜职改办(98)9号 →
- * 铜职改办【1998】9号), or null when it has none.
+ * The approval number with a two-digit year in brackets written out in 【】 (某区职改办(98)9号 →
+ * 某区职改办【1998】9号), or null when it has none.
  */
 export function expandShortYear(text: string): string | null {
   const m = SHORT_YEAR_IN_BRACKETS.exec(text.trim());

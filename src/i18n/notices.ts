@@ -6,8 +6,8 @@
  * Data keys read (all optional): sheet (else `notice.sheet`), reason, header, columns, column, first, used,
  * cells, cell, count, max, rows.
  */
-import type { Lang } from '../engine/types.js';
 import type { Notice } from '../read/types.js';
+import type { InLangs, Lang } from './index.js';
 
 type Data = Record<string, string | number>;
 type Template = (n: Notice, d: (key: string) => string | null) => string;
@@ -15,9 +15,13 @@ type Template = (n: Notice, d: (key: string) => string | null) => string;
 /** The sheet a notice is about, quoted for the language. */
 function sheetOf(n: Notice, lang: Lang): string {
   const name = n.sheet ?? (n.data.sheet !== undefined ? String(n.data.sheet) : null);
-  if (name === null) return lang === 'zh' ? '表格' : 'the file';
-  return lang === 'zh' ? `工作表「${name}」` : `sheet "${name}"`;
+  return name === null ? SHEET_WORDS[lang].file : SHEET_WORDS[lang].sheet(name);
 }
+
+const SHEET_WORDS = {
+  zh: { file: '表格', sheet: (name: string) => `工作表「${name}」`, all: (cells: string) => `（${cells}）`, first: (cell: string) => `（如 ${cell}）` },
+  en: { file: 'the file', sheet: (name: string) => `sheet "${name}"`, all: (cells: string) => ` (${cells})`, first: (cell: string) => ` (e.g. ${cell})` },
+} as const satisfies InLangs<unknown>;
 
 export const NOTICE_MESSAGES: Record<string, Record<Lang, Template>> = {
   'sheet-skipped': {
@@ -77,9 +81,9 @@ export const NOTICE_MESSAGES: Record<string, Record<Lang, Template>> = {
 /** The cells a notice names: all of them (`cells`) or the first (`cell`). */
 function cellsOf(d: (key: string) => string | null, lang: Lang): string {
   const all = d('cells');
-  if (all) return lang === 'zh' ? `（${all}）` : ` (${all})`;
+  if (all) return SHEET_WORDS[lang].all(all);
   const first = d('cell');
-  if (first) return lang === 'zh' ? `（如 ${first}）` : ` (e.g. ${first})`;
+  if (first) return SHEET_WORDS[lang].first(first);
   return '';
 }
 

@@ -3,14 +3,17 @@
  * obtained (stated, or inferred when the sheet has no 取得方式), the row's year and place, its level and
  * series, and the verdict on its 评审机构 judged against the list of its year.
  */
-import type { RuleContext } from '../engine/types.js';
-import type { GuideData } from '../data/guide.js';
-import { canonicalLevel, isSenior, type PlatformLevel } from '../data/levels.js';
-import { canonicalMethod, type Method } from '../data/methods.js';
-import type { FieldKey } from '../model/fields.js';
-import type { CertRecord } from '../model/record.js';
-import { parseApprovalNo } from '../data/approval.js';
-import { expandKey, formKey, levelsFromName, seriesFromName, statesLevel, type CommitteeEntry, type CommitteeMatch } from './committee.js';
+import type { GuideData } from '../../src/data/guide.js';
+import { canonicalLevel, isSenior, type PlatformLevel } from '../../src/data/levels.js';
+import { canonicalMethod, type Method } from '../../src/data/methods.js';
+import type { RuleContext } from '../../src/engine/types.js';
+import { expandKey, formKey, levelsFromName, seriesFromName, statesLevel, type CommitteeEntry, type CommitteeMatch } from '../../src/match/committee.js';
+import type { FieldKey } from '../../src/model/fields.js';
+import type { CertRecord } from '../../src/model/record.js';
+import { parseApprovalNo } from './approval.js';
+
+export { levelsText, listsText } from '../../src/i18n/words.js';
+export { expandKey, formKey, OTHER_PROVINCES, placesOf } from '../../src/match/committee.js';
 
 export interface RowMethod {
   /** The method the 取得方式 cell states (null: empty, absent or unrecognisable). */
@@ -35,7 +38,7 @@ export interface RowCommittee {
   /** The row's series, canonical; null when empty or unknown. */
   series: string | null;
   year: RowYear;
-  /** Where the approval came from (铜梁, 永川), by its number; null when it does not tell. */
+  /** Where the approval came from (the district's place, or its 片区's), by its number; null when it does not tell. */
   place: string | null;
   match: CommitteeMatch;
 }
@@ -98,15 +101,18 @@ export function rowYear(record: CertRecord): RowYear {
   return { year: null, field: null };
 }
 
-/** Where the row's approval came from by its number's issuer: 铜梁 (铜梁区/县职改办), 永川 (永川片区), or null. */
+/**
+ * Where the row's approval came from by its number's issuer: the district's place for its own office's
+ * numbers, its 片区's place for the 片区 office's (the district profile), or null.
+ */
 export function rowPlace(record: CertRecord, ctx: RuleContext): string | null {
   if (!record.v.approvalNo) return null;
   const parsed = parseApprovalNo(record.v.approvalNo);
   if (!('value' in parsed)) return null;
-  const issuer = parsed.value.issuer;
-  const kind = ctx.data.guide.issuerKind(issuer);
-  if (kind === 'district' && /铜/.test(issuer)) return '铜梁';
-  if (kind === 'area' && /永/.test(issuer)) return '永川';
+  const kind = ctx.data.guide.issuerKind(parsed.value.issuer);
+  const district = ctx.data.district;
+  if (kind === 'district') return district.place;
+  if (kind === 'area') return district.area?.place ?? null;
   return null;
 }
 
@@ -160,49 +166,4 @@ export function namedCommittee(rc: RowCommittee): CommitteeEntry | null {
   const { match } = rc;
   if (match.verdict !== 'exact' && match.verdict !== 'form' && match.verdict !== 'misprint') return null;
   return match.entry?.kind === 'committee' ? match.entry : null;
-}
-
-const LEVEL_WORDS: Record<PlatformLevel, { zh: string; en: string }> = {
-  '高级（正高）': { zh: '正高级', en: 'full senior' },
-  '高级（副高）': { zh: '副高级', en: 'associate senior' },
-  中级: { zh: '中级', en: 'intermediate' },
-  '初级（含员级）': { zh: '初级', en: 'junior' },
-};
-
-/** The levels a committee awards, as words: 正高级 / 副高级 / 高级（正高、副高） / 中级、初级. */
-export function levelsText(levels: readonly PlatformLevel[], lang: 'zh' | 'en'): string {
-  if (levels.length === 2 && levels.includes('高级（正高）') && levels.includes('高级（副高）')) {
-    return lang === 'zh' ? '高级（正高、副高）' : 'senior (full and associate)';
-  }
-  return levels.map((l) => LEVEL_WORDS[l][lang]).join(lang === 'zh' ? '、' : ', ');
-}
-
-/**
- * Whether the row's 职称级别 is contested by its other cells: the title (in the row's series, by the title
- * table) or the committee (by the levels it awards) names no title of that level. A rule that derives a value
- * from the level (行政区划, 审核机关) then cannot know which cell is wrong: it warns instead of erring, with no fix.
- * Returns the cells that contradict the level, or null when none does.
- */
-export function levelContestedBy(record: CertRecord, ctx: RuleContext): ('title' | 'committee')[] | null {
-  const level = canonicalLevel(record.v.level);
-  if (!level) return null;
-  const by: ('title' | 'committee')[] = [];
-  const guide = ctx.data.guide;
-  const series = record.v.series ? guide.canonicalSeries(record.v.series) : null;
-  if (record.v.title && series) {
-    const inSeries = guide.titleEntries(record.v.title).filter((t) => t.series === series);
-    if (inSeries.length && !inSeries.some((t) => t.platformLevel === level)) by.push('title');
-  }
-  const rc = rowCommittee(record, ctx);
-  if (rc && !namesOffice(rc.how.method)) {
-    const levels = committeeLevels(rc);
-    if (levels && !levels.includes(level)) by.push('committee');
-  }
-  return by.length ? by : null;
-}
-
-/** The cells that contest a level, as words for a message (职称名称、评审机构). */
-export function contestText(by: readonly ('title' | 'committee')[], lang: 'zh' | 'en'): string {
-  const words = { title: { zh: '职称名称', en: 'the title' }, committee: { zh: '评审机构', en: 'the committee' } } as const;
-  return by.map((b) => words[b][lang]).join(lang === 'zh' ? '、' : ' and ');
 }
