@@ -4,7 +4,10 @@
  */
 import { promises as fs } from 'node:fs';
 import { fileTypeFromBuffer } from 'file-type';
-import { GREY_THUMBNAIL_PX, GREY_TOLERANCE, SNIFF_BYTES } from './limits.js';
+import { isGreyPixels } from './grey.js';
+import { GREY_THUMBNAIL_PX, SNIFF_BYTES } from './limits.js';
+
+export { isGreyPixels };
 import type { ImageFacts, PdfFacts } from './types.js';
 
 export interface Sniffed {
@@ -86,23 +89,6 @@ export async function inspectImage(file: string | Buffer): Promise<ImageFacts> {
 
 /** Pictures up to this many pixels are decoded whole rather than through a thumbnail (see inspectImage). */
 const WHOLE_DECODE_PIXELS = 1_000_000;
-
-/**
- * True when every pixel's channels differ by at most GREY_TOLERANCE. Large buffers are sampled: about
- * GREY_THUMBNAIL_PX² pixels spread evenly over the picture, as many as a thumbnail has.
- */
-export function isGreyPixels(data: Uint8Array, channels: number): boolean {
-  if (channels < 3) return true;
-  const pixels = Math.floor(data.length / channels);
-  const step = Math.max(1, Math.floor(pixels / (GREY_THUMBNAIL_PX * GREY_THUMBNAIL_PX))) * channels;
-  for (let i = 0; i + 2 < data.length; i += step) {
-    const r = data[i]!;
-    const g = data[i + 1]!;
-    const b = data[i + 2]!;
-    if (Math.abs(r - g) > GREY_TOLERANCE || Math.abs(g - b) > GREY_TOLERANCE || Math.abs(r - b) > GREY_TOLERANCE) return false;
-  }
-  return true;
-}
 
 type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsModule: Promise<PdfjsModule> | null = null;

@@ -20,10 +20,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** The facts of each file used as a photo and as an attachment. */
-async function factsOf(names: string[]): Promise<Map<string, { photo: AssetLookup; attachment: AssetLookup }>> {
+/** The facts of each file used as a photo and as an attachment (`threads`: inspection threads, 0 = this thread). */
+async function factsOf(names: string[], threads?: number): Promise<Map<string, { photo: AssetLookup; attachment: AssetLookup }>> {
   const records = names.map((n, i) => makeRecord({ photo: n, attachment: n }, { row: i + 2 }));
-  const { inspector } = await inspect(fx.dir, records);
+  const { inspector } = await inspect(fx.dir, records, threads === undefined ? {} : { threads });
   return new Map(records.map((r, i) => [names[i]!, inspector.facts.forRecord(r)]));
 }
 
@@ -47,8 +47,10 @@ describe('file facts by content', () => {
     ['text.jpg', { type: null }, undefined],
     ['landscape.jpg', { type: 'jpg' }, { width: 400, height: 300 }],
   ];
-  it.each(photos)('%s as a photo', async (name, expected, image) => {
-    const f = file((await factsOf([name])).get(name)?.photo);
+  // Inspected in an inspection thread and in this thread: the same facts.
+  const both = <T extends unknown[]>(rows: T[]): [number, ...T][] => rows.flatMap((r) => [[1, ...r] as [number, ...T], [0, ...r] as [number, ...T]]);
+  it.each(both(photos))('threads %i: %s as a photo', async (threads, name, expected, image) => {
+    const f = file((await factsOf([name], threads)).get(name)?.photo);
     expect(f).toMatchObject(expected);
     if (image) expect(f.image).toMatchObject(image);
     else expect(f.image).toBeUndefined();
@@ -70,8 +72,8 @@ describe('file facts by content', () => {
     ['oversize.pdf', { type: 'pdf', size: 10 * 1024 * 1024 + 1 }, undefined], // over the limit: never parsed
     ['pdf-named.dat', { type: 'pdf', extension: 'dat' }, { status: 'ok', pages: 3 }],
   ];
-  it.each(attachments)('%s as an attachment', async (name, expected, pdfFacts) => {
-    const f = file((await factsOf([name])).get(name)?.attachment);
+  it.each(both(attachments))('threads %i: %s as an attachment', async (threads, name, expected, pdfFacts) => {
+    const f = file((await factsOf([name], threads)).get(name)?.attachment);
     expect(f).toMatchObject(expected);
     if (pdfFacts) expect(f.pdf).toMatchObject(pdfFacts);
     else expect(f.pdf).toBeUndefined();
@@ -108,6 +110,8 @@ describe('finding the file a cell names', () => {
     expect(got).toMatchObject(expected);
   });
 
+  // In this thread (threads: 0), where the spy sees every read; the inspection threads are handed the same
+  // paths (entries of the folder listing, never a path outside it) and run the same code.
   it('never opens a file outside the folder', async () => {
     const opened: string[] = [];
     const realOpen = fs.open.bind(fs);
@@ -122,7 +126,7 @@ describe('finding the file a cell names', () => {
     }) as typeof fs.readFile);
     const refs = ['escape.jpg', 'linkdir/secret.jpg', 'linkdir/secret.pdf', '../outside/secret.jpg', path.join(fx.outside, 'secret.pdf'), 'colour.jpg', 'scan3.pdf'];
     const records = refs.map((ref, i) => makeRecord({ photo: ref, attachment: ref }, { row: i + 2 }));
-    const { inspector } = await inspect(fx.dir, records);
+    const { inspector } = await inspect(fx.dir, records, { threads: 0 });
     const statuses = records.map((r) => inspector.facts.forRecord(r).photo.status);
     expect(statuses).toEqual(['unsafe', 'unsafe', 'unsafe', 'unsafe', 'unsafe', 'found', 'found']);
     expect(opened.length).toBeGreaterThan(0); // the spy sees the files that are read
