@@ -9,8 +9,6 @@
  * shape, too deep, too large) is ignored with a warning and written anew. Written atomically
  * (src/run/atomic-file.ts).
  */
-import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { bilingual, ioCause, RunWarning } from '../errors.js';
@@ -19,11 +17,12 @@ import { CACHE_MAX_BYTES, NotReadable, readRegularFile, textOf } from '../run/bo
 import { GREY_THUMBNAIL_PX, GREY_TOLERANCE } from './limits.js';
 import type { ImageFacts, PdfFacts } from './types.js';
 
-/** Changes whenever what is stored, or how it is computed, changes: older caches are then ignored. */
-export const CACHE_VERSION = `cert-check-assets/2;grey=${GREY_TOLERANCE}@${GREY_THUMBNAIL_PX};hash=sha256/64k+64k`;
+export { contentHash, hashOfBytes, hashOfFile, HASH_SPAN } from './hash.js';
 
-/** Bytes hashed at each end of a file (a file up to twice this is hashed whole). */
-export const HASH_SPAN = 64 * 1024;
+/** Changes whenever what is stored, or how it is computed, changes: older caches are then ignored. */
+export const CACHE_VERSION = `cert-check-assets/3;grey=${GREY_TOLERANCE}@${GREY_THUMBNAIL_PX},jpeg-dc;hash=sha256/64k+64k`;
+
+
 
 const ImageSchema = z.object({
   decoded: z.boolean(),
@@ -54,40 +53,6 @@ const EntrySchema = z.object({
 const FileSchema = z.object({ version: z.string(), entries: z.record(z.string().max(4096), EntrySchema) }).strict();
 
 export type CachedFacts = z.infer<typeof EntrySchema> & { image?: ImageFacts; pdf?: PdfFacts };
-
-/** The content part of the key: sha256 of the first and last HASH_SPAN bytes and the size. */
-export function contentHash(head: Uint8Array, tail: Uint8Array | null, size: number): string {
-  const h = createHash('sha256');
-  h.update(String(size));
-  h.update(head);
-  if (tail) h.update(tail);
-  return h.digest('hex').slice(0, 32);
-}
-
-/** The content hash of a file read whole (small files: the bytes are already in memory). */
-export function hashOfBytes(bytes: Uint8Array): string {
-  if (bytes.length <= 2 * HASH_SPAN) return contentHash(bytes, null, bytes.length);
-  return contentHash(bytes.subarray(0, HASH_SPAN), bytes.subarray(bytes.length - HASH_SPAN), bytes.length);
-}
-
-/** The content hash of a file on disk (reads at most 2 × HASH_SPAN bytes). */
-export async function hashOfFile(file: string, size: number): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    if (size <= 2 * HASH_SPAN) {
-      const buf = Buffer.alloc(size);
-      const { bytesRead } = await handle.read(buf, 0, size, 0);
-      return contentHash(buf.subarray(0, bytesRead), null, size);
-    }
-    const head = Buffer.alloc(HASH_SPAN);
-    const tail = Buffer.alloc(HASH_SPAN);
-    await handle.read(head, 0, HASH_SPAN, 0);
-    await handle.read(tail, 0, HASH_SPAN, size - HASH_SPAN);
-    return contentHash(head, tail, size);
-  } finally {
-    await handle.close();
-  }
-}
 
 export class FactsCache {
   /** Why the cache on disk was not used (shown as a warning), if it was not. */

@@ -12,7 +12,7 @@ import { AssetFolder, extensionOf, type FolderEntry } from './folder.js';
 import { inspectImage, sniff } from './inspect.js';
 import { inspectPdfOffThread } from './pdf-thread.js';
 import { limiter } from './limit.js';
-import { probePool } from './pool.js';
+import { probePool, threadsFor } from './pool.js';
 import type { ProbeResult } from './probe.js';
 import { DEFAULT_CONCURRENCY, PDF_MAX_BYTES, PHOTO_DECODE_MAX_BYTES } from './limits.js';
 import { DEFAULT_NAMING, expectedNames, type NamingPatterns } from './naming.js';
@@ -63,8 +63,8 @@ function shownDir(dir: string): string {
  * cannot be read. Sub-folders and names that cannot be read are the folder's `warnings`.
  */
 export async function listAssetFolder(options: Pick<AssetInspectorOptions, 'dir' | 'inputs' | 'cacheFile' | 'ignore'>): Promise<AssetFolder> {
-  // The inspection threads start while the folder is listed.
-  probePool().warm();
+  // The first inspection thread starts (and loads its modules) while the folder is listed.
+  probePool().use(1);
   const ignore = [...(options.ignore ?? []), ...(options.inputs ?? [])];
   if (options.cacheFile) ignore.push(options.cacheFile);
   try {
@@ -81,9 +81,9 @@ export async function listAssetFolder(options: Pick<AssetInspectorOptions, 'dir'
  * does not exist.
  */
 export async function createAssetInspector(options: AssetInspectorOptions): Promise<AssetInspector> {
-  const pool = probePool(options.threads);
-  if (options.folder) pool.warm();
   const folder = options.folder ?? await listAssetFolder(options);
+  const pool = probePool(options.threads);
+  pool.use(options.threads ?? threadsFor(folder.entries.length));
   const cache = await FactsCache.open(options.cacheFile);
   const warnings: RunWarning[] = [...folder.warnings];
   if (cache.warning) warnings.push(cache.warning);

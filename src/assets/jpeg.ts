@@ -27,6 +27,11 @@ export const MAX_BLOCKS = 1_500_000;
 interface Huffman {
   /** 9-bit lookahead: (code length << 8) | symbol, or 0 when the code is longer than 9 bits. */
   fast: Int32Array;
+  /**
+   * For AC tables, 9-bit lookahead of a whole coefficient: ((code length + its extra bits) << 8) | run/size
+   * symbol, or 0 when the code is longer than 9 bits (the coefficient's value is not needed, only its length).
+   */
+  skip: Int32Array;
   /** maxcode[l]: the largest code of length l (−1 when none), l = 1..16; maxcode[17] sentinel. */
   maxcode: Int32Array;
   /** valoffset[l]: index into `symbols` of the first code of length l, minus that code. */
@@ -76,7 +81,9 @@ function buildHuffman(counts: Uint8Array, symbols: Uint8Array): Huffman | null {
     code <<= 1;
   }
   maxcode[17] = 0x7fffffff;
-  return { fast, maxcode, valoffset, symbols };
+  const skip = new Int32Array(1 << FAST_BITS);
+  for (let i = 0; i < skip.length; i++) if (fast[i]) skip[i] = ((fast[i]! >> 8) + (fast[i]! & 15)) << 8 | (fast[i]! & 0xff);
+  return { fast, skip, maxcode, valoffset, symbols };
 }
 
 /** The EXIF orientation (1–8) of an APP1 "Exif" payload, 1 when it has none, or null when it is unusual. */
@@ -351,6 +358,12 @@ function decodeScan(
 
   const ns = inScan.length;
   const pred = new Int32Array(ns);
+  // Per component of the scan: blocks per MCU across and down, and the DC array.
+  const cw = inScan.map((c) => (single ? 1 : c.h));
+  const ch = inScan.map((c) => (single ? 1 : c.v));
+  const widthInMcus = single ? singleW : mcusX;
+  let mx = 0;
+  let my = 0;
   let mcu = 0;
   let start = 0;
   for (let iv = 0; iv < intervals; iv++) {
@@ -363,87 +376,86 @@ function decodeScan(
     for (; mcu < mcuEnd; mcu++) {
       for (let ci = 0; ci < ns; ci++) {
         const c = inScan[ci]!;
-        const dct = dcs[ci]!;
-        const act = acs[ci]!;
-        const bh = single ? 1 : c.v;
-        const bw = single ? 1 : c.h;
+        const dcFast = dcs[ci]!.fast;
+        const acSkip = acs[ci]!.skip;
+        const bh = ch[ci]!;
+        const bw = cw[ci]!;
+        const dcArray = c.dc;
+        const stride = c.bw;
         for (let by = 0; by < bh; by++) {
+          const rowBase = (my * bh + by) * stride + mx * bw;
           for (let bx = 0; bx < bw; bx++) {
-            // DC
-            if (nbits < 16) {
-              while (nbits <= 24) {
+            // DC: the difference's size, then its bits.
+            if (nbits < 25) {
+              do {
                 acc = (acc << 8) | (pos < stop ? data[pos]! : 0);
                 pos++;
                 nbits += 8;
-              }
+              } while (nbits <= 24);
             }
-            let look = dct.fast[(acc >>> (nbits - FAST_BITS)) & 0x1ff]!;
+            let look = dcFast[(acc >>> (nbits - FAST_BITS)) & 0x1ff]!;
             let sym: number;
             if (look) {
               nbits -= look >> 8;
               sym = look & 0xff;
             } else {
-              sym = slowDecode(dct, acc, nbits);
+              sym = slowDecode(dcs[ci]!, acc, nbits);
               if (sym < 0) return 'bad Huffman code';
               nbits -= sym >> 8;
               sym &= 0xff;
             }
-            let diff = 0;
             if (sym) {
               if (nbits < sym) {
-                while (nbits <= 24) {
+                do {
                   acc = (acc << 8) | (pos < stop ? data[pos]! : 0);
                   pos++;
                   nbits += 8;
-                }
+                } while (nbits <= 24);
               }
               const v = (acc >>> (nbits - sym)) & ((1 << sym) - 1);
               nbits -= sym;
-              diff = v < 1 << (sym - 1) ? v - (1 << sym) + 1 : v;
+              pred[ci] += v < 1 << (sym - 1) ? v - (1 << sym) + 1 : v;
             }
-            pred[ci] += diff;
-            let blockIndex: number;
-            if (single) blockIndex = Math.floor(mcu / singleW) * c.bw + (mcu % singleW);
-            else blockIndex = (Math.floor(mcu / mcusX) * c.v + by) * c.bw + (mcu % mcusX) * c.h + bx;
-            c.dc[blockIndex] = pred[ci]!;
-            // AC: decoded and dropped.
+            dcArray[rowBase + bx] = pred[ci]!;
+            // AC: each coefficient's code and bits are taken and dropped.
             for (let k = 1; k < 64; k++) {
-              if (nbits < 16) {
-                while (nbits <= 24) {
+              if (nbits < 25) {
+                do {
                   acc = (acc << 8) | (pos < stop ? data[pos]! : 0);
                   pos++;
                   nbits += 8;
-                }
+                } while (nbits <= 24);
               }
-              look = act.fast[(acc >>> (nbits - FAST_BITS)) & 0x1ff]!;
+              look = acSkip[(acc >>> (nbits - FAST_BITS)) & 0x1ff]!;
               let rs: number;
               if (look) {
                 nbits -= look >> 8;
                 rs = look & 0xff;
               } else {
-                rs = slowDecode(act, acc, nbits);
+                rs = slowDecode(acs[ci]!, acc, nbits);
                 if (rs < 0) return 'bad Huffman code';
                 nbits -= rs >> 8;
                 rs &= 0xff;
-              }
-              const s = rs & 15;
-              if (s) {
-                k += rs >> 4;
-                if (nbits < s) {
-                  while (nbits <= 24) {
+                const extra = rs & 15;
+                if (nbits < extra) {
+                  do {
                     acc = (acc << 8) | (pos < stop ? data[pos]! : 0);
                     pos++;
                     nbits += 8;
-                  }
+                  } while (nbits <= 24);
                 }
-                nbits -= s;
-              } else {
-                if (rs >> 4 !== 15) break;
-                k += 15;
+                nbits -= extra;
               }
+              if (rs & 15) k += rs >> 4;
+              else if (rs === 0xf0) k += 15;
+              else break;
             }
           }
         }
+      }
+      if (++mx === widthInMcus) {
+        mx = 0;
+        my++;
       }
       // Bits taken beyond the interval's data: libjpeg warns (premature end of data segment).
       if ((pos - start) * 8 - nbits > (stop - start) * 8) return 'entropy-coded data ends early';

@@ -9,7 +9,7 @@
  * byte, IEND last. Anything else is `unsure`, and sharp (libvips + libspng) decides.
  */
 import { inflateSync } from 'node:zlib';
-import { isGreyPixels } from './grey.js';
+import { GREY_THUMBNAIL_PX, GREY_TOLERANCE } from './limits.js';
 import type { JpegReading } from './jpeg.js';
 import type { ImageFacts } from './types.js';
 
@@ -119,60 +119,88 @@ export function readPng(d: Uint8Array): JpegReading {
   // What sharp reports: palette pictures become RGB, a tRNS chunk adds an alpha channel.
   const channels = (colourType === 3 ? 3 : channelsIn) + (trns ? 1 : 0);
   const bpp = Math.max(1, (channelsIn * depth) >> 3);
+  const stride = rowBytes + 1;
   for (let y = 0; y < height; y++) {
-    const row = y * (rowBytes + 1);
+    const row = y * stride;
     const filter = raw[row]!;
     if (filter > 4) return unsure('filter type');
-    if (channels <= 2) continue; // grey: no pixel needed, only valid rows
-    const prev = row - rowBytes - 1;
-    for (let x = 1; x <= rowBytes; x++) {
-      const i = row + x;
-      const a = x > bpp ? raw[i - bpp]! : 0;
-      const b = y > 0 ? raw[prev + x]! : 0;
-      const c = x > bpp && y > 0 ? raw[prev + x - bpp]! : 0;
-      switch (filter) {
-        case 1: raw[i] = raw[i]! + a; break;
-        case 2: raw[i] = raw[i]! + b; break;
-        case 3: raw[i] = raw[i]! + ((a + b) >> 1); break;
-        case 4: {
-          const pa = Math.abs(b - c);
-          const pb = Math.abs(a - c);
-          const pc = Math.abs(a + b - 2 * c);
-          raw[i] = raw[i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
-          break;
-        }
-      }
-    }
+    if (channels <= 2 || filter === 0) continue; // grey: no pixel needed, only valid rows
+    unfilter(raw, filter, row + 1, y > 0 ? row + 1 - stride : -1, rowBytes, bpp);
   }
   const facts: ImageFacts = { decoded: true, width, height, channels, colour: 'grey-channels' };
   if (channels > 2) {
-    // The RGB pixels sharp's raw output would hold (alpha removed), sampled as isGreyPixels samples them.
+    // The pixels isGreyPixels would sample from sharp's raw RGB output (alpha removed): every step-th pixel.
     const pixels = width * height;
-    const rgb = new Uint8Array(pixels * 3);
-    for (let y = 0; y < height; y++) {
-      const row = y * (rowBytes + 1) + 1;
-      for (let x = 0; x < width; x++) {
-        const o = (y * width + x) * 3;
-        if (colourType === 3) {
-          let index: number;
-          if (depth === 8) index = raw[row + x]!;
-          else {
-            const bit = x * depth;
-            index = (raw[row + (bit >> 3)]! >> (8 - depth - (bit & 7))) & ((1 << depth) - 1);
-          }
+    const step = Math.max(1, Math.floor(pixels / (GREY_THUMBNAIL_PX * GREY_THUMBNAIL_PX)));
+    let grey = true;
+    for (let px = 0; px < pixels && grey; px += step) {
+      const y = Math.floor(px / width);
+      const x = px - y * width;
+      const at = y * stride + 1;
+      let r: number;
+      let g: number;
+      let b: number;
+      if (colourType === 3) {
+        let index: number;
+        if (depth === 8) index = raw[at + x]!;
+        else {
+          const bit = x * depth;
+          index = (raw[at + (bit >> 3)]! >> (8 - depth - (bit & 7))) & ((1 << depth) - 1);
+        }
+        if (index * 3 + 2 >= palette!.length) return unsure('palette index out of range');
+        r = palette![index * 3]!;
+        g = palette![index * 3 + 1]!;
+        b = palette![index * 3 + 2]!;
+      } else {
+        const q = at + x * channelsIn;
+        r = raw[q]!;
+        g = raw[q + 1]!;
+        b = raw[q + 2]!;
+      }
+      if (Math.abs(r - g) > GREY_TOLERANCE || Math.abs(g - b) > GREY_TOLERANCE || Math.abs(r - b) > GREY_TOLERANCE) grey = false;
+    }
+    // A palette index out of range anywhere makes libspng refuse the picture: checked for every pixel.
+    if (colourType === 3 && palette!.length < 3 << depth) {
+      for (let y = 0; y < height; y++) {
+        const at = y * stride + 1;
+        for (let x = 0; x < width; x++) {
+          const bit = x * depth;
+          const index = depth === 8 ? raw[at + x]! : (raw[at + (bit >> 3)]! >> (8 - depth - (bit & 7))) & ((1 << depth) - 1);
           if (index * 3 + 2 >= palette!.length) return unsure('palette index out of range');
-          rgb[o] = palette![index * 3]!;
-          rgb[o + 1] = palette![index * 3 + 1]!;
-          rgb[o + 2] = palette![index * 3 + 2]!;
-        } else {
-          const q = row + x * channelsIn;
-          rgb[o] = raw[q]!;
-          rgb[o + 1] = raw[q + 1]!;
-          rgb[o + 2] = raw[q + 2]!;
         }
       }
     }
-    facts.colour = isGreyPixels(rgb, 3) ? 'grey-pixels' : 'colour';
+    facts.colour = grey ? 'grey-pixels' : 'colour';
   }
   return { sure: true, facts };
+}
+
+/** Reverses one row's PNG filter in place (`prev`: the start of the row above, −1 for the first row). */
+function unfilter(raw: Buffer, filter: number, at: number, prev: number, n: number, bpp: number): void {
+  switch (filter) {
+    case 1:
+      for (let x = bpp; x < n; x++) raw[at + x] = (raw[at + x]! + raw[at + x - bpp]!) & 0xff;
+      break;
+    case 2:
+      if (prev >= 0) for (let x = 0; x < n; x++) raw[at + x] = (raw[at + x]! + raw[prev + x]!) & 0xff;
+      break;
+    case 3:
+      for (let x = 0; x < n; x++) {
+        const a = x >= bpp ? raw[at + x - bpp]! : 0;
+        const b = prev >= 0 ? raw[prev + x]! : 0;
+        raw[at + x] = (raw[at + x]! + ((a + b) >> 1)) & 0xff;
+      }
+      break;
+    case 4:
+      for (let x = 0; x < n; x++) {
+        const a = x >= bpp ? raw[at + x - bpp]! : 0;
+        const b = prev >= 0 ? raw[prev + x]! : 0;
+        const c = x >= bpp && prev >= 0 ? raw[prev + x - bpp]! : 0;
+        const pa = Math.abs(b - c);
+        const pb = Math.abs(a - c);
+        const pc = Math.abs(a + b - 2 * c);
+        raw[at + x] = (raw[at + x]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff;
+      }
+      break;
+  }
 }

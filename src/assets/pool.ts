@@ -35,10 +35,21 @@ function threadFile(): string | null {
   return null;
 }
 
-/** Inspection threads to use: CERT_CHECK_THREADS=0 → none (main thread), else one per core, at most 4. */
+/** Inspection threads at most: CERT_CHECK_THREADS=0 → none (the main thread inspects), else one per core, at most 4. */
 export function defaultThreads(): number {
   if (process.env.CERT_CHECK_THREADS === '0') return 0;
   return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/**
+ * Files one thread takes on before another is worth its start: each thread loads its modules and warms its
+ * compiled code on its own, which a clerk's folder of a few thousand files does not repay.
+ */
+export const FILES_PER_THREAD = 4000;
+
+/** Threads for a folder of `files` files: one per FILES_PER_THREAD, at least one, at most `most`. */
+export function threadsFor(files: number, most = defaultThreads()): number {
+  return most === 0 ? 0 : Math.max(1, Math.min(most, Math.ceil(files / FILES_PER_THREAD)));
 }
 
 interface Pending {
@@ -60,8 +71,8 @@ export type PooledResult = ProbeResult & { lost?: string };
 
 export interface ProbePool {
   run(job: ProbeJob): Promise<PooledResult>;
-  /** Starts the threads now (while the folder is listed). */
-  warm(): void;
+  /** Uses `n` threads from now on (at most the pool's size), starting those not running yet. */
+  use(n: number): void;
   close(): Promise<void>;
   /** Threads started so far (tests: a thread ended for time is replaced). */
   readonly started: number;
@@ -83,11 +94,13 @@ export function probePool(threads = defaultThreads()): ProbePool {
 export function createProbePool(threads: number, limits: { batchTimeMs?: number } = {}): ProbePool {
   const file = threads > 0 ? threadFile() : null;
   if (!file) {
-    return { run: (job) => probe(job, ASYNC_IO), warm() {}, async close() {}, started: 0 };
+    return { run: (job) => probe(job, ASYNC_IO), use() {}, async close() {}, started: 0 };
   }
   const timeLimit = limits.batchTimeMs ?? BATCH_TIME_LIMIT_MS;
   const queue: Pending[] = [];
   const lanes: (Lane | null)[] = Array.from({ length: threads }, () => null);
+  /** Threads in use (the first `active` lanes). */
+  let active = 1;
   let nextId = 0;
   let started = 0;
   let scheduled = false;
@@ -151,9 +164,9 @@ export function createProbePool(threads: number, limits: { batchTimeMs?: number 
     let sent = true;
     while (queue.length && sent) {
       sent = false;
-      for (let i = 0; i < lanes.length && queue.length; i++) {
+      for (let i = 0; i < active && queue.length; i++) {
         const lane = (lanes[i] ??= spawn());
-        const n = Math.min(BATCH, IN_FLIGHT - lane.inFlight.size, Math.ceil(queue.length / lanes.length));
+        const n = Math.min(BATCH, IN_FLIGHT - lane.inFlight.size, Math.ceil(queue.length / active));
         if (n <= 0) continue;
         const batch = queue.splice(0, n);
         for (const p of batch) lane.inFlight.set(p.id, p);
@@ -180,8 +193,9 @@ export function createProbePool(threads: number, limits: { batchTimeMs?: number 
         schedule();
       });
     },
-    warm() {
-      for (let i = 0; i < lanes.length; i++) lanes[i] ??= spawn();
+    use(n) {
+      active = Math.max(1, Math.min(lanes.length, n));
+      for (let i = 0; i < active; i++) lanes[i] ??= spawn();
     },
     async close() {
       closed = true;

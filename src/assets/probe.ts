@@ -10,8 +10,8 @@
  */
 import { closeSync, openSync, readFileSync, readSync, promises as fsp } from 'node:fs';
 import { fileTypeFromBuffer } from 'file-type';
-import { contentHash, HASH_SPAN } from './cache.js';
-import { declaredObjects } from './inspect.js';
+import { contentHash, HASH_SPAN } from './hash.js';
+import { declaresTooMuch } from './pdf-declared.js';
 import { readJpeg } from './jpeg.js';
 import { PDF_MAX_BYTES, PHOTO_DECODE_MAX_BYTES, SNIFF_BYTES } from './limits.js';
 import { readPdf } from './pdf-reader.js';
@@ -52,9 +52,6 @@ export interface ProbeResult {
 
 /** Files up to this size are read whole at once (photos are at most 200 KB when right). */
 export const WHOLE_READ_BYTES = 256 * 1024;
-
-/** Bytes a PDF needs at the least per object it declares (as inspectPdf has it). */
-const MIN_BYTES_PER_OBJECT = 1;
 
 /** How a file is read: synchronously in an inspection thread, asynchronously in the main thread. */
 export interface ProbeIo {
@@ -161,10 +158,8 @@ function readPhoto(bytes: Uint8Array, png: boolean): Partial<ProbeResult> {
 
 function readAttachment(bytes: Uint8Array): Partial<ProbeResult> {
   // The declared sizes first, as inspectPdf does, with the same words.
-  const objects = declaredObjects(bytes);
-  if (objects > Math.max(1024, bytes.length / MIN_BYTES_PER_OBJECT)) {
-    return { pdf: { status: 'invalid', error: `the cross-reference table declares ${objects} objects, more than a ${bytes.length}-byte file can hold` } };
-  }
+  const tooMany = declaresTooMuch(bytes);
+  if (tooMany) return { pdf: { status: 'invalid', error: tooMany } };
   const r = readPdf(bytes);
   return r.sure ? { pdf: r.facts } : { fallback: 'pdf', reason: r.reason };
 }
