@@ -79,6 +79,15 @@ export interface ProbePool {
 }
 
 const shared = new Map<number, ProbePool>();
+const sharedLimits: { batchTimeMs?: number } = {};
+
+/** Sets the batch time limit of the pools made from now on (the existing ones are ended). For tests. */
+export async function setProbeLimits(limits: { batchTimeMs?: number }): Promise<void> {
+  Object.assign(sharedLimits, limits);
+  const pools = [...shared.values()];
+  shared.clear();
+  await Promise.all(pools.map((p) => p.close()));
+}
 
 /**
  * The process's pool of `threads` threads (made on first use and kept: idle threads hold no reference on the
@@ -86,7 +95,7 @@ const shared = new Map<number, ProbePool>();
  */
 export function probePool(threads = defaultThreads()): ProbePool {
   let pool = shared.get(threads);
-  if (!pool) shared.set(threads, (pool = createProbePool(threads)));
+  if (!pool) shared.set(threads, (pool = createProbePool(threads, sharedLimits)));
   return pool;
 }
 

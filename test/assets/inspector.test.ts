@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAssetInspector } from '../../src/assets/index.js';
 import { limiter } from '../../src/assets/limit.js';
+import { BATCH_TIME_LIMIT_MS, probePool, setProbeLimits } from '../../src/assets/pool.js';
 import { expectedNames } from '../../src/assets/naming.js';
 import type { AssetLookup, FileFacts } from '../../src/assets/types.js';
 import { InputError } from '../../src/errors.js';
@@ -77,6 +78,19 @@ describe('file facts by content', () => {
     expect(f).toMatchObject(expected);
     if (pdfFacts) expect(f.pdf).toMatchObject(pdfFacts);
     else expect(f.pdf).toBeUndefined();
+  });
+
+  it('a thread over its time limit is ended; its files are inspected as before the small readers (sharp, the PDF process), with the same facts', async () => {
+    const names = ['colour.jpg', 'grey-rgb.jpg', 'truncated.jpg', 'colour.png', 'scan3.pdf', 'owner-only.pdf', 'broken.pdf', 'gif-named.jpg'];
+    const normal = await factsOf(names, 1);
+    await setProbeLimits({ batchTimeMs: 1 });
+    try {
+      const lost = await factsOf(names, 1);
+      for (const n of names) expect(lost.get(n), n).toEqual(normal.get(n));
+      expect(probePool(1).started).toBeGreaterThan(1); // each thread over the limit was replaced
+    } finally {
+      await setProbeLimits({ batchTimeMs: BATCH_TIME_LIMIT_MS });
+    }
   });
 
   it('decodes only what a role needs: a photo is not parsed as a PDF, an attachment not decoded', async () => {
