@@ -24,7 +24,7 @@ const IN_FLIGHT = 96;
 /** A batch taking longer than this ends its thread (its files go to the fallbacks). */
 export const BATCH_TIME_LIMIT_MS = 20_000;
 /** Heap of an inspection thread. */
-const THREAD_HEAP_MB = 96;
+const THREAD_HEAP_MB = 64;
 
 /** The compiled thread module: beside this one in dist/, else (tests running the sources) the one in dist/. */
 function threadFile(): string | null {
@@ -132,7 +132,7 @@ export function createProbePool(threads: number, limits: { batchTimeMs?: number 
   };
 
   const spawn = (): Lane => {
-    const worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
+    const worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB, maxYoungGenerationSizeMb: 8 } });
     started++;
     const lane: Lane = { worker, inFlight: new Map(), timer: null, batches: [] };
     worker.on('message', (m: { results: [number, ProbeResult][] }) => {
