@@ -1,8 +1,11 @@
 /**
  * The asset inspector: lists the assets folder once, finds each row's photo and attachment (cell or naming
- * convention), and inspects each file once, a bounded number at a time, reading only what the rules need:
- * size (from the listing) → leading bytes (type) → a photo's pixels / a PDF's structure. Facts are kept
- * in the --cache file by path, size and mtime.
+ * convention), and inspects each file once, reading only what the rules need: size (from the listing) → type
+ * by content → a photo's pixels / a PDF's page count. Files are inspected on the inspection threads
+ * (src/assets/pool.ts: one per 4,000 files, up to one per core) by small readers (src/assets/probe.ts: JPEG at
+ * 1/8 scale, PNG, PDF cross-reference and page tree); sharp and pdfjs (in the PDF process) judge only the files a
+ * small reader is unsure of, and those of a thread that was lost. Facts are kept in the --cache file by path,
+ * size, mtime and content hash.
  */
 import path from 'node:path';
 import { InputError, ioCause, RunWarning } from '../errors.js';
