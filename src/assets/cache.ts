@@ -20,9 +20,8 @@ import type { ImageFacts, PdfFacts } from './types.js';
 export { contentHash, hashOfBytes, hashOfFile, HASH_SPAN } from './hash.js';
 
 /** Changes whenever what is stored, or how it is computed, changes: older caches are then ignored. */
+// 3: a JPEG's colour verdict comes from its 8×8 blocks' DC coefficients (src/assets/jpeg.ts).
 export const CACHE_VERSION = `cert-check-assets/3;grey=${GREY_TOLERANCE}@${GREY_THUMBNAIL_PX},jpeg-dc;hash=sha256/64k+64k`;
-
-
 
 const ImageSchema = z.object({
   decoded: z.boolean(),

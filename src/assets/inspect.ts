@@ -6,11 +6,11 @@ import { promises as fs } from 'node:fs';
 import { fileTypeFromBuffer } from 'file-type';
 import { isGreyPixels } from './grey.js';
 import { GREY_THUMBNAIL_PX, SNIFF_BYTES } from './limits.js';
+import { declaresTooMuch } from './pdf-declared.js';
+import type { ImageFacts, PdfFacts } from './types.js';
 
 export { isGreyPixels };
 export { declaredObjects } from './pdf-declared.js';
-import { declaresTooMuch } from './pdf-declared.js';
-import type { ImageFacts, PdfFacts } from './types.js';
 
 export interface Sniffed {
   /** file-type's extension, 'empty', or null when not recognised. */

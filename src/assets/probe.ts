@@ -10,7 +10,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync, promises as fsp } from 'node:fs';
 import { fileTypeFromBuffer } from 'file-type';
-import { contentHash, HASH_SPAN } from './hash.js';
+import { contentHash, hashOfBytes, HASH_SPAN } from './hash.js';
 import { declaresTooMuch } from './pdf-declared.js';
 import { readJpeg } from './jpeg.js';
 import { PDF_MAX_BYTES, PHOTO_DECODE_MAX_BYTES, SNIFF_BYTES } from './limits.js';
@@ -100,11 +100,6 @@ async function hashOfParts(io: ProbeIo, path: string, size: number): Promise<str
   return contentHash(head, tail, size);
 }
 
-function hashOfWhole(bytes: Uint8Array): string {
-  if (bytes.length <= 2 * HASH_SPAN) return contentHash(bytes, null, bytes.length);
-  return contentHash(bytes.subarray(0, HASH_SPAN), bytes.subarray(bytes.length - HASH_SPAN), bytes.length);
-}
-
 /** Whether the role's reader needs the file whole, by type and listed size. */
 function decodes(role: AssetRole, type: string | null | undefined, size: number): 'image' | 'pdf' | null {
   if (role === 'photo' && (type === 'jpg' || type === 'png') && size <= PHOTO_DECODE_MAX_BYTES) return 'image';
@@ -118,7 +113,7 @@ export async function probe(job: ProbeJob, io: ProbeIo): Promise<ProbeResult> {
   try {
     let bytes: Buffer | null = job.size <= WHOLE_READ_BYTES ? await io.whole(job.path) : null;
     if (job.hash || job.cachedHash) {
-      out.hash = bytes ? hashOfWhole(bytes) : await hashOfParts(io, job.path, job.size);
+      out.hash = bytes ? hashOfBytes(bytes) : await hashOfParts(io, job.path, job.size);
       if (job.cachedHash && out.hash === job.cachedHash) {
         out.cacheHit = true;
         return out;

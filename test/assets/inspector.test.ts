@@ -1,10 +1,11 @@
 import { promises as fs } from 'node:fs';
+import fc from 'fast-check';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAssetInspector } from '../../src/assets/index.js';
 import { limiter } from '../../src/assets/limit.js';
 import { BATCH_TIME_LIMIT_MS, probePool, setProbeLimits } from '../../src/assets/pool.js';
-import { expectedNames } from '../../src/assets/naming.js';
+import { expectedNames, foldName } from '../../src/assets/naming.js';
 import type { AssetLookup, FileFacts } from '../../src/assets/types.js';
 import { InputError } from '../../src/errors.js';
 import { makeRecord } from '../helpers/records.js';
@@ -220,6 +221,17 @@ describe('naming convention (empty cell or no column)', () => {
     const names = expectedNames(makeRecord({ idNumber: ID_A, name: '', title: '' }), 'attachment');
     expect(names).toContain(`${ID_A}.pdf`);
     expect(names.some((n) => n.startsWith('_') || n.includes('{') || n.includes('__'))).toBe(false);
+  });
+});
+
+describe('folding names', () => {
+  it('foldName is NFC + lower case, also through its shortcut for names NFC leaves alone', () => {
+    const alphabet = ['a', 'Z', '5', '_', '.', '-', ' ', 'é', 'e\u0301', 'A\u030a', '\u00c5', '\u212b', '工', '程', '师', '照', '片', '（', '）',
+      'Ａ', '１', '\u3000', '\u302a', '\u3099', 'か', 'ｶ', '\uff9e', '\u1100\u1161', '가', '\uf900', 'Ω', '\u2126', 'X'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (parts) => {
+      const name = parts.join('');
+      expect(foldName(name)).toBe(name.normalize('NFC').toLowerCase());
+    }), { numRuns: 3000 });
   });
 });
 
