@@ -4,7 +4,7 @@
  * Part names are matched without regard to case, as OPC says; entry names are kept as the zip spells them.
  */
 import type { Readable } from 'node:stream';
-import { createInflateRaw, type ZlibOptions } from 'node:zlib';
+import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { attr, attrs, bytesToUtf8, esc, nextTag, unesc, utf8ToBytes } from './xml.js';
 
@@ -289,8 +289,7 @@ export class InputPackage {
     const entry = this.entry(part);
     if (!entry || entry.compressionMethod !== 8 || entry.uncompressedSize < 1024 * 1024) return this.stream(part, true);
     const raw = await this.stream(part, false);
-    // Inflated ahead of the editor (a few pieces), so that it rarely waits for libuv's threads.
-    const inflate = createInflateRaw({ chunkSize: 256 * 1024, readableHighWaterMark: 2 * 1024 * 1024 } as ZlibOptions);
+    const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
     raw.on('error', (e) => inflate.destroy(e));
     return raw.pipe(inflate);
   }

@@ -26,8 +26,6 @@ function tableCrc32(data: Buffer, value = 0): number {
 }
 
 const MAX_32 = 0xffffffff;
-/** Bytes a streamed entry may hold for its compressor before a write waits. */
-const OUT_AHEAD = 4 * 1024 * 1024;
 
 /** An entry as another zip stores it (yauzl's Entry has these fields). */
 export interface StoredEntry {
@@ -125,9 +123,7 @@ export class ZipWriter {
     this.begin(name);
     const c: Central = { name: Buffer.from(name, 'utf8'), method: 8, crc: 0, csize: 0, usize: 0, offset: this.offset, flags: 0x0808 };
     await this.put(this.localHeader(c));
-    // Up to OUT_AHEAD bytes wait for the compressor (on libuv's threads) before a write waits: the sheet's rows
-    // keep coming while the previous ones are compressed, instead of taking turns with the compressor.
-    const deflate = zlib.createDeflateRaw({ level, chunkSize: 64 * 1024, writableHighWaterMark: OUT_AHEAD } as zlib.ZlibOptions);
+    const deflate = zlib.createDeflateRaw({ level, chunkSize: 64 * 1024 });
     let failure: Error | null = null;
     let outWaits: Promise<void> = Promise.resolve();
     deflate.on('error', (e) => (failure ??= e));
