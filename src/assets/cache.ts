@@ -23,7 +23,7 @@ export { contentHash, hashOfBytes, hashOfFile, HASH_SPAN } from './hash.js';
 // 3: a JPEG's colour verdict comes from its 8×8 blocks' DC coefficients (src/assets/jpeg.ts).
 export const CACHE_VERSION = `cert-check-assets/3;grey=${GREY_TOLERANCE}@${GREY_THUMBNAIL_PX},jpeg-dc;hash=sha256/64k+64k`;
 
-const ImageSchema = z.object({
+export const ImageSchema = z.object({
   decoded: z.boolean(),
   error: z.string().max(1000).optional(),
   width: z.number().optional(),
@@ -32,14 +32,14 @@ const ImageSchema = z.object({
   colour: z.enum(['colour', 'grey-channels', 'grey-pixels']).optional(),
 }).strict();
 
-const PdfSchema = z.object({
+export const PdfSchema = z.object({
   status: z.enum(['ok', 'user-password', 'invalid']),
   error: z.string().max(1000).optional(),
   pages: z.number().optional(),
   ownerOnly: z.boolean().optional(),
 }).strict();
 
-const EntrySchema = z.object({
+export const EntrySchema = z.object({
   size: z.number(),
   mtimeMs: z.number(),
   hash: z.string().max(128),
@@ -49,9 +49,48 @@ const EntrySchema = z.object({
   pdf: PdfSchema.optional(),
 }).strict();
 
-const FileSchema = z.object({ version: z.string(), entries: z.record(z.string().max(4096), EntrySchema) }).strict();
+/**
+ * The file: `{ version, entries: { [path]: EntrySchema } }`, checked by hand (`isCacheFile`, `isEntry`: zod's rules for
+ * these schemas, without its cost per entry; test/assets/inspector.test.ts compares them with zod's).
+ */
+export const FileSchema = z.object({ version: z.string(), entries: z.record(z.string().max(4096), EntrySchema) }).strict();
+const FILE_KEYS = new Set(['version', 'entries']);
 
 export type CachedFacts = z.infer<typeof EntrySchema> & { image?: ImageFacts; pdf?: PdfFacts };
+
+const plain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const only = (o: Record<string, unknown>, keys: ReadonlySet<string>): boolean => Object.keys(o).every((k) => keys.has(k));
+const num = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+const str = (v: unknown, max: number): boolean => typeof v === 'string' && v.length <= max;
+const absent = (v: unknown): boolean => v === undefined;
+const IMAGE_KEYS = new Set(['decoded', 'error', 'width', 'height', 'channels', 'colour']);
+const PDF_KEYS = new Set(['status', 'error', 'pages', 'ownerOnly']);
+const ENTRY_KEYS = new Set(['size', 'mtimeMs', 'hash', 'type', 'mime', 'image', 'pdf']);
+
+function isImage(v: unknown): boolean {
+  return plain(v) && only(v, IMAGE_KEYS) && typeof v.decoded === 'boolean' && (absent(v.error) || str(v.error, 1000))
+    && (absent(v.width) || num(v.width)) && (absent(v.height) || num(v.height)) && (absent(v.channels) || num(v.channels))
+    && (absent(v.colour) || v.colour === 'colour' || v.colour === 'grey-channels' || v.colour === 'grey-pixels');
+}
+
+function isPdf(v: unknown): boolean {
+  return plain(v) && only(v, PDF_KEYS) && (v.status === 'ok' || v.status === 'user-password' || v.status === 'invalid')
+    && (absent(v.error) || str(v.error, 1000)) && (absent(v.pages) || num(v.pages)) && (absent(v.ownerOnly) || typeof v.ownerOnly === 'boolean');
+}
+
+/** Whether a parsed file has FileSchema's shape (zod's record leaves a "__proto__" key out, so does `open`). */
+export function isCacheFile(v: unknown): v is { version: string; entries: Record<string, CachedFacts> } {
+  if (!plain(v) || !only(v, FILE_KEYS) || typeof v.version !== 'string' || !plain(v.entries)) return false;
+  for (const [k, e] of Object.entries(v.entries)) if (k.length > 4096 || (k !== '__proto__' && !isEntry(e))) return false;
+  return true;
+}
+
+/** Whether a cache entry has EntrySchema's shape (a cache of 40,000 files is checked in milliseconds, not tenths of seconds). */
+export function isEntry(v: unknown): v is CachedFacts {
+  return plain(v) && only(v, ENTRY_KEYS) && num(v.size) && num(v.mtimeMs) && str(v.hash, 128)
+    && (v.type === null || str(v.type, 32)) && (v.mime === null || str(v.mime, 200))
+    && (absent(v.image) || isImage(v.image)) && (absent(v.pdf) || isPdf(v.pdf));
+}
 
 export class FactsCache {
   /** Why the cache on disk was not used (shown as a warning), if it was not. */
@@ -95,12 +134,11 @@ export class FactsCache {
     if (typeof version === 'string' && version !== CACHE_VERSION && version.startsWith('cert-check-assets/')) {
       return cache; // an older cert-check's cache: rebuilt quietly
     }
-    const parsed = FileSchema.safeParse(raw);
-    if (!parsed.success || parsed.data.version !== CACHE_VERSION) {
+    if (!isCacheFile(raw) || raw.version !== CACHE_VERSION) {
       ignore('不是 cert-check 的缓存文件，或内容不完整', 'not a cert-check cache, or incomplete');
       return cache;
     }
-    for (const [k, v] of Object.entries(parsed.data.entries)) entries.set(k, v);
+    for (const [k, v] of Object.entries(raw.entries)) if (k !== '__proto__') entries.set(k, v);
     return cache;
   }
 

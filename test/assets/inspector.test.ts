@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import fc from 'fast-check';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { EntrySchema, FileSchema, isCacheFile, isEntry } from '../../src/assets/cache.js';
 import { createAssetInspector } from '../../src/assets/index.js';
 import { limiter } from '../../src/assets/limit.js';
 import { BATCH_TIME_LIMIT_MS, probePool, setProbeLimits } from '../../src/assets/pool.js';
@@ -307,6 +308,35 @@ describe('--cache', () => {
     const third = await inspect(dir, records, { cacheFile });
     expect(third.inspector.stats).toMatchObject({ headerReads: 1, imageDecodes: 1, pdfParses: 0, cacheHits: 1 });
     expect(file(third.inspector.facts.forRecord(records[0]!).photo).image?.colour).toBe('grey-pixels');
+  });
+
+  it('a cache file is judged by hand exactly as its zod schema would judge it', () => {
+    const entry = (): Record<string, unknown> => ({
+      size: 6132, mtimeMs: 1.5e12, hash: 'ab'.repeat(16), type: 'jpg', mime: 'image/jpeg',
+      image: { decoded: true, width: 358, height: 441, channels: 3, colour: 'colour' },
+    });
+    const pdfEntry = (): Record<string, unknown> => ({ size: 2681, mtimeMs: 1, hash: 'cd', type: 'pdf', mime: 'application/pdf', pdf: { status: 'ok', pages: 3, ownerOnly: false } });
+    const odd = [undefined, null, true, 0, -1, 1e308, 'x', 'y'.repeat(129), 'z'.repeat(1001), [], {}, [1], { a: 1 }, 'colour', 'grey-pixels', 'ok', 'invalid', 'user-password'];
+    const paths = [['size'], ['mtimeMs'], ['hash'], ['type'], ['mime'], ['image'], ['pdf'], ['extra'], ['image', 'decoded'], ['image', 'error'], ['image', 'width'],
+      ['image', 'colour'], ['image', 'extra'], ['pdf', 'status'], ['pdf', 'pages'], ['pdf', 'ownerOnly'], ['pdf', 'error'], ['pdf', 'extra']];
+    fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), fc.constantFrom(...odd)), { maxLength: 3 }), fc.boolean(), (changes, asPdf) => {
+      const e = asPdf ? pdfEntry() : entry();
+      for (const [path, value] of changes) {
+        let o: Record<string, unknown> = e;
+        for (const key of path.slice(0, -1)) {
+          if (typeof o[key] !== 'object' || o[key] === null) o[key] = {};
+          o = o[key] as Record<string, unknown>;
+        }
+        if (value === undefined) delete o[path.at(-1)!];
+        else o[path.at(-1)!] = structuredClone(value);
+      }
+      const file = JSON.parse(JSON.stringify({ version: 'v', entries: { 'a.jpg': e, 'b.pdf': pdfEntry() } }));
+      expect(isCacheFile(file)).toBe(FileSchema.safeParse(file).success);
+      expect(isEntry(e)).toBe(EntrySchema.safeParse(e).success);
+    }), { numRuns: 4000 });
+    for (const file of [null, [], { version: 'v' }, { version: 1, entries: {} }, { version: 'v', entries: [] }, { version: 'v', entries: {}, x: 1 }, { version: 'v', entries: { ['p'.repeat(4097)]: entry() } }]) {
+      expect(isCacheFile(file)).toBe(FileSchema.safeParse(file).success);
+    }
   });
 
   it('an unreadable cache is ignored, with a warning, and written anew', async () => {
