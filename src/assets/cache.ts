@@ -9,8 +9,6 @@
  * shape, too deep, too large) is ignored with a warning and written anew. Written atomically
  * (src/run/atomic-file.ts).
  */
-import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ioCause, RunWarning } from '../errors.js';
@@ -20,13 +18,13 @@ import { CACHE_MAX_BYTES, NotReadable, readRegularFile, textOf } from '../run/bo
 import { GREY_THUMBNAIL_PX, GREY_TOLERANCE } from './limits.js';
 import type { ImageFacts, PdfFacts } from './types.js';
 
+export { contentHash, hashOfBytes, hashOfFile, HASH_SPAN } from './hash.js';
+
 /** Changes whenever what is stored, or how it is computed, changes: older caches are then ignored. */
-export const CACHE_VERSION = `cert-check-assets/2;grey=${GREY_TOLERANCE}@${GREY_THUMBNAIL_PX};hash=sha256/64k+64k`;
+// 3: a JPEG's colour verdict comes from its 8×8 blocks' DC coefficients (src/assets/jpeg.ts).
+export const CACHE_VERSION = `cert-check-assets/3;grey=${GREY_TOLERANCE}@${GREY_THUMBNAIL_PX},jpeg-dc;hash=sha256/64k+64k`;
 
-/** Bytes hashed at each end of a file (a file up to twice this is hashed whole). */
-export const HASH_SPAN = 64 * 1024;
-
-const ImageSchema = z.object({
+export const ImageSchema = z.object({
   decoded: z.boolean(),
   error: z.string().max(1000).optional(),
   width: z.number().optional(),
@@ -35,14 +33,14 @@ const ImageSchema = z.object({
   colour: z.enum(['colour', 'grey-channels', 'grey-pixels']).optional(),
 }).strict();
 
-const PdfSchema = z.object({
+export const PdfSchema = z.object({
   status: z.enum(['ok', 'user-password', 'invalid']),
   error: z.string().max(1000).optional(),
   pages: z.number().optional(),
   ownerOnly: z.boolean().optional(),
 }).strict();
 
-const EntrySchema = z.object({
+export const EntrySchema = z.object({
   size: z.number(),
   mtimeMs: z.number(),
   hash: z.string().max(128),
@@ -52,42 +50,47 @@ const EntrySchema = z.object({
   pdf: PdfSchema.optional(),
 }).strict();
 
-const FileSchema = z.object({ version: z.string(), entries: z.record(z.string().max(4096), EntrySchema) }).strict();
+/**
+ * The file: `{ version, entries: { [path]: EntrySchema } }`, checked by hand (`isCacheFile`, `isEntry`: zod's rules for
+ * these schemas, without its cost per entry; test/assets/inspector.test.ts compares them with zod's).
+ */
+export const FileSchema = z.object({ version: z.string(), entries: z.record(z.string().max(4096), EntrySchema) }).strict();
+const FILE_KEYS = new Set(['version', 'entries']);
 
 export type CachedFacts = z.infer<typeof EntrySchema> & { image?: ImageFacts; pdf?: PdfFacts };
 
-/** The content part of the key: sha256 of the first and last HASH_SPAN bytes and the size. */
-export function contentHash(head: Uint8Array, tail: Uint8Array | null, size: number): string {
-  const h = createHash('sha256');
-  h.update(String(size));
-  h.update(head);
-  if (tail) h.update(tail);
-  return h.digest('hex').slice(0, 32);
+const plain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const only = (o: Record<string, unknown>, keys: ReadonlySet<string>): boolean => Object.keys(o).every((k) => keys.has(k));
+const num = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+const str = (v: unknown, max: number): boolean => typeof v === 'string' && v.length <= max;
+const absent = (v: unknown): boolean => v === undefined;
+const IMAGE_KEYS = new Set(['decoded', 'error', 'width', 'height', 'channels', 'colour']);
+const PDF_KEYS = new Set(['status', 'error', 'pages', 'ownerOnly']);
+const ENTRY_KEYS = new Set(['size', 'mtimeMs', 'hash', 'type', 'mime', 'image', 'pdf']);
+
+function isImage(v: unknown): boolean {
+  return plain(v) && only(v, IMAGE_KEYS) && typeof v.decoded === 'boolean' && (absent(v.error) || str(v.error, 1000))
+    && (absent(v.width) || num(v.width)) && (absent(v.height) || num(v.height)) && (absent(v.channels) || num(v.channels))
+    && (absent(v.colour) || v.colour === 'colour' || v.colour === 'grey-channels' || v.colour === 'grey-pixels');
 }
 
-/** The content hash of a file read whole (small files: the bytes are already in memory). */
-export function hashOfBytes(bytes: Uint8Array): string {
-  if (bytes.length <= 2 * HASH_SPAN) return contentHash(bytes, null, bytes.length);
-  return contentHash(bytes.subarray(0, HASH_SPAN), bytes.subarray(bytes.length - HASH_SPAN), bytes.length);
+function isPdf(v: unknown): boolean {
+  return plain(v) && only(v, PDF_KEYS) && (v.status === 'ok' || v.status === 'user-password' || v.status === 'invalid')
+    && (absent(v.error) || str(v.error, 1000)) && (absent(v.pages) || num(v.pages)) && (absent(v.ownerOnly) || typeof v.ownerOnly === 'boolean');
 }
 
-/** The content hash of a file on disk (reads at most 2 × HASH_SPAN bytes). */
-export async function hashOfFile(file: string, size: number): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    if (size <= 2 * HASH_SPAN) {
-      const buf = Buffer.alloc(size);
-      const { bytesRead } = await handle.read(buf, 0, size, 0);
-      return contentHash(buf.subarray(0, bytesRead), null, size);
-    }
-    const head = Buffer.alloc(HASH_SPAN);
-    const tail = Buffer.alloc(HASH_SPAN);
-    await handle.read(head, 0, HASH_SPAN, 0);
-    await handle.read(tail, 0, HASH_SPAN, size - HASH_SPAN);
-    return contentHash(head, tail, size);
-  } finally {
-    await handle.close();
-  }
+/** Whether a parsed file has FileSchema's shape (zod's record leaves a "__proto__" key out, so does `open`). */
+export function isCacheFile(v: unknown): v is { version: string; entries: Record<string, CachedFacts> } {
+  if (!plain(v) || !only(v, FILE_KEYS) || typeof v.version !== 'string' || !plain(v.entries)) return false;
+  for (const [k, e] of Object.entries(v.entries)) if (k.length > 4096 || (k !== '__proto__' && !isEntry(e))) return false;
+  return true;
+}
+
+/** Whether a cache entry has EntrySchema's shape (a cache of 40,000 files is checked in milliseconds, not tenths of seconds). */
+export function isEntry(v: unknown): v is CachedFacts {
+  return plain(v) && only(v, ENTRY_KEYS) && num(v.size) && num(v.mtimeMs) && str(v.hash, 128)
+    && (v.type === null || str(v.type, 32)) && (v.mime === null || str(v.mime, 200))
+    && (absent(v.image) || isImage(v.image)) && (absent(v.pdf) || isPdf(v.pdf));
 }
 
 export class FactsCache {
@@ -132,12 +135,11 @@ export class FactsCache {
     if (typeof version === 'string' && version !== CACHE_VERSION && version.startsWith('cert-check-assets/')) {
       return cache; // an older cert-check's cache: rebuilt quietly
     }
-    const parsed = FileSchema.safeParse(raw);
-    if (!parsed.success || parsed.data.version !== CACHE_VERSION) {
+    if (!isCacheFile(raw) || raw.version !== CACHE_VERSION) {
       ignore('不是 cert-check 的缓存文件，或内容不完整', 'not a cert-check cache, or incomplete');
       return cache;
     }
-    for (const [k, v] of Object.entries(parsed.data.entries)) entries.set(k, v);
+    for (const [k, v] of Object.entries(raw.entries)) if (k !== '__proto__') entries.set(k, v);
     return cache;
   }
 

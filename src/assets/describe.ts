@@ -14,5 +14,5 @@ const TYPE_LABELS: Record<string, string> = {
 
 /** A file-type extension as people name the format: jpg → JPEG, zip → ZIP. */
 export function typeLabel(type: string): string {
-  return TYPE_LABELS[type] ?? type.toUpperCase();
+  return (Object.hasOwn(TYPE_LABELS, type) ? TYPE_LABELS[type] : undefined) ?? type.toUpperCase();
 }

@@ -1,17 +1,22 @@
 /**
  * The asset inspector: lists the assets folder once, finds each row's photo and attachment (cell or naming
- * convention), and inspects each file once, a bounded number at a time, reading only what the rules need:
- * size (from the listing) → leading bytes (type) → a photo's pixels / a PDF's structure. Facts are kept
- * in the --cache file by path, size and mtime.
+ * convention), and inspects each file once, reading only what the rules need: size (from the listing) → type
+ * by content → a photo's pixels / a PDF's page count. Files are inspected on the inspection threads
+ * (src/assets/pool.ts: one per 4,000 files, up to one per core) by small readers (src/assets/probe.ts: JPEG at
+ * 1/8 scale, PNG, PDF cross-reference and page tree); sharp and pdfjs (in the PDF process) judge only the files a
+ * small reader is unsure of, and those of a thread that was lost. Facts are kept in the --cache file by path,
+ * size, mtime and content hash.
  */
 import path from 'node:path';
 import { InputError, ioCause, RunWarning } from '../errors.js';
 import { rowKey, type CertRecord } from '../model/record.js';
-import { FactsCache, hashOfBytes, hashOfFile } from './cache.js';
+import { FactsCache, hashOfFile } from './cache.js';
 import { AssetFolder, extensionOf, type FolderEntry } from './folder.js';
 import { inspectImage, sniff } from './inspect.js';
-import { inspectPdfOffThread, warmPdfThread } from './pdf-thread.js';
+import { inspectPdfOffThread } from './pdf-thread.js';
 import { limiter } from './limit.js';
+import { probePool, threadsFor } from './pool.js';
+import type { ProbeResult } from './probe.js';
 import { DEFAULT_CONCURRENCY, PDF_MAX_BYTES, PHOTO_DECODE_MAX_BYTES } from './limits.js';
 import { DEFAULT_NAMING, expectedNames, type NamingPatterns } from './naming.js';
 import type {
@@ -28,8 +33,10 @@ export interface AssetInspectorOptions {
   displayDir?: string;
   /** --cache file (JSON); read now, written by close(). */
   cacheFile?: string;
-  /** Files inspected at the same time (default 4). */
+  /** Files given to sharp or the PDF process at the same time, when the small readers are unsure (default 8). */
   concurrency?: number;
+  /** Inspection threads (default: one per core, at most 4; CERT_CHECK_THREADS=0: none, the main thread inspects). */
+  threads?: number;
   /** Naming convention for rows whose photo/attachment cell is empty or absent (default DEFAULT_NAMING). */
   patterns?: NamingPatterns;
   /** The input spreadsheets: never "unused files", even when they sit in the assets folder. */
@@ -59,8 +66,8 @@ function shownDir(dir: string): string {
  * cannot be read. Sub-folders and names that cannot be read are the folder's `warnings`.
  */
 export async function listAssetFolder(options: Pick<AssetInspectorOptions, 'dir' | 'inputs' | 'cacheFile' | 'ignore'>): Promise<AssetFolder> {
-  // The PDF process starts (and loads pdfjs) while the folder is listed.
-  warmPdfThread();
+  // The first inspection thread starts (and loads its modules) while the folder is listed.
+  probePool().use(1);
   const ignore = [...(options.ignore ?? []), ...(options.inputs ?? [])];
   if (options.cacheFile) ignore.push(options.cacheFile);
   try {
@@ -77,8 +84,9 @@ export async function listAssetFolder(options: Pick<AssetInspectorOptions, 'dir'
  * does not exist.
  */
 export async function createAssetInspector(options: AssetInspectorOptions): Promise<AssetInspector> {
-  if (options.folder) warmPdfThread();
   const folder = options.folder ?? await listAssetFolder(options);
+  const pool = probePool(options.threads);
+  pool.use(options.threads ?? threadsFor(folder.entries.length));
   const cache = await FactsCache.open(options.cacheFile);
   const warnings: RunWarning[] = [...folder.warnings];
   if (cache.warning) warnings.push(cache.warning);
@@ -93,7 +101,6 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
   const factsByEntry = new Map<FolderEntry, FileFacts>();
   const entryOfFacts = new Map<FileFacts, FolderEntry>();
   const results = new Map<string, RecordAssets>();
-  const headerJobs = new Map<FolderEntry, Promise<void>>();
   const roleJobs = new Map<string, Promise<void>>();
 
   const display = (rel: string): string => path.join(displayDir, ...rel.split('/'));
@@ -120,76 +127,106 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
     });
   };
 
-  /** Files up to this size are read whole by the header read (photos are at most 200 KB when right). */
-  const WHOLE_READ_BYTES = 256 * 1024;
-  /** At most this many such files wait for their inspection at once (bounds the memory it takes). */
-  const KEEP_WHOLE_FILES = 64;
-  /** Files read whole by the header read, kept until their inspection (small files only, see WHOLE_READ_BYTES). */
-  const bytesOf = new Map<FolderEntry, Buffer>();
+  /** Each file's first inspection (its type, hash and cache check, and its first role's facts). */
+  const firstProbe = new Map<FolderEntry, Promise<void>>();
 
-  const readHeader = (entry: FolderEntry): Promise<void> => {
-    let job = headerJobs.get(entry);
-    if (!job) {
-      job = (async () => {
-        const f = factsOf(entry);
-        // Same size and mtime: the content hash of head and tail decides (a rewrite keeping both is seen).
-        if (cache.candidate(entry.rel, entry.size, entry.mtimeMs)) {
-          try {
-            hashes.set(entry, await hashOfFile(entry.real!, entry.size));
-          } catch {
-            // unreadable: inspected below, which says why
-          }
-          const cached = cache.get(entry.rel, entry.size, entry.mtimeMs, hashes.get(entry) ?? '');
-          if (cached) {
-            stats.cacheHits++;
-            f.type = cached.type;
-            f.mime = cached.mime;
-            if (cached.image) f.image = cached.image;
-            if (cached.pdf) f.pdf = cached.pdf;
-            return;
-          }
-        }
-        stats.headerReads++;
-        try {
-          const s = await sniff(entry.real!, entry.size, WHOLE_READ_BYTES);
-          f.type = s.type;
-          f.mime = s.mime;
-          if (s.bytes && bytesOf.size < KEEP_WHOLE_FILES) bytesOf.set(entry, s.bytes);
-          if (cache.enabled && !hashes.has(entry)) hashes.set(entry, s.bytes ? hashOfBytes(s.bytes) : await hashOfFile(entry.real!, entry.size));
-          remember(entry, f);
-        } catch (err) {
-          f.readError = (err as Error).message.slice(0, 160);
-        }
-      })();
-      headerJobs.set(entry, job);
+  /** Whether a role still needs the file read by its reader (a photo decoded, a PDF parsed). */
+  const needs = (role: AssetRole, f: FileFacts): boolean =>
+    role === 'photo'
+      ? (f.type === 'jpg' || f.type === 'png') && !f.image && f.size <= PHOTO_DECODE_MAX_BYTES
+      : f.type === 'pdf' && !f.pdf && f.size <= PDF_MAX_BYTES;
+
+  /** The role's facts from a probe: the small reader's, or the fallback's (sharp, the PDF process). */
+  const apply = async (entry: FolderEntry, f: FileFacts, r: ProbeResult): Promise<void> => {
+    if (r.image) {
+      stats.imageDecodes++;
+      f.image = r.image;
+    } else if (r.pdf) {
+      stats.pdfParses++;
+      f.pdf = r.pdf;
+    } else if (r.fallback === 'image') {
+      stats.imageDecodes++;
+      f.image = await run(() => inspectImage(entry.real!));
+    } else if (r.fallback === 'pdf') {
+      stats.pdfParses++;
+      try {
+        f.pdf = await run(() => inspectPdfOffThread(entry.real!));
+      } catch (err) {
+        f.readError = (err as Error).message.slice(0, 160);
+      }
     }
-    return job;
+    remember(entry, f);
   };
 
-  /** Inspects a file for a role, once, within the concurrency bound. */
+  /**
+   * A file whose inspection thread was lost (time limit, crash): inspected as before the small readers — type
+   * by sniffing in this thread, pictures by sharp, PDFs in the PDF process.
+   */
+  const legacy = async (entry: FolderEntry, f: FileFacts, role: AssetRole): Promise<void> => {
+    try {
+      if (f.type === undefined) {
+        const s = await sniff(entry.real!, entry.size, 0);
+        f.type = s.type;
+        f.mime = s.mime;
+        if (cache.enabled && !hashes.has(entry)) hashes.set(entry, await hashOfFile(entry.real!, entry.size));
+      }
+    } catch (err) {
+      f.readError = (err as Error).message.slice(0, 160);
+      return;
+    }
+    if (needs(role, f)) await apply(entry, f, { fallback: role === 'photo' ? 'image' : 'pdf' });
+    else remember(entry, f);
+  };
+
+  /** The first inspection of a file, for the role it is first wanted for. */
+  const first = async (entry: FolderEntry, role: AssetRole): Promise<void> => {
+    const f = factsOf(entry);
+    const candidate = cache.candidate(entry.rel, entry.size, entry.mtimeMs);
+    const r = await pool.run({ path: entry.real!, size: entry.size, role, hash: cache.enabled, ...(candidate ? { cachedHash: candidate.hash } : {}) });
+    if (r.hash !== undefined) hashes.set(entry, r.hash);
+    if (r.cacheHit && candidate) {
+      stats.cacheHits++;
+      f.type = candidate.type;
+      f.mime = candidate.mime;
+      if (candidate.image) f.image = candidate.image;
+      if (candidate.pdf) f.pdf = candidate.pdf;
+      return;
+    }
+    stats.headerReads++;
+    if (r.lost) return legacy(entry, f, role);
+    if (r.readError) {
+      f.readError = r.readError;
+      return;
+    }
+    f.type = r.type;
+    f.mime = r.mime;
+    await apply(entry, f, r);
+  };
+
+  /** Inspects a file for a role, once. */
   const inspect = (entry: FolderEntry, role: AssetRole): Promise<void> => {
     const key = `${role}\u0000${entry.rel}`;
     let job = roleJobs.get(key);
     if (!job) {
-      job = run(async () => {
-        await readHeader(entry);
-        const f = factsOf(entry);
-        if (f.readError) return;
-        if (role === 'photo' && (f.type === 'jpg' || f.type === 'png') && !f.image && f.size <= PHOTO_DECODE_MAX_BYTES) {
-          stats.imageDecodes++;
-          f.image = await inspectImage(bytesOf.get(entry) ?? entry.real!);
-          remember(entry, f);
-        } else if (role === 'attachment' && f.type === 'pdf' && !f.pdf && f.size <= PDF_MAX_BYTES) {
-          stats.pdfParses++;
-          try {
-            f.pdf = await inspectPdfOffThread(bytesOf.get(entry) ?? entry.real!);
-            remember(entry, f);
-          } catch (err) {
-            f.readError = (err as Error).message.slice(0, 160);
-          }
+      job = (async () => {
+        const earlier = firstProbe.get(entry);
+        if (!earlier) {
+          const p = first(entry, role);
+          firstProbe.set(entry, p);
+          return p;
         }
-        bytesOf.delete(entry);
-      });
+        // A second role of the file: its type is known, only this role's reader is needed.
+        await earlier;
+        const f = factsOf(entry);
+        if (f.readError || f.type === undefined || !needs(role, f)) return;
+        const r = await pool.run({ path: entry.real!, size: entry.size, role, hash: false, type: f.type });
+        if (r.lost) return legacy(entry, f, role);
+        if (r.readError) {
+          f.readError = r.readError;
+          return;
+        }
+        await apply(entry, f, r);
+      })();
       roleJobs.set(key, job);
     }
     return job;
@@ -202,14 +239,15 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
 
   const lookup = async (record: CertRecord, role: AssetRole): Promise<AssetLookup> => {
     const text = record.v[role];
-    const names = expectedNames(record, role, naming);
     if (text) {
       const res = await folder.resolve(text);
       if (res.kind === 'unsafe') return { status: 'unsafe', ref: text, reason: res.reason, ...(res.rel ? { rel: res.rel } : {}) };
       if (res.kind === 'entry') return found('cell', text, res.entry, res.candidates);
-      const near = folder.findByNames(names).find((e) => !e.outside);
+      // Named in the cell but missing: the names of the convention tell which file was probably meant.
+      const near = folder.findByNames(expectedNames(record, role, naming)).find((e) => !e.outside);
       return { status: 'missing', ref: text, near: near ? near.rel : null };
     }
+    const names = expectedNames(record, role, naming);
     const candidates = folder.findByNames(names);
     if (candidates.length === 0) return { status: 'not-found', tried: names.slice(0, 4) };
     return found('convention', candidates[0]!.rel, candidates[0]!, candidates);

@@ -4,8 +4,13 @@
  */
 import { promises as fs } from 'node:fs';
 import { fileTypeFromBuffer } from 'file-type';
-import { GREY_THUMBNAIL_PX, GREY_TOLERANCE, SNIFF_BYTES } from './limits.js';
+import { isGreyPixels } from './grey.js';
+import { GREY_THUMBNAIL_PX, SNIFF_BYTES } from './limits.js';
+import { declaresTooMuch } from './pdf-declared.js';
 import type { ImageFacts, PdfFacts } from './types.js';
+
+export { isGreyPixels };
+export { declaredObjects } from './pdf-declared.js';
 
 export interface Sniffed {
   /** file-type's extension, 'empty', or null when not recognised. */
@@ -87,23 +92,6 @@ export async function inspectImage(file: string | Buffer): Promise<ImageFacts> {
 /** Pictures up to this many pixels are decoded whole rather than through a thumbnail (see inspectImage). */
 const WHOLE_DECODE_PIXELS = 1_000_000;
 
-/**
- * True when every pixel's channels differ by at most GREY_TOLERANCE. Large buffers are sampled: about
- * GREY_THUMBNAIL_PX² pixels spread evenly over the picture, as many as a thumbnail has.
- */
-export function isGreyPixels(data: Uint8Array, channels: number): boolean {
-  if (channels < 3) return true;
-  const pixels = Math.floor(data.length / channels);
-  const step = Math.max(1, Math.floor(pixels / (GREY_THUMBNAIL_PX * GREY_THUMBNAIL_PX))) * channels;
-  for (let i = 0; i + 2 < data.length; i += step) {
-    const r = data[i]!;
-    const g = data[i + 1]!;
-    const b = data[i + 2]!;
-    if (Math.abs(r - g) > GREY_TOLERANCE || Math.abs(g - b) > GREY_TOLERANCE || Math.abs(r - b) > GREY_TOLERANCE) return false;
-  }
-  return true;
-}
-
 type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsModule: Promise<PdfjsModule> | null = null;
 /** pdfjs (~41 MB package) is loaded on the first PDF that needs parsing. */
@@ -112,60 +100,8 @@ function loadPdfjs(): Promise<PdfjsModule> {
   return pdfjsModule;
 }
 
-/** Bytes a PDF needs at the least per object it declares, and per page (a page dictionary alone is more). */
-const MIN_BYTES_PER_OBJECT = 1;
+/** Bytes a PDF needs at the least per page (a page dictionary alone is more). */
 const MIN_BYTES_PER_PAGE = 8;
-
-/** A PDF name spelt literally or with #xx escapes (pdfjs decodes /Si#7Ae as /Size). */
-function nameSource(name: string): string {
-  return [...name].map((c) => `(?:${c}|#${c.charCodeAt(0).toString(16)}|#${c.charCodeAt(0).toString(16).toUpperCase()})`).join('');
-}
-const SIZE_KEY = new RegExp(`/${nameSource('Size')}(?![^\\s/<>\\[\\]()%{}])`, 'g');
-const INDEX_KEY = new RegExp(`/${nameSource('Index')}(?![^\\s/<>\\[\\]()%{}])`, 'g');
-/** White space and comments between PDF tokens. */
-const GAP = /(?:\s|%[^\r\n]*[\r\n]?)*/y;
-const NUMBER = /\d{1,15}/y;
-
-/** The integers after `at` (skipping white space and comments): one, or those of an array. */
-function numbersAt(text: string, at: number, array: boolean): number[] {
-  GAP.lastIndex = at;
-  GAP.exec(text);
-  let i = GAP.lastIndex;
-  if (array) {
-    if (text[i] !== '[') return [];
-    i++;
-  }
-  const out: number[] = [];
-  for (let n = 0; n < (array ? 4000 : 1); n++) {
-    GAP.lastIndex = i;
-    GAP.exec(text);
-    NUMBER.lastIndex = GAP.lastIndex;
-    const m = NUMBER.exec(text);
-    if (!m) break;
-    out.push(Number(m[0]));
-    i = NUMBER.lastIndex;
-  }
-  return out;
-}
-
-/**
- * The number of objects a PDF's cross-reference sections declare (the largest /Size, or the sum of an
- * /Index array's counts), read from the uncompressed dictionaries without parsing (names may be escaped,
- * comments may stand between the tokens): a 340 KB file may declare 50 million, which pdfjs would
- * allocate before noticing anything.
- */
-export function declaredObjects(bytes: Uint8Array): number {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  let most = 0;
-  for (const m of text.matchAll(SIZE_KEY)) most = Math.max(most, numbersAt(text, m.index + m[0].length, false)[0] ?? 0);
-  for (const m of text.matchAll(INDEX_KEY)) {
-    const nums = numbersAt(text, m.index + m[0].length, true);
-    let sum = 0;
-    for (let i = 1; i < nums.length; i += 2) sum += nums[i]!;
-    most = Math.max(most, sum);
-  }
-  return most;
-}
 
 /**
  * Parses a PDF: a user password → 'user-password'; anything pdfjs cannot read → 'invalid'; otherwise the
@@ -178,10 +114,8 @@ export async function inspectPdf(file: string | Buffer): Promise<PdfFacts> {
   // pdfjs takes ownership of (detaches) the array it is given: always hand it a copy of its own.
   const data = new Uint8Array(typeof file === 'string' ? await fs.readFile(file) : file);
   const size = data.byteLength;
-  const objects = declaredObjects(data);
-  if (objects > Math.max(1024, size / MIN_BYTES_PER_OBJECT)) {
-    return { status: 'invalid', error: `the cross-reference table declares ${objects} objects, more than a ${size}-byte file can hold` };
-  }
+  const tooMany = declaresTooMuch(data);
+  if (tooMany) return { status: 'invalid', error: tooMany };
   const task = pdfjs.getDocument({
     data,
     verbosity: 0, // errors only: pdfjs's warnings would litter stderr
@@ -213,5 +147,13 @@ export async function inspectPdf(file: string | Buffer): Promise<PdfFacts> {
 
 function shortMessage(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
+  // With failOn 'warning', libvips fails on the decoder's first warning, but which words it keeps is a matter of
+  // timing (its error buffer is shared by its threads): the decoder's own line (VipsJpeg: premature end of JPEG
+  // image), sharp's generic "Warning treated as error due to failOn setting", or both in either order. One
+  // wording for all of them, so a photo gets the same message on every run and on every path.
+  if (/Warning treated as error/i.test(text)) return DECODER_WARNING;
   return text.split('\n')[0]!.trim().slice(0, 160);
 }
+
+/** A picture that stops decoding at a warning of the decoder (truncated or damaged image data). */
+export const DECODER_WARNING = 'libvips: incomplete or damaged image data';

@@ -42,9 +42,16 @@ export const DEFAULT_NAMING: NamingPatterns = {
   },
 };
 
+/**
+ * Characters NFC leaves as they are, whatever follows them: below the combining marks (U+0300), CJK
+ * punctuation but the combining tone marks, CJK unified ideographs, fullwidth ASCII. File names of ID numbers,
+ * titles and names are almost always made of these alone, and normalize() costs more than the rest.
+ */
+const NFC_STABLE = /^[\u0000-\u02ff\u3000-\u3029\u3030-\u303f\u4e00-\u9fff\uff01-\uff5e]*$/;
+
 /** Folds a file name for comparison: Unicode NFC (macOS writes NFD), lower case. */
 export function foldName(name: string): string {
-  return name.normalize('NFC').toLowerCase();
+  return (NFC_STABLE.test(name) ? name : name.normalize('NFC')).toLowerCase();
 }
 
 /** The file names (with extension) the convention expects for a record, in order of preference. */

@@ -21,7 +21,9 @@ function levelKey(text: string): string {
 /** The platform value a level text means, or null when it is not recognisable. */
 export const canonicalLevel = memoText((text: string): PlatformLevel | null => {
   if ((PLATFORM_LEVELS as readonly string[]).includes(text)) return text as PlatformLevel;
-  return VARIANTS[levelKey(text)] ?? null;
+  const key = levelKey(text);
+  // Own keys only: a cell reading "valueOf" or "constructor" is no level.
+  return Object.hasOwn(VARIANTS, key) ? VARIANTS[key]! : null;
 });
 
 /** 高级（正高） and 高级（副高） are 高级 for region, authority and approval rules. */

@@ -18,5 +18,5 @@ const SYNONYMS: Record<string, Method> = {
 export const canonicalMethod = memoText((text: string): Method | null => {
   const key = text.normalize('NFKC').replace(/\s+/g, '');
   if (!key) return '评审';
-  return SYNONYMS[key] ?? null;
+  return Object.hasOwn(SYNONYMS, key) ? SYNONYMS[key]! : null; // own keys only (a cell reading "toString" is no method)
 });

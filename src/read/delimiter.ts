@@ -20,7 +20,7 @@ const NAMED: Record<string, string> = {
 
 /** The delimiter a --delimiter value names, or null when it is not one cert-check can use. */
 export function parseDelimiter(value: string): string | null {
-  const v = NAMED[value.toLowerCase()] ?? value;
+  const v = Object.hasOwn(NAMED, value.toLowerCase()) ? NAMED[value.toLowerCase()]! : value;
   return (DELIMITERS as readonly string[]).includes(v) ? v : null;
 }
 

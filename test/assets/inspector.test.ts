@@ -1,9 +1,12 @@
 import { promises as fs } from 'node:fs';
+import fc from 'fast-check';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { EntrySchema, FileSchema, isCacheFile, isEntry } from '../../src/assets/cache.js';
 import { createAssetInspector } from '../../src/assets/index.js';
 import { limiter } from '../../src/assets/limit.js';
-import { expectedNames } from '../../src/assets/naming.js';
+import { BATCH_TIME_LIMIT_MS, probePool, setProbeLimits } from '../../src/assets/pool.js';
+import { expectedNames, foldName } from '../../src/assets/naming.js';
 import type { AssetLookup, FileFacts } from '../../src/assets/types.js';
 import { InputError } from '../../src/errors.js';
 import { makeRecord } from '../helpers/records.js';
@@ -20,10 +23,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** The facts of each file used as a photo and as an attachment. */
-async function factsOf(names: string[]): Promise<Map<string, { photo: AssetLookup; attachment: AssetLookup }>> {
+/** The facts of each file used as a photo and as an attachment (`threads`: inspection threads, 0 = this thread). */
+async function factsOf(names: string[], threads?: number): Promise<Map<string, { photo: AssetLookup; attachment: AssetLookup }>> {
   const records = names.map((n, i) => makeRecord({ photo: n, attachment: n }, { row: i + 2 }));
-  const { inspector } = await inspect(fx.dir, records);
+  const { inspector } = await inspect(fx.dir, records, threads === undefined ? {} : { threads });
   return new Map(records.map((r, i) => [names[i]!, inspector.facts.forRecord(r)]));
 }
 
@@ -47,8 +50,10 @@ describe('file facts by content', () => {
     ['text.jpg', { type: null }, undefined],
     ['landscape.jpg', { type: 'jpg' }, { width: 400, height: 300 }],
   ];
-  it.each(photos)('%s as a photo', async (name, expected, image) => {
-    const f = file((await factsOf([name])).get(name)?.photo);
+  // Inspected in an inspection thread and in this thread: the same facts.
+  const both = <T extends unknown[]>(rows: T[]): [number, ...T][] => rows.flatMap((r) => [[1, ...r] as [number, ...T], [0, ...r] as [number, ...T]]);
+  it.each(both(photos))('threads %i: %s as a photo', async (threads, name, expected, image) => {
+    const f = file((await factsOf([name], threads)).get(name)?.photo);
     expect(f).toMatchObject(expected);
     if (image) expect(f.image).toMatchObject(image);
     else expect(f.image).toBeUndefined();
@@ -70,11 +75,24 @@ describe('file facts by content', () => {
     ['oversize.pdf', { type: 'pdf', size: 10 * 1024 * 1024 + 1 }, undefined], // over the limit: never parsed
     ['pdf-named.dat', { type: 'pdf', extension: 'dat' }, { status: 'ok', pages: 3 }],
   ];
-  it.each(attachments)('%s as an attachment', async (name, expected, pdfFacts) => {
-    const f = file((await factsOf([name])).get(name)?.attachment);
+  it.each(both(attachments))('threads %i: %s as an attachment', async (threads, name, expected, pdfFacts) => {
+    const f = file((await factsOf([name], threads)).get(name)?.attachment);
     expect(f).toMatchObject(expected);
     if (pdfFacts) expect(f.pdf).toMatchObject(pdfFacts);
     else expect(f.pdf).toBeUndefined();
+  });
+
+  it('a thread over its time limit is ended; its files are inspected as before the small readers (sharp, the PDF process), with the same facts', async () => {
+    const names = ['colour.jpg', 'grey-rgb.jpg', 'truncated.jpg', 'colour.png', 'scan3.pdf', 'owner-only.pdf', 'broken.pdf', 'gif-named.jpg'];
+    const normal = await factsOf(names, 1);
+    await setProbeLimits({ batchTimeMs: 1 });
+    try {
+      const lost = await factsOf(names, 1);
+      for (const n of names) expect(lost.get(n), n).toEqual(normal.get(n));
+      expect(probePool(1).started).toBeGreaterThan(1); // each thread over the limit was replaced
+    } finally {
+      await setProbeLimits({ batchTimeMs: BATCH_TIME_LIMIT_MS });
+    }
   });
 
   it('decodes only what a role needs: a photo is not parsed as a PDF, an attachment not decoded', async () => {
@@ -108,6 +126,8 @@ describe('finding the file a cell names', () => {
     expect(got).toMatchObject(expected);
   });
 
+  // In this thread (threads: 0), where the spy sees every read; the inspection threads are handed the same
+  // paths (entries of the folder listing, never a path outside it) and run the same code.
   it('never opens a file outside the folder', async () => {
     const opened: string[] = [];
     const realOpen = fs.open.bind(fs);
@@ -122,7 +142,7 @@ describe('finding the file a cell names', () => {
     }) as typeof fs.readFile);
     const refs = ['escape.jpg', 'linkdir/secret.jpg', 'linkdir/secret.pdf', '../outside/secret.jpg', path.join(fx.outside, 'secret.pdf'), 'colour.jpg', 'scan3.pdf'];
     const records = refs.map((ref, i) => makeRecord({ photo: ref, attachment: ref }, { row: i + 2 }));
-    const { inspector } = await inspect(fx.dir, records);
+    const { inspector } = await inspect(fx.dir, records, { threads: 0 });
     const statuses = records.map((r) => inspector.facts.forRecord(r).photo.status);
     expect(statuses).toEqual(['unsafe', 'unsafe', 'unsafe', 'unsafe', 'unsafe', 'found', 'found']);
     expect(opened.length).toBeGreaterThan(0); // the spy sees the files that are read
@@ -205,6 +225,17 @@ describe('naming convention (empty cell or no column)', () => {
   });
 });
 
+describe('folding names', () => {
+  it('foldName is NFC + lower case, also through its shortcut for names NFC leaves alone', () => {
+    const alphabet = ['a', 'Z', '5', '_', '.', '-', ' ', 'é', 'e\u0301', 'A\u030a', '\u00c5', '\u212b', '工', '程', '师', '照', '片', '（', '）',
+      'Ａ', '１', '\u3000', '\u302a', '\u3099', 'か', 'ｶ', '\uff9e', '\u1100\u1161', '가', '\uf900', 'Ω', '\u2126', 'X'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (parts) => {
+      const name = parts.join('');
+      expect(foldName(name)).toBe(name.normalize('NFC').toLowerCase());
+    }), { numRuns: 3000 });
+  });
+});
+
 describe('work done once, within a bound', () => {
   it('inspects a file once even when several rows name it', async () => {
     const records = [1, 2, 3, 4].map((i) => makeRecord({ photo: 'colour.jpg', attachment: 'scan3.pdf' }, { row: i + 1 }));
@@ -277,6 +308,35 @@ describe('--cache', () => {
     const third = await inspect(dir, records, { cacheFile });
     expect(third.inspector.stats).toMatchObject({ headerReads: 1, imageDecodes: 1, pdfParses: 0, cacheHits: 1 });
     expect(file(third.inspector.facts.forRecord(records[0]!).photo).image?.colour).toBe('grey-pixels');
+  });
+
+  it('a cache file is judged by hand exactly as its zod schema would judge it', () => {
+    const entry = (): Record<string, unknown> => ({
+      size: 6132, mtimeMs: 1.5e12, hash: 'ab'.repeat(16), type: 'jpg', mime: 'image/jpeg',
+      image: { decoded: true, width: 358, height: 441, channels: 3, colour: 'colour' },
+    });
+    const pdfEntry = (): Record<string, unknown> => ({ size: 2681, mtimeMs: 1, hash: 'cd', type: 'pdf', mime: 'application/pdf', pdf: { status: 'ok', pages: 3, ownerOnly: false } });
+    const odd = [undefined, null, true, 0, -1, 1e308, 'x', 'y'.repeat(129), 'z'.repeat(1001), [], {}, [1], { a: 1 }, 'colour', 'grey-pixels', 'ok', 'invalid', 'user-password'];
+    const paths = [['size'], ['mtimeMs'], ['hash'], ['type'], ['mime'], ['image'], ['pdf'], ['extra'], ['image', 'decoded'], ['image', 'error'], ['image', 'width'],
+      ['image', 'colour'], ['image', 'extra'], ['pdf', 'status'], ['pdf', 'pages'], ['pdf', 'ownerOnly'], ['pdf', 'error'], ['pdf', 'extra']];
+    fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), fc.constantFrom(...odd)), { maxLength: 3 }), fc.boolean(), (changes, asPdf) => {
+      const e = asPdf ? pdfEntry() : entry();
+      for (const [path, value] of changes) {
+        let o: Record<string, unknown> = e;
+        for (const key of path.slice(0, -1)) {
+          if (typeof o[key] !== 'object' || o[key] === null) o[key] = {};
+          o = o[key] as Record<string, unknown>;
+        }
+        if (value === undefined) delete o[path.at(-1)!];
+        else o[path.at(-1)!] = structuredClone(value);
+      }
+      const file = JSON.parse(JSON.stringify({ version: 'v', entries: { 'a.jpg': e, 'b.pdf': pdfEntry() } }));
+      expect(isCacheFile(file)).toBe(FileSchema.safeParse(file).success);
+      expect(isEntry(e)).toBe(EntrySchema.safeParse(e).success);
+    }), { numRuns: 4000 });
+    for (const file of [null, [], { version: 'v' }, { version: 1, entries: {} }, { version: 'v', entries: [] }, { version: 'v', entries: {}, x: 1 }, { version: 'v', entries: { ['p'.repeat(4097)]: entry() } }]) {
+      expect(isCacheFile(file)).toBe(FileSchema.safeParse(file).success);
+    }
   });
 
   it('an unreadable cache is ignored, with a warning, and written anew', async () => {

@@ -27,6 +27,9 @@ testRule(rule, {
     },
     { name: 'bare 高级 with a 中级 title: no guess', row: { level: '高级', title: '工程师' }, errors: [{ messageId: 'unknown' }] },
     { name: 'nonsense with an unknown title', row: { level: '甲等', title: '总工' }, errors: [{ messageId: 'unknown' }] },
+    // Words that are names of Object.prototype are text like any other (a plain-object lookup once crashed the rule).
+    { name: 'valueOf', row: { level: 'valueOf', title: '总工' }, errors: [{ messageId: 'unknown' }] },
+    { name: 'constructor', row: { level: 'constructor', title: '总工' }, errors: [{ messageId: 'unknown' }] },
     { name: 'nonsense with 助理研究员 in 自然科学研究', row: { level: '甲等', series: '自然科学研究', title: '助理研究员' }, errors: [{ messageId: 'unknown', suggestion: '中级' }] },
   ],
 });

@@ -9,5 +9,6 @@ testRule(rule, {
   invalid: [
     { name: '推荐', row: { method: '推荐' }, errors: [{ messageId: 'unknown', field: 'method', severity: 'warning', data: { allowed: '评审 / 初定 / 确认 / 考试 / 认定' } }] },
     { name: 'a number', row: { method: 1 }, errors: [{ messageId: 'unknown', data: { value: '1' } }] },
+    { name: 'toString (a name of Object.prototype)', row: { method: 'toString' }, errors: [{ messageId: 'unknown', data: { value: 'toString' } }] },
   ],
 });

@@ -408,6 +408,7 @@ export class AnnotatedWorkbook {
     const marks: RowMarks = {};
     if (role === 'header' && row === info.header?.row && plan.resultCol !== null) marks.header = true;
     const isData = role === 'data' && map !== undefined && (findings.length > 0 || !isBlankRow(values, map));
+    let problems: string[] = [];
     if (isData) {
       this.dataRows++;
       const nameCol = map.columns.name;
@@ -417,10 +418,11 @@ export class AnnotatedWorkbook {
       }
       const worst = worstSeverity(findings);
       const verdict = worst === null ? 'pass' : worst === 'error' ? 'fix' : 'check';
+      problems = findings.length ? this.problemLines(findings) : [];
       marks.result = {
         verdict,
-        problems: findings.length ? this.problemLines(findings).join('\n') : '',
-        suggestions: this.suggestionLines(findings).join('\n'),
+        problems: problems.join('\n'),
+        suggestions: findings.length ? this.suggestionLines(findings).join('\n') : '',
       };
     }
     const byCell = new Map<number, Finding[]>();
@@ -448,7 +450,7 @@ export class AnnotatedWorkbook {
         });
       }
     }
-    if (isData && findings.length) marks.overflow = [this.t.overflow, ...this.problemLines(findings)];
+    if (isData && findings.length) marks.overflow = [this.t.overflow, ...problems];
     if (marks.header || marks.result || marks.cells) cur.marks.set(row, marks);
   }
 
@@ -570,8 +572,13 @@ export class AnnotatedWorkbook {
     return SEVERITY_LABEL[this.opts.lang][s];
   }
 
+  /** Each finding's message, formatted once (a row's note, its result cell and the 问题清单 all show it). */
+  private readonly messages = new WeakMap<Finding, string>();
+
   private message(f: Finding): string {
-    return this.opts.messages.format(f, this.opts.lang);
+    let m = this.messages.get(f);
+    if (m === undefined) this.messages.set(f, (m = this.opts.messages.format(f, this.opts.lang)));
+    return m;
   }
 
   private noteLine(f: Finding): string {

@@ -97,7 +97,8 @@ interface Cell {
   changed: boolean;
 }
 
-const FLUSH = 64 * 1024;
+/** Output handed to the compressor at once (fewer, larger writes: each write has a cost of its own). */
+const FLUSH = 256 * 1024;
 
 export class SheetEditor {
   private buf = '';
@@ -468,21 +469,40 @@ export class SheetEditor {
     return s;
   }
 
+  /** Column letters of the result cells, and the end of a result cell (after its address) by style and text. */
+  private readonly letters = new Map<number, string>();
+  private readonly cellEnds = new Map<string, string>();
+
+  private cellEnd(s: number, text: string, constant: boolean): string {
+    const p = this.p;
+    const key = constant ? `${s}\u0000${text}` : '';
+    let end = constant ? this.cellEnds.get(key) : undefined;
+    if (end === undefined) {
+      end = `" s="${s}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${utf8ToBytes(esc(text))}</${p}t></${p}is></${p}c>`;
+      if (constant) this.cellEnds.set(key, end);
+    }
+    return end;
+  }
+
   /** The result cells of a row (labels on the header row), styled after the row's last cell. */
   private resultCells(r: number, marks: RowMarks, base: number): string {
     const plan = this.plan;
     const rc = plan.resultCol!;
     const p = this.p;
-    const cell = (col: number, s: number, text: string): string =>
-      `<${p}c r="${columnLetter(col)}${r}" s="${s}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${utf8ToBytes(esc(text))}</${p}t></${p}is></${p}c>`;
+    // Verdicts and labels repeat on every row: their escaped text is made once.
+    const cell = (col: number, s: number, text: string, constant = false): string => {
+      let letter = this.letters.get(col);
+      if (letter === undefined) this.letters.set(col, (letter = columnLetter(col)));
+      return `<${p}c r="${letter}${r}${this.cellEnd(s, text, constant)}`;
+    };
     if (marks.header) {
       const s = this.resultStyle(base, 'label', { numFmt: 'General', wrap: true, bold: true });
-      return plan.labels.map((label, k) => cell(rc + k, s, label)).join('');
+      return plan.labels.map((label, k) => cell(rc + k, s, label, true)).join('');
     }
     if (!marks.result) return '';
     const { verdict, problems, suggestions } = marks.result;
     const text: XfChange = { numFmt: 'General', wrap: true, fill: 'none' };
-    let out = cell(rc, this.resultStyle(base, verdict, { numFmt: 'General', fill: plan.verdictFills[verdict], vertical: 'top' }), plan.verdictText[verdict]);
+    let out = cell(rc, this.resultStyle(base, verdict, { numFmt: 'General', fill: plan.verdictFills[verdict], vertical: 'top' }), plan.verdictText[verdict], true);
     if (problems) out += cell(rc + 1, this.resultStyle(base, 'text', text), problems);
     if (suggestions) out += cell(rc + 2, this.resultStyle(base, 'text', text), suggestions);
     return out;

@@ -329,7 +329,7 @@ export class StyleBook {
   }
 
   private numFmt(code: string): number {
-    const builtin = BUILTIN_CODES[code];
+    const builtin = Object.hasOwn(BUILTIN_CODES, code) ? BUILTIN_CODES[code] : undefined;
     if (builtin !== undefined) return builtin;
     const escaped = Buffer.from(esc(code), 'utf8').toString('latin1');
     let id = this.numFmtByCode.get(escaped);
