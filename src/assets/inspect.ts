@@ -151,7 +151,7 @@ function shortMessage(err: unknown): string {
   // timing (its error buffer is shared by its threads): the decoder's own line (VipsJpeg: premature end of JPEG
   // image), sharp's generic "Warning treated as error due to failOn setting", or both in either order. One
   // wording for all of them, so a photo gets the same message on every run and on every path.
-  if (/Warning treated as error/i.test(text)) return DECODER_WARNING;
+  if (/Warning treated as error|premature end of|Corrupt JPEG data|libpng warning/i.test(text)) return DECODER_WARNING;
   return text.split('\n')[0]!.trim().slice(0, 160);
 }
 

@@ -107,7 +107,9 @@ function expected(v: unknown): unknown {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.getTime();
   const o = v as Record<string, unknown>;
   if (Array.isArray(o.richText)) return xmlText((o.richText as { text: string }[]).map((r) => xmlText(r.text) ?? '').join(''));
-  if ('formula' in o) return { formula: o.formula, result: expected(o.result) ?? undefined };
+  // exceljs's reader drops a cached result that is falsy (0, '', FALSE) although the file holds it (<v>0</v>):
+  // cert-check's own reader keeps it (test/read/xlsx-parity.test.ts lists the difference).
+  if ('formula' in o) return { formula: o.formula, result: o.result === 0 || o.result === '' || o.result === false ? undefined : expected(o.result) ?? undefined };
   if ('error' in o) return { error: o.error };
   return v;
 }
