@@ -422,10 +422,7 @@ function inflateAll(path: string, entries: readonly ZipEntryInfo[], sink: (name:
         if (failed) return;
         failed = true;
         zip.close();
-        const msg = errorDetail(e);
-        reject(/too many bytes/.test(msg)
-          ? new InputError('too-large', { path, detail: `${name} inflates beyond its declared ${formatBytes(entries.find((x) => x.name === name)?.uncompressed ?? 0)} (zip bomb)` })
-          : corrupt(`zip: ${name}: ${msg}`));
+        reject(zipEntryError(path, e, name, entries));
       };
       zip.on('error', (e) => fail(e, 'zip'));
       zip.on('end', () => resolve());
@@ -610,10 +607,7 @@ async function inflateEntries(path: string, entries: readonly ZipEntryInfo[]): P
       if (err || !zip) return reject(corrupt(`zip: ${errorDetail(err ?? 'unreadable')}`));
       const fail = (e: unknown, name: string) => {
         zip.close();
-        const msg = errorDetail(e);
-        reject(/too many bytes/.test(msg)
-          ? new InputError('too-large', { path, detail: `${name} inflates beyond its declared ${formatBytes(entries.find((x) => x.name === name)?.uncompressed ?? 0)} (zip bomb)` })
-          : corrupt(`zip: ${name}: ${msg}`));
+        reject(zipEntryError(path, e, name, entries));
       };
       zip.on('error', (e) => fail(e, 'zip'));
       zip.on('end', () => resolve());
@@ -660,4 +654,14 @@ async function ole2ScanNames(fh: FileHandle, size: number): Promise<string[]> {
   const buf = Buffer.alloc(Math.min(size, 8 << 20));
   await fh.read(buf, 0, buf.length, 0);
   return ['EncryptionInfo', 'EncryptedPackage', 'Workbook', 'Book', 'WordDocument', 'PowerPoint Document'].filter((n) => buf.includes(Buffer.from(n, 'utf16le')));
+}
+
+/** What a zip entry that failed to inflate means: a zip bomb (more bytes than it declares) or a damaged file. */
+function zipEntryError(path: string, e: unknown, name: string, entries: readonly { name: string; uncompressed: number }[]): InputError {
+  const msg = errorDetail(e);
+  if (/too many bytes/.test(msg)) {
+    const declared = entries.find((x) => x.name === name)?.uncompressed ?? 0;
+    return new InputError('too-large', { path, detail: `${name} inflates beyond its declared ${formatBytes(declared)} (zip bomb)` });
+  }
+  return new InputError('corrupt-xlsx', { path, detail: `zip: ${name}: ${msg}` });
 }

@@ -10,7 +10,7 @@
  */
 import { Readable } from 'node:stream';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { columnLetter } from '../../model/fields.js';
+import { columnLetter, refColumn } from '../../model/fields.js';
 import { attr, bytesToUtf8, esc, nextTag, unesc, utf8ToBytes, XML_DECL } from './xml.js';
 
 export const NOTE_AUTHOR = 'cert-check';
@@ -86,13 +86,10 @@ interface KeptNote {
   col: number;
 }
 
-/** "B12" → [12, 2]. */
+/** "B12" → [12, 2] (column letters by the one parser of src/model/fields.ts). */
 function refPosition(ref: string): [number, number] {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m) return [0, 0];
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return [Number(m[2]), col];
+  const m = /^\$?[A-Za-z]{1,3}\$?(\d+)$/.exec(ref);
+  return m ? [Number(m[1]), refColumn(ref)] : [0, 0];
 }
 
 /** Pulls complete elements out of a stream of latin1 text. */
@@ -101,6 +98,17 @@ async function* elements(source: AsyncIterable<Buffer>, names: readonly string[]
   let at = 0;
   let done = false;
   const it = source[Symbol.asyncIterator]();
+  /** Appends the next chunk to what is left; false when the stream has ended. */
+  const more = async (): Promise<boolean> => {
+    const r = await it.next();
+    if (r.done) {
+      done = true;
+      return false;
+    }
+    buf = buf.slice(at) + (r.value as Buffer).toString('latin1');
+    at = 0;
+    return true;
+  };
   for (;;) {
     const t = nextTag(buf, at);
     if (!t) {
@@ -108,12 +116,7 @@ async function* elements(source: AsyncIterable<Buffer>, names: readonly string[]
         yield { kind: 'text', text: buf.slice(at) };
         return;
       }
-      const r = await it.next();
-      if (r.done) done = true;
-      else {
-        buf = buf.slice(at) + (r.value as Buffer).toString('latin1');
-        at = 0;
-      }
+      await more();
       continue;
     }
     if ((t.kind === 'open' || t.kind === 'empty') && names.includes(t.local)) {
@@ -125,12 +128,7 @@ async function* elements(source: AsyncIterable<Buffer>, names: readonly string[]
             yield { kind: 'text', text: buf.slice(at) };
             return;
           }
-          const r = await it.next();
-          if (r.done) done = true;
-          else {
-            buf = buf.slice(at) + (r.value as Buffer).toString('latin1');
-            at = 0;
-          }
+          await more();
           continue;
         }
         end = close + t.name.length + 3;
