@@ -71,6 +71,11 @@ export default rowRule({
       en: 'the committee "{value}" is not on {listsEn} and cannot be verified. Check it against the approval document and copy its full name; if the document says one of these, write it: {closest}',
       severity: 'warning',
     },
+    unlistedNone: {
+      zh: '评审机构“{value}”不在{lists}中，无法核对，名单中也没有与本行级别、系列相符的名称可供对照。请与批准文件核对，照批准文件填写评审委员会全称',
+      en: 'the committee "{value}" is not on {listsEn} and cannot be verified, and no listed name fits the row\'s level and series. Check it against the approval document and copy its full name',
+      severity: 'warning',
+    },
   },
   check(record, ctx) {
     const rc = rowCommittee(record, ctx);
@@ -121,7 +126,9 @@ export default rowRule({
         break;
       case 'unlisted':
         if (otherWay) break;
-        out.push({ messageId: 'unlisted', field: 'committee', data: { value, closest: names(), ...lists } });
+        // No listed name fits the row: the message offers none (an empty "if the document says …" helps nobody).
+        if (!match.candidates.length) out.push({ messageId: 'unlistedNone', field: 'committee', data: { value, ...lists } });
+        else out.push({ messageId: 'unlisted', field: 'committee', data: { value, closest: names(), ...lists } });
         break;
     }
     return out;
