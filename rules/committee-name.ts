@@ -53,6 +53,11 @@ export default rowRule({
       en: 'the committee "{value}" is not the name of a review committee. For a reviewed title write the committee\'s full name from the approval document; 初定/确认 name the title-reform office; for an exam or other way, say so under how obtained',
       severity: 'warning',
     },
+    notCommitteeNoMethod: {
+      zh: '评审机构“{value}”不是评审委员会的名称。评审取得的职称请按批准文件填写评审委员会全称；初定、确认填写职称改革办公室；考试取得的（本表没有“取得方式”一列，无法判断），请与资格证书核对',
+      en: 'the committee "{value}" is not the name of a review committee. For a reviewed title write the committee\'s full name from the approval document; 初定/确认 name the title-reform office; a title by exam (this sheet has no column saying how it was obtained) is checked against its certificate',
+      severity: 'warning',
+    },
     typo: {
       zh: '评审机构与{lists}中的“{name}”只差一两个字，应写作：{name}',
       en: 'the committee is one or two characters off "{name}" on {listsEn}; write {name}',
@@ -103,7 +108,8 @@ export default rowRule({
         if (otherWay) break;
         // Not even shaped like a committee, and the sheet does not say it was a review: it may be an exam.
         if (match.shape === 'notCommittee' && stated !== '评审') {
-          out.push({ messageId: 'notCommittee', field: 'committee', data: { value } });
+          // Without a 取得方式 column there is nowhere to say "考试": ask for the certificate instead.
+          out.push({ messageId: record.cells.method ? 'notCommittee' : 'notCommitteeNoMethod', field: 'committee', data: { value } });
           break;
         }
         if (match.entry) {

@@ -72,7 +72,8 @@ testRule(rule, {
     { name: 'names no series', row: senior('重庆市副高级职称评审委员会', 2021), errors: [{ messageId: 'incompleteNone', fix: null }] },
     { name: 'a stated 评审 with the authority typed as committee', row: { method: '评审', committee: '铜梁区人力资源和社会保障局' }, errors: [{ messageId: 'incompleteNone', severity: 'error' }] },
     // No method column: a text that is no committee at all may be an exam's: a warning, not an error.
-    { name: 'no method, the authority typed as committee', omit: ['method'], row: { committee: '铜梁区人力资源和社会保障局' }, errors: [{ messageId: 'notCommittee', severity: 'warning', fix: null }] },
+    { name: 'no method column, the authority typed as committee', omit: ['method'], row: { committee: '铜梁区人力资源和社会保障局' }, errors: [{ messageId: 'notCommitteeNoMethod', severity: 'warning', fix: null }] },
+    { name: 'no method column, an exam title\'s ministries', omit: ['method'], row: { level: '中级', series: '会计', committee: '财政部 人力资源和社会保障部' }, errors: [{ messageId: 'notCommitteeNoMethod', severity: 'warning', fix: null }] },
     { name: 'empty method, an exam centre', row: { method: '', level: '中级', series: '会计', committee: '重庆市人事考试中心' }, errors: [{ messageId: 'notCommittee', severity: 'warning' }] },
     // One or two characters off a name on the list of the row's own year.
     { name: 'a typo, 2021', row: senior('重庆市工程技术建设专业付高级职称评审委员会', 2021), errors: [{ messageId: 'typo', severity: 'error', suggestion: JIANSHE, fix: JIANSHE, from: [...SENIOR_FROM] }] },
