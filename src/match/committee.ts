@@ -306,7 +306,7 @@ function withoutPlaces(key: string, other: string): string {
  */
 function nearMissExtras(query: string, name: string): number | null {
   for (const place of PLACES) if (query.includes(place) && !name.includes(place)) return null;
-  // A place both name, wherever each puts it (铜梁区中小学教师中级评委会 for …中级职务铜梁区评审委员会), is no added text.
+  // A place both name, wherever each puts it (江津区中小学教师中级评委会 for …中级职务江津区评审委员会), is no added text.
   const extra = unmatchedPositions(withoutPlaces(query, name), withoutPlaces(name, query));
   if (extra.length > MAX_EXTRA) return null;
   for (let i = 1; i < extra.length; i++) if (extra[i] === extra[i - 1]! + 1) return null;
