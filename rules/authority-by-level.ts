@@ -29,7 +29,7 @@ export default rowRule({
     // Which cell is wrong, the level or this one, the sheet cannot tell while the title or committee contests the level.
     const contested = (expected: string) => {
       const by = value ? levelContestedBy(record, ctx) : null;
-      return by ? [{ messageId: 'contested', field: 'authority' as const, related: ['level' as const], data: { level, expected, value, ...contestData(by) }, suggestion: expected }] : null;
+      return by ? [{ messageId: 'contested', field: 'authority' as const, related: ['level' as const], data: { level, expected, value, ...contestData(by) } }] : null;
     };
     if (isSenior(level)) {
       // The platform fills it for 高级: empty or the same name in other brackets is fine.

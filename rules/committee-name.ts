@@ -53,6 +53,11 @@ export default rowRule({
       en: 'the committee "{value}" is not the name of a review committee. For a reviewed title write the committee\'s full name from the approval document; 初定/确认 name the title-reform office; for an exam or other way, say so under how obtained',
       severity: 'warning',
     },
+    notCommitteeNoMethod: {
+      zh: '评审机构“{value}”不是评审委员会的名称。评审取得的职称请按批准文件填写评审委员会全称；初定、确认填写职称改革办公室；考试取得的（本表没有“取得方式”一列，无法判断），请与资格证书核对',
+      en: 'the committee "{value}" is not the name of a review committee. For a reviewed title write the committee\'s full name from the approval document; 初定/确认 name the title-reform office; a title by exam (this sheet has no column saying how it was obtained) is checked against its certificate',
+      severity: 'warning',
+    },
     typo: {
       zh: '评审机构与{lists}中的“{name}”只差一两个字，应写作：{name}',
       en: 'the committee is one or two characters off "{name}" on {listsEn}; write {name}',
@@ -69,6 +74,11 @@ export default rowRule({
     unlisted: {
       zh: '评审机构“{value}”不在{lists}中，无法核对。请与批准文件核对，照批准文件填写评审委员会全称；如批准文件写的是以下之一，请照写：{closest}',
       en: 'the committee "{value}" is not on {listsEn} and cannot be verified. Check it against the approval document and copy its full name; if the document says one of these, write it: {closest}',
+      severity: 'warning',
+    },
+    unlistedNone: {
+      zh: '评审机构“{value}”不在{lists}中，无法核对，名单中也没有与本行级别、系列相符的名称可供对照。请与批准文件核对，照批准文件填写评审委员会全称',
+      en: 'the committee "{value}" is not on {listsEn} and cannot be verified, and no listed name fits the row\'s level and series. Check it against the approval document and copy its full name',
       severity: 'warning',
     },
   },
@@ -98,7 +108,8 @@ export default rowRule({
         if (otherWay) break;
         // Not even shaped like a committee, and the sheet does not say it was a review: it may be an exam.
         if (match.shape === 'notCommittee' && stated !== '评审') {
-          out.push({ messageId: 'notCommittee', field: 'committee', data: { value } });
+          // Without a 取得方式 column there is nowhere to say "考试": ask for the certificate instead.
+          out.push({ messageId: record.cells.method ? 'notCommittee' : 'notCommitteeNoMethod', field: 'committee', data: { value } });
           break;
         }
         if (match.entry) {
@@ -121,7 +132,9 @@ export default rowRule({
         break;
       case 'unlisted':
         if (otherWay) break;
-        out.push({ messageId: 'unlisted', field: 'committee', data: { value, closest: names(), ...lists } });
+        // No listed name fits the row: the message offers none (an empty "if the document says …" helps nobody).
+        if (!match.candidates.length) out.push({ messageId: 'unlistedNone', field: 'committee', data: { value, ...lists } });
+        else out.push({ messageId: 'unlisted', field: 'committee', data: { value, closest: names(), ...lists } });
         break;
     }
     return out;

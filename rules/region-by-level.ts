@@ -29,7 +29,7 @@ export default rowRule({
     if (value === expected) return [];
     // Which cell is wrong, the level or this one, the sheet cannot tell while the title or committee contests the level.
     const by = value ? levelContestedBy(record, ctx) : null;
-    if (by) return [{ messageId: 'contested', field: 'region', related: ['level'], data: { level, expected, value, ...contestData(by) }, suggestion: expected }];
+    if (by) return [{ messageId: 'contested', field: 'region', related: ['level'], data: { level, expected, value, ...contestData(by) } }];
     return [{ messageId: value ? 'wrong' : 'empty', field: 'region', data: { level, expected, value }, suggestion: expected, fix: expected, from: ['level'] }];
   },
 });

@@ -15,8 +15,11 @@ export default rowRule({
     const value = record.v.series;
     const guide = ctx.data.guide;
     if (!value || guide.canonicalSeries(value)) return [];
-    const closest = guide.closestSeries(value, 3);
-    const suggestion = guide.suggestSeries(value);
+    // The title may tell which series a part of its name means (教师 with 一级教师 → 中小学教师; not with 讲师).
+    const ofTitle = record.v.title ? [...new Set(guide.titleEntries(record.v.title).map((t) => t.series))] : [];
+    const hinted = ofTitle.length === 1 && ofTitle[0]!.includes(value.replace(/\s+/g, '')) ? ofTitle[0]! : null;
+    const closest = hinted ? [hinted, ...guide.closestSeries(value, 3).filter((c) => c !== hinted)].slice(0, 3) : guide.closestSeries(value, 3);
+    const suggestion = guide.suggestSeries(value) ?? hinted;
     if (!closest.length) return [{ messageId: 'unknownNoClosest', field: 'series', data: { value } }];
     return [{ messageId: 'unknown', field: 'series', data: { value, closest: closest.join(' / ') }, ...(suggestion ? { suggestion } : {}) }];
   },

@@ -292,16 +292,24 @@ export function placesOf(key: string): string[] {
   return PLACES.filter((p) => key.includes(p));
 }
 
+/** `key` without the places it shares with `other` (with their 区/县/片区). */
+function withoutPlaces(key: string, other: string): string {
+  let out = key;
+  for (const place of PLACES) if (key.includes(place) && other.includes(place)) out = out.replace(new RegExp(`${place}(?:片区|区|县)?`, 'g'), '');
+  return out;
+}
+
 /**
  * How many characters the text adds to the name when it reads as that name shortened (or with a typo or
  * two), or null when it does not: at most two added, never two side by side, no other place, no level of
  * the other kind (副高级 is not 正高级; 中级 is never 高级).
  */
 function nearMissExtras(query: string, name: string): number | null {
-  const extra = unmatchedPositions(query, name);
+  for (const place of PLACES) if (query.includes(place) && !name.includes(place)) return null;
+  // A place both name, wherever each puts it (江津区中小学教师中级评委会 for …中级职务江津区评审委员会), is no added text.
+  const extra = unmatchedPositions(withoutPlaces(query, name), withoutPlaces(name, query));
   if (extra.length > MAX_EXTRA) return null;
   for (let i = 1; i < extra.length; i++) if (extra[i] === extra[i - 1]! + 1) return null;
-  for (const place of PLACES) if (query.includes(place) && !name.includes(place)) return null;
   if (!levelsAgree(levelWord(query), levelWord(name))) return null;
   return extra.length;
 }
@@ -342,9 +350,9 @@ export function statesLevel(name: string): boolean {
 const SERIES_WORDS: readonly [RegExp, string[] | null][] = [
   [/工程技术/, ['工程技术']],
   [/卫生技术/, ['卫生技术']],
-  [/中小学/, ['中小学教师']],
-  [/中等职业学校教师|中职教师|中等专业学校教师/, ['中等职业学校教师']],
-  [/技工学校|技工院校/, ['技工院校教师']],
+  [/中小学|中学教师|小学教师/, ['中小学教师']],
+  [/中等职业学校教师|中职教师|中等专业学校教师|中专教师/, ['中等职业学校教师']],
+  [/技工学校|技工院校|技校教师/, ['技工院校教师']],
   [/自然科学研究/, ['自然科学研究']],
   [/社会科学研究/, ['哲学社会科学研究']],
   [/实验技术/, ['实验技术']],
@@ -752,6 +760,8 @@ export function loadCommitteeMatcher(extra: readonly CommitteeEntry[] = [], base
     for (const c of all) {
       const p = prepared[c.index]!;
       if (p.entry.kind !== 'committee' || !fits(p, hint) || !levelsAgree(textLevel, p.level)) continue;
+      // A name offered as "if the document says…" reviews the row's series (one of unknown series does not qualify).
+      if (hint.series && !p.entry.series?.includes(hint.series)) continue;
       out.push(c.index);
       if (out.length === 3) break;
     }
@@ -760,7 +770,8 @@ export function loadCommitteeMatcher(extra: readonly CommitteeEntry[] = [], base
 
   function shapeOf(form: string, key: string): IncompleteShape | null {
     if (key !== form) return 'abbreviation';
-    if (!key.includes('评审委员会')) return /评审|委员会/.test(key) ? 'partial' : 'notCommittee';
+    // …评定委员会: the committees of the 技术职称评定 before the 1986 reform, complete names of their time.
+    if (!/评审委员会|评定委员会/.test(key)) return /评审|委员会/.test(key) ? 'partial' : 'notCommittee';
     if (seriesIndex(key) < 0) return 'noSeries';
     return null;
   }

@@ -21,10 +21,11 @@ testRule(rule, {
     { name: '中级 abbreviated', row: { level: '中级', authority: '铜梁区人社局' }, errors: [{ messageId: 'wrong', suggestion: DISTRICT_AUTHORITY, fix: DISTRICT_AUTHORITY, from: ['level'] }] },
     { name: '初级 empty', row: { level: '初级（含员级）', authority: '' }, errors: [{ messageId: 'empty', suggestion: DISTRICT_AUTHORITY, fix: DISTRICT_AUTHORITY, from: ['level'] }] },
     { name: '高级 with the district bureau', row: { level: '高级（副高）', title: '高级工程师', committee: '重庆市工程技术建设专业副高级职称评审委员会', authority: DISTRICT_AUTHORITY }, errors: [{ messageId: 'wrong', suggestion: CITY_AUTHORITY, fix: CITY_AUTHORITY, from: ['level'] }] },
-    // The title and the committee say 中级: which cell is wrong the sheet cannot tell (title-series-level errs).
+    // The title and the committee say 中级: which cell is wrong the sheet cannot tell (title-series-level errs):
+    // no fix and no suggestion, which would offer the city bureau for a cell that is right if the level is wrong.
     {
       name: '高级 level contested by the title and the committee', row: { level: '高级（副高）', authority: DISTRICT_AUTHORITY },
-      errors: [{ messageId: 'contested', severity: 'warning', suggestion: CITY_AUTHORITY, related: ['level'], data: { by: '职称名称、评审机构' } }],
+      errors: [{ messageId: 'contested', severity: 'warning', related: ['level'], data: { by: '职称名称、评审机构' } }],
     },
   ],
 });

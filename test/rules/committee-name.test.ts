@@ -72,7 +72,8 @@ testRule(rule, {
     { name: 'names no series', row: senior('重庆市副高级职称评审委员会', 2021), errors: [{ messageId: 'incompleteNone', fix: null }] },
     { name: 'a stated 评审 with the authority typed as committee', row: { method: '评审', committee: '铜梁区人力资源和社会保障局' }, errors: [{ messageId: 'incompleteNone', severity: 'error' }] },
     // No method column: a text that is no committee at all may be an exam's: a warning, not an error.
-    { name: 'no method, the authority typed as committee', omit: ['method'], row: { committee: '铜梁区人力资源和社会保障局' }, errors: [{ messageId: 'notCommittee', severity: 'warning', fix: null }] },
+    { name: 'no method column, the authority typed as committee', omit: ['method'], row: { committee: '铜梁区人力资源和社会保障局' }, errors: [{ messageId: 'notCommitteeNoMethod', severity: 'warning', fix: null }] },
+    { name: 'no method column, an exam title\'s ministries', omit: ['method'], row: { level: '中级', series: '会计', committee: '财政部 人力资源和社会保障部' }, errors: [{ messageId: 'notCommitteeNoMethod', severity: 'warning', fix: null }] },
     { name: 'empty method, an exam centre', row: { method: '', level: '中级', series: '会计', committee: '重庆市人事考试中心' }, errors: [{ messageId: 'notCommittee', severity: 'warning' }] },
     // One or two characters off a name on the list of the row's own year.
     { name: 'a typo, 2021', row: senior('重庆市工程技术建设专业付高级职称评审委员会', 2021), errors: [{ messageId: 'typo', severity: 'error', suggestion: JIANSHE, fix: JIANSHE, from: [...SENIOR_FROM] }] },
@@ -105,7 +106,22 @@ testRule(rule, {
     { name: 'a name without its specialty is no typo, even in 2021', row: senior('重庆市工程技术副高级职称评审委员会', 2021), errors: [{ messageId: 'unlisted', severity: 'warning', fix: null }] },
     { name: 'a specialty left out (2 characters) is no typo, 2021', row: senior('重庆市工程技术专业副高级职称评审委员会', 2021), errors: [{ messageId: 'unlisted', fix: null }] },
     { name: 'a name of another province', row: senior('四川省工程技术高级职称评审委员会', 2021), errors: [{ messageId: 'unlisted', fix: null }] },
-    { name: 'a 中级 name on a 副高 row: nothing listed fits both', row: senior('重庆市工程技术中级职称评审委员会', 2021), errors: [{ messageId: 'unlisted', data: { closest: '—' } }] },
+    // Nothing listed fits: the message offers no name (no empty "if the document says: —").
+    { name: 'a 中级 name on a 副高 row: nothing listed fits both', row: senior('重庆市工程技术中级职称评审委员会', 2021), errors: [{ messageId: 'unlistedNone', severity: 'warning', fix: null }] },
+    { name: 'a 2008 中级 农业 committee: no 中级 农业 name listed', row: middle('重庆市农业技术中级职务评审委员会', 2008, '农业技术'), errors: [{ messageId: 'unlistedNone', severity: 'warning', fix: null }] },
+    // Names offered as "if the document says…" review the row's series: not 老年教育学校教师 (series unknown) for a 中小学 row.
+    {
+      name: 'a Sichuan-era 中学 committee (1994): a complete name of its time, the 中小学 names offered', row: senior('四川省中学教师高级职务评审委员会', 1994, FG, '中小学教师'),
+      errors: [{ messageId: 'unlisted', severity: 'warning', fix: null, data: { closest: '重庆市中小学教师（文科类）高级职称评审委员会；重庆市中小学教师（理科类）高级职称评审委员会' } }],
+    },
+    // Before the 1986 reform titles were 评定 by a 技术职称评定委员会: a complete name of its time, not a shorthand.
+    { name: 'a 1985 评定委员会', row: middle('铜梁县卫生技术职称评定委员会', 1985, '卫生技术'), errors: [{ messageId: 'unlistedNone', severity: 'warning', fix: null }] },
+    // A shorthand that puts the place first (铜梁区…评委会) stands for the name that puts it last.
+    {
+      name: 'place first in a shorthand, 2021: one candidate of the year', row: middle('铜梁区中小学教师中级评委会', 2021, '中小学教师'),
+      errors: [{ messageId: 'incomplete', severity: 'error', suggestion: '重庆市中小学教师中级职务铜梁区评审委员会', fix: '重庆市中小学教师中级职务铜梁区评审委员会', from: [...MIDDLE_FROM] }],
+    },
+    { name: 'place first in a shorthand, 2019: suggested, not fixed', row: middle('铜梁区工程技术中级评委会', 2019), errors: [{ messageId: 'incomplete', suggestion: TL_ENG, fix: null }] },
     { name: 'no date at all: no list of the year', row: { committee: '重庆市工程技术中级职务铜梁区评审委', obtainDate: '', issueDate: '', approvalNo: '' }, errors: [{ messageId: 'incomplete', suggestion: TL_ENG, fix: null }] },
   ],
 });

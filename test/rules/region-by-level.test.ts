@@ -25,14 +25,15 @@ testRule(rule, {
     { name: '初级 with 重庆市铜梁区', row: { ...JUNIOR, level: '初级（含员级）', region: '重庆市铜梁区' }, errors: [{ messageId: 'wrong', suggestion: '铜梁区', fix: '铜梁区', from: ['level'] }] },
     { name: '高级 with 重庆', row: { ...FULL, level: '高级（正高）', region: '重庆' }, errors: [{ messageId: 'wrong', suggestion: '重庆市', fix: '重庆市', from: ['level'] }] },
     { name: 'a 2005 row with the old name 铜梁县: the dropdown has 铜梁区', row: { level: '中级', region: '铜梁县', issueDate: '2005-12-20', obtainDate: '2005-11-15' }, errors: [{ messageId: 'wrong', suggestion: '铜梁区', fix: '铜梁区', from: ['level'] }] },
-    // The title and the committee say 中级: the level may be the wrong cell, so no error and no fix here
-    // (title-series-level reports the contradiction).
+    // The title and the committee say 中级: the level may be the wrong cell, so no error, no fix and no
+    // suggestion here — the 建议修改 column would otherwise offer 重庆市 for a cell that is right if the level is
+    // wrong (title-series-level reports the contradiction).
     {
       name: 'level contested by the title and the committee',
       row: { level: '高级（副高）', title: '小学高级教师', series: '中小学教师', committee: '重庆市中小学教师中级职务铜梁县评审委员会', region: '铜梁区' },
-      errors: [{ messageId: 'contested', severity: 'warning', suggestion: '重庆市', related: ['level'], data: { by: '职称名称、评审机构' } }],
+      errors: [{ messageId: 'contested', severity: 'warning', related: ['level'], data: { by: '职称名称、评审机构' } }],
     },
-    { name: 'level contested by the committee alone', row: { ...SENIOR, level: '中级', region: '重庆市' }, errors: [{ messageId: 'contested', severity: 'warning', suggestion: '铜梁区', data: { by: '职称名称、评审机构' } }] },
+    { name: 'level contested by the committee alone', row: { ...SENIOR, level: '中级', region: '重庆市' }, errors: [{ messageId: 'contested', severity: 'warning', data: { by: '职称名称、评审机构' } }] },
     { name: '中级 empty', row: { level: '中级', region: '' }, errors: [{ messageId: 'empty', suggestion: '铜梁区', fix: '铜梁区', from: ['level'] }] },
   ],
 });

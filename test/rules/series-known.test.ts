@@ -13,5 +13,11 @@ testRule(rule, {
     { name: 'typo 卫生技木', row: { series: '卫生技木' }, errors: [{ messageId: 'unknown', suggestion: '卫生技术' }] },
     { name: 'nothing close', row: { series: 'ABCDEFG' }, errors: [{ messageId: 'unknownNoClosest' }] },
     { name: 'ambiguous 教师: closest names, no guess', row: { series: '教师' }, errors: [{ messageId: 'unknown', data: { value: '教师' } }] },
+    // The title belongs to one series only, whose name holds the text: that series first, and the value to choose.
+    {
+      name: '教师 with 一级教师: the title tells 中小学教师', row: { series: '教师', title: '一级教师' },
+      errors: [{ messageId: 'unknown', suggestion: '中小学教师', fix: null, data: { value: '教师', closest: '中小学教师 / 高等学校教师 / 技工院校教师' } }],
+    },
+    { name: '教师 with 讲师 (three series): no guess', row: { series: '教师', title: '讲师' }, errors: [{ messageId: 'unknown', fix: null }] },
   ],
 });

@@ -43,6 +43,7 @@ testRule(rule, {
     { name: 'level variant 副高 is level-value\'s job', row: { level: '副高', title: '高级工程师' } },
     { name: 'unknown series: nothing to compare', row: { series: '火星', title: '教授' } },
     { name: 'unknown level: nothing to compare', row: { level: '甲等' } },
+    { name: '药剂士, the 员级 name before 药士 (1979)', row: { series: '卫生技术', title: '药剂士', level: '初级（含员级）' } },
     { name: '高级实习指导教师 as 副高 (today\'s scale)', row: { series: '技工院校教师', title: '高级实习指导教师', level: '高级（副高）' } },
   ],
   invalid: [
@@ -74,6 +75,11 @@ testRule(rule, {
     {
       name: '高级实习指导教师 as 中级 on a 1995 certificate', row: { series: '技工院校教师', title: '高级实习指导教师', level: '中级', obtainDate: '1995-11-15', issueDate: '1995-12-20' },
       errors: [{ messageId: 'level-unsure', severity: 'warning', field: 'title', related: ['level'], data: { belongs: '技工院校教师 高级（副高）', level: '中级' } }],
+    },
+    {
+      // 1986 scale one step below 高级实习指导教师 (中级 then): 助理级; recalled, so a warning and never an error or fix.
+      name: '一级实习指导教师 as 初级 on a 1995 certificate', row: { series: '技工院校教师', title: '一级实习指导教师', level: '初级（含员级）', obtainDate: '1995-11-15', issueDate: '1995-12-20' },
+      errors: [{ messageId: 'level-unsure', severity: 'warning', field: 'title', related: ['level'], data: { belongs: '技工院校教师 中级', level: '初级（含员级）' }, fix: null }],
     },
   ],
 });
