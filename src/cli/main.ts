@@ -232,7 +232,7 @@ async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter)
   const { prettyReport, shouldColor } = await import('../report/pretty.js');
   const { skippedReport } = await import('../report/inputs-text.js');
   const { loadReporter } = await import('../report/formats/index.js');
-  const { planGuard } = await import('./outputs.js');
+  const { foreignOutputs, planGuard } = await import('./outputs.js');
   const showPii = Boolean(opts.showPii);
   const progress = await (await import('./progress.js')).startProgress(process.stderr, lang, { showPii });
   let cards: import('../report/cards/writer.js').CardsWriter | null = null;
@@ -240,7 +240,7 @@ async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter)
     const settings = loadSettings(opts.config, process.cwd(), RULES.map((r) => r.id), lang, { district: opts.district });
     checkOutputNames(opts);
     cards = await cardsWriter(inputs, opts, settings);
-    const guard = planGuard({ ...opts, cards: cards?.dir }, settings.sources);
+    const guard = planGuard({ ...opts, cards: cards?.dir }, settings.sources, await foreignOutputs(opts));
     const photos = opts.fixPhotos === undefined
       ? null
       : await (await import('../report/fixed-photos.js')).FixedPhotosSink.create({ target: opts.fixPhotos, lang, allow: guard.allow });
