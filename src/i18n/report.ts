@@ -155,6 +155,10 @@ export const SKIP_REASONS: Record<string, InLangs<string>> = {
   },
   'not-spreadsheet': { zh: '不是表格文件', en: 'not a spreadsheet' },
   duplicate: { zh: '重复给出的输入，只检查一次', en: 'given more than once; checked once' },
+  superseded: {
+    zh: '旁边同名的标注/修正副本（.checked/.fixed.xlsx）已修改保存过，检查该副本，不再检查这份原表（如需检查原表，请直接写出文件名）',
+    en: 'its annotated or fixed copy beside it (.checked/.fixed.xlsx) was edited and saved: that copy is checked instead of these records (name the file to check it anyway)',
+  },
 };
 
 /** What the reports say of the inputs themselves: what folder scans skipped, the copy of a non-.xlsx input. */
