@@ -146,7 +146,10 @@ export async function run(argv: string[]): Promise<number> {
       const { RULES } = await import('../../rules/index.js');
       const global = program.opts<MainOptions>();
       const settings = loadSettings(global.config, process.cwd(), RULES.map((r) => r.id), lang, { district: global.district });
-      process.stdout.write(committeesCommand(query, { lang, year: o.year, level: o.level, matcher: settings.data.committees }) + '\n');
+      // The query is echoed: a row pasted whole (with its 身份证号) is masked like every output.
+      const { maskIds } = await import('../util/id-number.js');
+      const text = committeesCommand(query, { lang, year: o.year, level: o.level, matcher: settings.data.committees });
+      process.stdout.write(`${global.showPii ? text : maskIds(text)}\n`);
     });
 
   program

@@ -153,6 +153,15 @@ describe('stderr: every sentence masked', () => {
     expectNoIdOn(b.stderr);
   });
 
+  it('committees: a row pasted whole as the query is echoed masked (in full with --show-pii)', async () => {
+    const query = `张三 ${IDS[0]} 重庆市工程技术中级职务铜梁区评审委员会`;
+    const r = await runCli(['committees', query], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`${IDS[0]!.slice(0, 6)}********${IDS[0]!.slice(14)}`);
+    expectNoIdOn(r.stdout);
+    expect((await runCli(['--show-pii', 'committees', query], { cwd: dir })).stdout).toContain(IDS[0]);
+  });
+
   it('--show-pii shows them on stderr too', async () => {
     const r = await runCli([named(IDS[0]!), '--no-assets', '--show-pii'], { cwd: dir });
     expect(r.stderr).toContain(IDS[0]!);
