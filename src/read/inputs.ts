@@ -78,7 +78,7 @@ export type SkipReason =
   | 'unsupported'
   /** Any other file that is not a spreadsheet (.docx, .zip…). */
   | 'not-spreadsheet'
-  /** The same file given (or found) more than once: checked once. */
+  /** The same file given (or found) more than once, by any spelling or link: checked once. */
   | 'duplicate'
   /** Records whose annotated or fixed copy beside them was edited by the clerk: the copy is checked instead. */
   | 'superseded';
@@ -237,8 +237,11 @@ async function entryType(full: string): Promise<'file' | 'folder' | 'linked-fold
 export async function scanInputs(paths: readonly string[], opts: { aliases?: AliasTable; maxEntries?: number } = {}): Promise<InputScan> {
   const scan: InputScan = { inputs: [], skipped: [], otherFiles: 0, failures: [] };
   const seen = new Set<string>();
-  const add = (p: string) => {
-    const key = resolve(p);
+  // The same file by another spelling, a symbolic link or a hard link is checked once: twice, every person in it
+  // would be reported as a duplicate certificate.
+  const add = async (p: string) => {
+    const st = await stat(p).catch(() => null);
+    const key = st ? `${st.dev}:${st.ino}` : resolve(p);
     if (seen.has(key)) return void scan.skipped.push({ path: p, reason: 'duplicate' });
     seen.add(key);
     scan.inputs.push(p);
@@ -250,7 +253,7 @@ export async function scanInputs(paths: readonly string[], opts: { aliases?: Ali
       continue;
     }
     if (!st.isDirectory()) {
-      add(path);
+      await add(path);
       continue;
     }
     const walk = new Walk(path, opts.aliases, opts.maxEntries);
@@ -270,7 +273,7 @@ export async function scanInputs(paths: readonly string[], opts: { aliases?: Ali
       continue;
     }
     if (!scan.inputs.length) scan.firstFolder = path;
-    walk.inputs.forEach(add);
+    for (const p of walk.inputs) await add(p);
   }
   return scan;
 }

@@ -224,6 +224,13 @@ describe('folder scans and the marker of what cert-check wrote', () => {
       ['clerk.xlsx', 'superseded'],
       ['二科.xls', 'superseded'],
     ]);
+    // A link or hard link to records already taken is the same file: checked once.
+    const { linkSync, symlinkSync } = await import('node:fs');
+    symlinkSync('other.xlsx', join(dir, 'latest.xlsx'));
+    linkSync(join(dir, 'other.xlsx'), join(dir, 'sub', 'copy.xlsx'));
+    const again = await scanInputs([dir]);
+    expect(again.inputs.map((p) => p.slice(dir.length + 1))).toEqual(['clerk.checked.xlsx', 'latest.xlsx', '二科.checked.2.xlsx', 'sub/clerk.xlsx']);
+    expect(again.skipped.filter((x) => x.reason === 'duplicate').map((x) => x.path.slice(dir.length + 1))).toEqual(['other.xlsx', 'sub/copy.xlsx']);
     // Named on the command line, the records are checked as asked.
     expect((await scanInputs([join(dir, 'clerk.xlsx'), join(dir, 'clerk.checked.xlsx')])).inputs).toHaveLength(2);
   }, 60_000);
