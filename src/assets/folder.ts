@@ -24,8 +24,11 @@ export interface FolderEntry {
 
 /** Folders not walked: hidden ones, and tool folders that never hold assets. */
 const SKIP_DIRS = new Set(['node_modules', '__macosx', '$recycle.bin', 'system volume information']);
-/** Files that are never a row's photo or attachment. */
-const IGNORED_EXT = new Set(['xlsx', 'xlsm', 'xls', 'xltx', 'csv', 'et', 'ods', 'wps', 'json']);
+/**
+ * Files that are never a row's photo or attachment: the records cert-check reads (.tsv and .txt text exports too)
+ * and the reports it writes (.txt, .xml, .json, .csv).
+ */
+const IGNORED_EXT = new Set(['xlsx', 'xlsm', 'xls', 'xltx', 'csv', 'tsv', 'txt', 'et', 'ods', 'wps', 'json', 'xml']);
 const IGNORED_NAMES = new Set(['thumbs.db', 'desktop.ini', 'ehthumbs.db']);
 
 export function extensionOf(name: string): string {

@@ -146,7 +146,10 @@ export async function run(argv: string[]): Promise<number> {
       const { RULES } = await import('../../rules/index.js');
       const global = program.opts<MainOptions>();
       const settings = loadSettings(global.config, process.cwd(), RULES.map((r) => r.id), lang, { district: global.district });
-      process.stdout.write(committeesCommand(query, { lang, year: o.year, level: o.level, matcher: settings.data.committees }) + '\n');
+      // The query is echoed: a row pasted whole (with its 身份证号) is masked like every output.
+      const { maskIds } = await import('../util/id-number.js');
+      const text = committeesCommand(query, { lang, year: o.year, level: o.level, matcher: settings.data.committees });
+      process.stdout.write(`${global.showPii ? text : maskIds(text)}\n`);
     });
 
   program
@@ -232,7 +235,7 @@ async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter)
   const { prettyReport, shouldColor } = await import('../report/pretty.js');
   const { skippedReport } = await import('../report/inputs-text.js');
   const { loadReporter } = await import('../report/formats/index.js');
-  const { planGuard } = await import('./outputs.js');
+  const { foreignOutputs, planGuard } = await import('./outputs.js');
   const showPii = Boolean(opts.showPii);
   const progress = await (await import('./progress.js')).startProgress(process.stderr, lang, { showPii });
   let cards: import('../report/cards/writer.js').CardsWriter | null = null;
@@ -240,7 +243,7 @@ async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter)
     const settings = loadSettings(opts.config, process.cwd(), RULES.map((r) => r.id), lang, { district: opts.district });
     checkOutputNames(opts);
     cards = await cardsWriter(inputs, opts, settings);
-    const guard = planGuard({ ...opts, cards: cards?.dir }, settings.sources);
+    const guard = planGuard({ ...opts, cards: cards?.dir }, settings.sources, await foreignOutputs(opts));
     const photos = opts.fixPhotos === undefined
       ? null
       : await (await import('../report/fixed-photos.js')).FixedPhotosSink.create({ target: opts.fixPhotos, lang, allow: guard.allow });

@@ -4,9 +4,11 @@
  * cache, the report file, the cards' index, and the destination every file of the assets folder would have
  * under --fix-photos.
  */
-import { join } from 'node:path';
+import { closeSync, openSync, readSync, statSync, constants as fsc } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { InputError } from '../errors.js';
-import { DEFAULT_WORKBOOK_OPTION } from '../i18n/cli.js';
+import { DEFAULT_WORKBOOK_OPTION, FOREIGN_OUTPUT } from '../i18n/cli.js';
+import type { Bilingual } from '../i18n/index.js';
 import { INDEX_NAME as CARDS_INDEX } from '../report/cards/writer.js';
 import { fixedPhotoPath, guardOutputs, type OutputGuard, type PlannedOutput } from '../run/output-guard.js';
 import type { RunPlan } from '../run/outcome.js';
@@ -52,17 +54,66 @@ export function plannedOutputs(opts: OutputOptions, plan: RunPlan): PlannedOutpu
  * The guard of one run: `check` (the pipeline's beforeWork) judges every output at once and throws the
  * refusal; `allow` judges a fixed photo's destination again just before it is written.
  */
-export function planGuard(opts: OutputOptions, sources: readonly string[]): {
+export function planGuard(opts: OutputOptions, sources: readonly string[], foreign?: ReadonlyMap<string, Bilingual>): {
   check: (plan: RunPlan) => void;
   allow: (dest: string) => InputError | null;
 } {
   let guard: OutputGuard | null = null;
   return {
     check(plan) {
-      guard = guardOutputs({ outputs: plannedOutputs(opts, plan), inputs: [...plan.files, ...sources], assetsDir: plan.assetsDir });
+      guard = guardOutputs({ outputs: plannedOutputs(opts, plan), inputs: [...plan.files, ...sources], assetsDir: plan.assetsDir, foreign });
     },
     allow(dest) {
       return guard ? guard.check({ path: dest, kind: 'fixed-photo', option: '--fix-photos', makesFolder: true }) : null;
     },
   };
+}
+
+/**
+ * Existing files at the outputs the user named that cert-check may not replace, by resolved path, with why:
+ * for -o and --fix-list a file that is not a workbook cert-check wrote as that kind, or was edited and saved
+ * since (a clerk's records or corrected copy); for --report-file a spreadsheet (zip or Excel 97-2003). An
+ * empty file may be replaced. The guard refuses them (output-not-own) after its own checks, so an output that
+ * is an input is still said as such.
+ */
+export async function foreignOutputs(opts: Pick<OutputOptions, 'out' | 'fixList' | 'reportFile'>): Promise<Map<string, Bilingual>> {
+  const { readMarker } = await import('../report/xlsx/marker.js');
+  const foreign = new Map<string, Bilingual>();
+  const workbook = async (p: string, kinds: readonly string[]): Promise<void> => {
+    if (!existingFileSize(p)) return;
+    const state = await readMarker(p);
+    const why = !state ? FOREIGN_OUTPUT.notOwn : !kinds.includes(state.kind) ? FOREIGN_OUTPUT.otherKind : state.edited ? FOREIGN_OUTPUT.edited : null;
+    if (why) foreign.set(resolve(p), why);
+  };
+  if (typeof opts.out === 'string') await workbook(opts.out, ['annotated', 'fixed']);
+  if (opts.fixList !== undefined) await workbook(opts.fixList, ['fix-list']);
+  if (opts.reportFile !== undefined && existingFileSize(opts.reportFile) && isSpreadsheet(opts.reportFile)) {
+    foreign.set(resolve(opts.reportFile), FOREIGN_OUTPUT.spreadsheet);
+  }
+  return foreign;
+}
+
+/** The size of the regular file at `p` (links followed), or 0 when there is none (the guard judges the rest). */
+function existingFileSize(p: string): number {
+  try {
+    const st = statSync(p, { throwIfNoEntry: false });
+    return st?.isFile() ? st.size : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** A zip (.xlsx, .ods…) or an OLE compound file (.xls, .et), by its first bytes. */
+function isSpreadsheet(p: string): boolean {
+  let fd: number | null = null;
+  try {
+    fd = openSync(p, fsc.O_RDONLY | fsc.O_NONBLOCK);
+    const head = Buffer.alloc(8);
+    const n = readSync(fd, head, 0, 8, 0);
+    return (n >= 4 && head.readUInt32LE(0) === 0x04034b50) || (n === 8 && head.toString('hex') === 'd0cf11e0a1b11ae1');
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }

@@ -120,6 +120,14 @@ export const USAGE = {
   fixPhotosFile: (target: string): Bilingual => bilingual(`--fix-photos 应为文件夹，而 ${target} 是一个文件`, `--fix-photos needs a folder; ${target} is a file`),
 };
 
+/** Why an existing file at an output the user named is not cert-check's to replace (the {what} of output-not-own). */
+export const FOREIGN_OUTPUT = {
+  notOwn: bilingual('不是 cert-check 写出的工作簿（可能是登记表）', 'is not a workbook cert-check wrote (it may be records)'),
+  edited: bilingual('是 cert-check 写出的工作簿，但之后有人改动并保存过', 'is a workbook cert-check wrote, but someone has edited and saved it since'),
+  otherKind: bilingual('是 cert-check 写出的另一种文件（模板或问题清单）', 'is another kind of file cert-check wrote (a template or a fix list)'),
+  spreadsheet: bilingual('是一份表格文件，不是报告', 'is a spreadsheet, not a report'),
+};
+
 /** The terminal's progress line. */
 export const PROGRESS_TEXT = {
   zh: {

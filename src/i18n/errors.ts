@@ -70,6 +70,10 @@ export const INPUT_MESSAGES = {
     zh: '{option} 的输出 {out} 已存在且是{kind}，不是普通文件，已拒绝覆盖。请指定一个文件名。',
     en: 'The {option} output {out} exists and is {kind}, not a regular file; refusing to overwrite it. Give a file name.',
   },
+  'output-not-own': {
+    zh: '{option} 的输出 {out} 已存在，而它{what}；为免覆盖，已拒绝运行。请换一个文件名，或先移走该文件（是否漏写了 {option} 的文件名？）。',
+    en: 'The {option} output {out} already exists and {what}; refusing to overwrite it. Choose another name, or move that file first (was the {option} name left out?).',
+  },
   'output-bad-folder': {
     zh: '{option} 的输出 {out} 无法创建：路径中的 {folder} 不是文件夹。请检查路径。',
     en: 'The {option} output {out} cannot be created: {folder} on its path is not a folder. Check the path.',

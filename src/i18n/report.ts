@@ -154,7 +154,11 @@ export const SKIP_REASONS: Record<string, InLangs<string>> = {
     en: 'a kind of spreadsheet cert-check does not read (a template, a binary workbook…); save it as .xlsx in Excel/WPS',
   },
   'not-spreadsheet': { zh: '不是表格文件', en: 'not a spreadsheet' },
-  duplicate: { zh: '重复给出的输入，只检查一次', en: 'given more than once; checked once' },
+  duplicate: { zh: '与另一个输入是同一个文件（重复给出，或是它的链接），只检查一次', en: 'the same file as another input (given twice, or a link to it); checked once' },
+  superseded: {
+    zh: '旁边同名的标注/修正副本（.checked/.fixed.xlsx）已修改保存过，检查该副本，不再检查这份原表（如需检查原表，请直接写出文件名）',
+    en: 'its annotated or fixed copy beside it (.checked/.fixed.xlsx) was edited and saved: that copy is checked instead of these records (name the file to check it anyway)',
+  },
 };
 
 /** What the reports say of the inputs themselves: what folder scans skipped, the copy of a non-.xlsx input. */

@@ -78,8 +78,10 @@ export type SkipReason =
   | 'unsupported'
   /** Any other file that is not a spreadsheet (.docx, .zip…). */
   | 'not-spreadsheet'
-  /** The same file given (or found) more than once: checked once. */
-  | 'duplicate';
+  /** The same file given (or found) more than once, by any spelling or link: checked once. */
+  | 'duplicate'
+  /** Records whose annotated or fixed copy beside them was edited by the clerk: the copy is checked instead. */
+  | 'superseded';
 
 export interface SkippedFile {
   /** The path as the scan found it (joined to the folder as given). */
@@ -146,6 +148,13 @@ export async function classifyFolderEntry(
   return skip('not-spreadsheet');
 }
 
+/** "登记表.checked.2.xlsx", "登记表.xls" → "登记表": the name of the records a file is, or was copied from. */
+function recordsOf(name: string): string {
+  let s = name.slice(0, name.length - extname(name).length);
+  for (let next = s.replace(/\.(checked|fixed)(\.\d+)?$/i, ''); next !== s && next !== ''; next = s.replace(/\.(checked|fixed)(\.\d+)?$/i, '')) s = next;
+  return s.toLowerCase();
+}
+
 /** True for a file name a folder scan may take as input (before its content is looked at). */
 export function isInputName(name: string): boolean {
   const lower = name.toLowerCase();
@@ -155,6 +164,8 @@ export function isInputName(name: string): boolean {
 /** A .txt in a folder is taken only when its first rows hold a header row (under some delimiter). */
 async function textHasHeader(path: string, aliases?: AliasTable): Promise<boolean> {
   const { sniff } = await import('./sniff.js');
+  // An empty .txt is nobody's records (a placeholder, a log about to be written): passed over like notes.
+  if ((await stat(path).catch(() => null))?.size === 0) return false;
   try {
     const kind = await sniff(path, { aliases });
     return kind.format !== 'csv' || kind.delimiterSource === 'header';
@@ -186,14 +197,23 @@ class Walk {
       if (type !== null) entries.push({ name, full, type }); // null: vanished, or neither file nor folder (a socket)
     }
     const subfolders: string[] = [];
+    const taken: { name: string; full: string }[] = [];
     for (const { name, full, type } of [...entries.filter((e) => e.type === 'file'), ...entries.filter((e) => e.type !== 'file')]) {
       const decision = await classifyFolderEntry(full, name, type, { depth: depth + 1, aliases: this.aliases });
       if (decision.take) {
         if (type === 'folder') subfolders.push(full);
-        else this.inputs.push(full);
+        else taken.push({ name, full });
       } else if (decision.reason) {
         this.skipped.push(type === 'file' ? { path: full, reason: decision.reason } : { path: full, reason: decision.reason, folder: true });
       } else this.other++;
+    }
+    // The clerk corrects the rows in <name>.checked.xlsx, as the report says, and saves it: that copy is then taken
+    // (classifyFolderEntry), and the records it was made from, beside it, are stale. Checking both would report
+    // every person twice (duplicate certificates) and the problems already corrected; the copy stands for them.
+    const edited = new Set(taken.filter((t) => OWN_OUTPUT.test(t.name)).map((t) => recordsOf(t.name)));
+    for (const t of taken) {
+      if (edited.size && !OWN_OUTPUT.test(t.name) && edited.has(recordsOf(t.name))) this.skipped.push({ path: t.full, reason: 'superseded' });
+      else this.inputs.push(t.full);
     }
     for (const sub of subfolders) await this.folder(sub, depth + 1);
   }
@@ -217,8 +237,11 @@ async function entryType(full: string): Promise<'file' | 'folder' | 'linked-fold
 export async function scanInputs(paths: readonly string[], opts: { aliases?: AliasTable; maxEntries?: number } = {}): Promise<InputScan> {
   const scan: InputScan = { inputs: [], skipped: [], otherFiles: 0, failures: [] };
   const seen = new Set<string>();
-  const add = (p: string) => {
-    const key = resolve(p);
+  // The same file by another spelling, a symbolic link or a hard link is checked once: twice, every person in it
+  // would be reported as a duplicate certificate.
+  const add = async (p: string) => {
+    const st = await stat(p).catch(() => null);
+    const key = st ? `${st.dev}:${st.ino}` : resolve(p);
     if (seen.has(key)) return void scan.skipped.push({ path: p, reason: 'duplicate' });
     seen.add(key);
     scan.inputs.push(p);
@@ -230,7 +253,7 @@ export async function scanInputs(paths: readonly string[], opts: { aliases?: Ali
       continue;
     }
     if (!st.isDirectory()) {
-      add(path);
+      await add(path);
       continue;
     }
     const walk = new Walk(path, opts.aliases, opts.maxEntries);
@@ -250,7 +273,7 @@ export async function scanInputs(paths: readonly string[], opts: { aliases?: Ali
       continue;
     }
     if (!scan.inputs.length) scan.firstFolder = path;
-    walk.inputs.forEach(add);
+    for (const p of walk.inputs) await add(p);
   }
   return scan;
 }

@@ -139,7 +139,10 @@ function jsonParts(result: CheckResult, opts: ReportOptions): {
   }
   if (result.fixedPhotos) tail.fixedPhotos = result.fixedPhotos;
   if (result.fixList) tail.fixList = result.fixList;
-  if (result.cards) tail.cards = jsonCards(result.cards);
+  if (result.cards) {
+    const cards = jsonCards(result.cards);
+    tail.cards = opts.showPii ? cards : { ...cards, missing: cards.missing.map((m) => ({ ...m, idNumber: maskIdValue(m.idNumber) })) };
+  }
   const failures = [
     ...account.unreadable.map(({ path, message }) => ({ path, message })),
     ...account.unwritten.map(({ path, message }) => ({ path, message, kind: 'output' as const })),

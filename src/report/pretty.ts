@@ -8,6 +8,7 @@ import { fixedPhotoLines, fixListLine } from './fixed-photos.js';
 import { formatNotice } from '../i18n/notices.js';
 import { CAP, capFindings, inputAccount, listedFindings, omittedCounts, ruleTable, type CappedRule } from './select.js';
 import { cardsLines } from './cards/text.js';
+import { maskIdValue } from '../util/id-number.js';
 import { copyFormatLine } from './inputs-text.js';
 import { outputCounts, summarize, type CheckResult, type FileResult, type ReportOptions } from './types.js';
 import { count, PUNCT } from '../i18n/index.js';
@@ -144,7 +145,7 @@ export function prettyReport(result: CheckResult, opts: PrettyOptions): string {
   }
   if (result.fixList) lines.push(fixListLine(show(result.fixList), opts.lang));
   if (result.fixedPhotos) lines.push(...fixedPhotoLines(result.fixedPhotos, opts.lang, show));
-  if (result.cards) lines.push(...cardsLines(result.cards, opts.lang, show));
+  if (result.cards) lines.push(...cardsLines(result.cards, opts.lang, show, opts.showPii ? (id) => id : maskIdValue));
   if (result.warnings?.length) {
     lines.push(c.yellow.bold(t.warnings));
     for (const w of result.warnings) lines.push(`  ${c.yellow('⚠')} ${w.text(opts.lang)}`);

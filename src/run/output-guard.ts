@@ -8,6 +8,9 @@
  *   an attachment (a workbook, a .json cache, a hidden file), which can neither replace an asset nor be
  *   taken for one: the default layout (records and photos in one folder, which is then the assets folder,
  *   with `<name>.checked.xlsx` and a cache beside the records) keeps working;
+ * - is a file the user named (-o, --fix-list, --report-file) that exists and is not cert-check's to replace:
+ *   a workbook cert-check did not write or that was edited since, or a spreadsheet for a report file
+ *   (a forgotten option value, `--fix-list a.xlsx b.xlsx`, would otherwise overwrite the records a.xlsx);
  * - is another output of the same run;
  * - exists and is not a regular file (a folder, a device, a FIFO, a socket), or has a file on its path
  *   where a folder should be.
@@ -38,6 +41,8 @@ export interface GuardOptions {
   inputs: readonly string[];
   /** The assets folder, or null with --no-assets. */
   assetsDir: string | null;
+  /** Existing files at outputs the user named that are not cert-check's to replace (foreignOutputs), by resolved path. */
+  foreign?: ReadonlyMap<string, Bilingual>;
 }
 
 /** Where a path leads: its real path (through links, also for a file not there yet) and, if it exists, the file. */
@@ -61,7 +66,7 @@ export class OutputGuard {
   /** Folders that outputs of the run create (--out-dir, the cache's, --fix-photos'): an output may go there. */
   private readonly madeFolders = new Set<string>();
 
-  constructor(inputs: readonly string[], assetsDir: string | null) {
+  constructor(inputs: readonly string[], assetsDir: string | null, private readonly foreign: ReadonlyMap<string, Bilingual> = new Map()) {
     this.inputs = inputs.map((p) => ({ path: p, place: this.place(p) }));
     this.assets = assetsDir === null ? null : this.place(assetsDir).real;
   }
@@ -84,6 +89,8 @@ export class OutputGuard {
       const rel = path.relative(this.assets, place.real).split(path.sep).join('/');
       if (rel === '' || !neverAnAsset(rel)) return new InputError('output-in-assets', { option, out: out.path, dir: this.assets });
     }
+    const what = this.foreign.get(path.resolve(out.path));
+    if (what) return new InputError('output-not-own', { option, out: out.path, what });
     const keys = [place.real, ...(place.inode ? [place.inode] : [])];
     for (const key of keys) {
       const other = this.claimed.get(key);
@@ -172,7 +179,7 @@ function within(root: string, p: string): boolean {
 
 /** Checks every output of a run once, before any work; throws the InputError of the first refusal. */
 export function guardOutputs(options: GuardOptions): OutputGuard {
-  const guard = new OutputGuard(options.inputs, options.assetsDir);
+  const guard = new OutputGuard(options.inputs, options.assetsDir, options.foreign);
   guard.checkAll(options.outputs);
   return guard;
 }

@@ -134,7 +134,9 @@ export class IdValues {
     for (const form of new Set([v, compact, compact.toUpperCase()])) {
       const chars = [...form];
       if (chars.filter((c) => IS_ID_CHAR.test(c)).length < 6) continue;
-      if (chars.filter((c) => IS_DIGIT.test(c)).length >= MASK_MIN_DIGITS) continue; // the shape masks it
+      // The shape masks it (14+ digits with single spaces or hyphens); 14+ digits it does not see as one run
+      // (dots, tabs, double spaces between them) are kept like any malformed value.
+      if (maskIds(form) !== form) continue;
       (ONLY_ID_CHARS.test(form) ? this.tokens : this.phrases).add(form);
     }
   }

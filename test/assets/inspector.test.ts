@@ -367,6 +367,13 @@ describe('the folder', () => {
     expect(inspector.facts.files().map((f) => f.rel)).toEqual(['a.jpg']);
   });
 
+  it('never lists the text exports of other records (.txt, .tsv) nor reports (.xml, .json) as unused files', async () => {
+    const { dir } = await tempRoot();
+    for (const n of ['a.jpg', '登记表.txt', '登记表.tsv', 'junit.xml', 'report.json', 'b.pdf']) await fs.writeFile(path.join(dir, n), 'x');
+    const inspector = await createAssetInspector({ dir, inputs: [path.join(dir, 'records.xlsx')] });
+    expect(inspector.facts.files().map((f) => f.rel)).toEqual(['a.jpg', 'b.pdf']);
+  });
+
   it('writes nothing into the assets folder', async () => {
     const before = (await fs.readdir(fx.dir)).sort();
     const records = before.map((n, i) => makeRecord({ photo: n, attachment: n }, { row: i + 2 }));

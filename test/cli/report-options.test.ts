@@ -230,7 +230,7 @@ describe('every input counted', () => {
   it('a file given twice is checked once and counted as skipped', () => {
     const doc = JSON.parse(cli([examples, examples, '--no-assets', '--no-out', '--format', 'json']).stdout);
     expect(doc.summary.files).toBe(1);
-    expect(doc.skipped).toEqual([{ path: examples, reason: 'duplicate', message: '重复给出的输入，只检查一次' }]);
+    expect(doc.skipped).toEqual([{ path: examples, reason: 'duplicate', message: '与另一个输入是同一个文件（重复给出，或是它的链接），只检查一次' }]);
   });
 });
 

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTemp, createTempStream, TEMP_NAME, tempNameFor } from '../../src/run/atomic-file.js';
 import { expectNoTrace, expectRefusal, expectReport, ROOT, runCli, tempDir } from './cli.js';
 import { canMount, readOnly, tinyDisk } from './fs-env.js';
+import { FIXTURES } from '../helpers/paths.js';
 import { fingerprint, photo, scene, workbook, rows, type Scene } from './scene.js';
 
 interface Report {
@@ -90,6 +91,32 @@ describe('one output guard, before any work: refused with exit 2 and nothing wri
       return ['--fix-photos', join(s.dir, 'fixed'), s.input];
     }, /--fix-photos.*素材文件夹/],
     ['--fix-photos the assets folder itself', (s) => ['--fix-photos', s.assets, s.input], /--fix-photos.*素材文件夹/],
+    // A forgotten option value takes the next input as the output's name: the clerk's records are never replaced.
+    ['the fix list name forgotten: --fix-list a.xlsx b.xlsx', async (s) => {
+      await workbook(join(s.dir, 'a.xlsx'), rows(s.ids.slice(0, 1)));
+      return ['--fix-list', join(s.dir, 'a.xlsx'), s.input];
+    }, /--fix-list 的输出 .*a\.xlsx 已存在，而它不是 cert-check 写出的工作簿/],
+    ['the -o name forgotten: -o a.xlsx b.xlsx', async (s) => {
+      await workbook(join(s.dir, 'a.xlsx'), rows(s.ids.slice(0, 1)));
+      return ['-o', join(s.dir, 'a.xlsx'), s.input];
+    }, /-o 的输出 .*a\.xlsx 已存在，而它不是 cert-check 写出的工作簿/],
+    ['the report file name forgotten: --report-file a.xlsx b.xlsx', async (s) => {
+      await workbook(join(s.dir, 'a.xlsx'), rows(s.ids.slice(0, 1)));
+      return ['--report-file', join(s.dir, 'a.xlsx'), s.input];
+    }, /--report-file 的输出 .*a\.xlsx 已存在，而它是一份表格文件/],
+    ['--report-file an .xls named .txt', (s) => {
+      writeFileSync(join(s.dir, 'old.txt'), readFileSync(join(FIXTURES, 'formats', 'records.xls')));
+      return ['--report-file', join(s.dir, 'old.txt'), '--assets', s.assets, s.input];
+    }, /是一份表格文件/],
+    ['-o the clerk\'s corrected copy (an annotated copy edited and saved by LibreOffice)', (s) => {
+      writeFileSync(join(s.dir, 'corrected.xlsx'), readFileSync(join(FIXTURES, 'libreoffice', 'clerk-annotated-edited-libreoffice.xlsx')));
+      return ['-o', join(s.dir, 'corrected.xlsx'), s.input];
+    }, /已存在，而它是 cert-check 写出的工作簿，但之后有人改动并保存过/],
+    ['-o a fix list cert-check wrote', async (s) => {
+      const r = await runCli([s.input, '--no-out', '--fix-list', join(s.dir, 'list.xlsx')], { cwd: s.dir });
+      expect([0, 1], r.stderr).toContain(r.code);
+      return ['-o', join(s.dir, 'list.xlsx'), s.input];
+    }, /是 cert-check 写出的另一种文件/],
   ];
 
   it.each(cases)('%s', async (_name, args, says) => {
@@ -111,6 +138,19 @@ describe('one output guard, before any work: refused with exit 2 and nothing wri
     const doc = expectReport<Report>(r);
     expect(doc.outputs?.map((o) => [o.kind, o.written])).toEqual([['checked', true], ['cache', true], ['fix-list', true]]);
     expect(doc.summary).toMatchObject({ outputsWritten: 3, outputsFailed: 0 });
+  });
+
+  it('outputs named again replace what cert-check wrote there before (-o, --fix-list, --report-file)', async () => {
+    const s = await fresh('guard-again');
+    // No --assets: the outputs lie in the records' folder, which is the assets folder; none can be taken for an asset.
+    const args = [s.input, '--format', 'json', '-o', join(s.dir, 'out.xlsx'), '--fix-list', join(s.dir, 'list.xlsx'), '--report-file', join(s.dir, 'report.txt')];
+    writeFileSync(join(s.dir, 'out.xlsx'), ''); // an empty file is nobody's work
+    for (let i = 0; i < 2; i++) {
+      const r = await runCli(args, { cwd: s.dir });
+      expect(r.code, r.stderr).toBe(0);
+      const doc = JSON.parse(readFileSync(join(s.dir, 'report.txt'), 'utf8')) as Report;
+      expect(doc.outputs?.map((o) => [o.kind, o.written])).toEqual([['checked', true], ['fix-list', true]]);
+    }
   });
 });
 

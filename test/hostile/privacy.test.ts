@@ -24,15 +24,17 @@ const FORMS: [name: string, value: string][] = [
   ['lower-case x', '11010519491231002x'],
   ['12 digits (too short for the shape, masked as the field)', '500224198001'],
   ['letters', 'AB0224198001011C'],
+  ['dots', '500224.19800101.1235'],
+  ['double spaces', '500224  19800101  1235'],
 ];
 
 /**
- * Digits of `text` an observer can read as one number: full-width digits made ASCII, single spaces or
- * hyphens between digits dropped. Written apart from src/util/id-number.ts on purpose.
+ * Digits of `text` an observer can read as one number: full-width digits made ASCII, one or two spaces,
+ * hyphens or dots between digits dropped. Written apart from src/util/id-number.ts on purpose.
  */
 function readableRuns(text: string): string[] {
   const ascii = text.replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10));
-  return [...ascii.matchAll(/\d(?:[ \u3000-]?\d)*/g)].map((m) => m[0].replace(/[^\d]/g, ''));
+  return [...ascii.matchAll(/\d(?:[ \u3000.-]{0,2}\d)*/g)].map((m) => m[0].replace(/[^\d]/g, ''));
 }
 
 function expectNoIdOn(stream: string): void {
@@ -61,6 +63,10 @@ describe('ID numbers in every form, masked on stdout and stderr', () => {
     ['pretty', ['--format', 'pretty']],
     ['pretty, English', ['--format', 'pretty', '--lang', 'en']],
     ['json', ['--format', 'json']],
+    ['github', ['--format', 'github']],
+    ['junit', ['--format', 'junit']],
+    ['csv', ['--format', 'csv']],
+    ['tsv', ['--format', 'tsv', '--quiet']],
   ])('%s', async (_name, args) => {
     const r = await runCli([input, '--assets', s.assets, '--no-out', ...args], { cwd: s.dir });
     expect([0, 1], r.stderr).toContain(r.code);
@@ -73,7 +79,7 @@ describe('ID numbers in every form, masked on stdout and stderr', () => {
     const r = await runCli([input, '--assets', s.assets, '--no-out', '--format', 'json'], { cwd: s.dir });
     const doc = expectReport<{ problems: { field: string | null; rule: string; value: string | null; message: string; suggestion: string | null }[] }>(r);
     const idProblems = doc.problems.filter((p) => p.field === 'idNumber');
-    expect(idProblems.length).toBeGreaterThanOrEqual(FORMS.length - 1);
+    expect(idProblems.length).toBeGreaterThanOrEqual(FORMS.length - 2); // the two spaced forms are read as the ID
     for (const p of idProblems) {
       expect((p.value ?? '').split('*').length - 1).toBeGreaterThanOrEqual(Math.min(8, (p.value ?? '').length));
       expect((p.value ?? '').replace(/[^0-9\uFF10-\uFF19A-Za-z]/g, '').length).toBeLessThanOrEqual(10);
@@ -81,6 +87,21 @@ describe('ID numbers in every form, masked on stdout and stderr', () => {
     const hints = doc.problems.filter((p) => p.rule === 'photo-file');
     expect(hints.length).toBeGreaterThan(0);
     for (const h of hints) expect(h.message).not.toMatch(/\d{14}/);
+  });
+
+  it('the --cards index page (who got no sheet, and why) masks each 身份证号 whole, and the file names', async () => {
+    const named = join(s.dir, `${FORMS[0]![1]}00.xlsx`);
+    writeFileSync(named, readFileSync(input));
+    const cards = join(s.dir, 'cards');
+    const r = await runCli([named, '--assets', s.assets, '--no-out', '--cards', cards, '--format', 'json'], { cwd: s.dir });
+    const doc = expectReport<{ cards: { index: string; missing: { idNumber: string }[] } }>(r);
+    expectNoIdOn(r.stdout);
+    expect(doc.cards.missing.length).toBe(FORMS.length);
+    const index = readFileSync(doc.cards.index, 'utf8');
+    expectNoIdOn(index);
+    expect(index).toContain('500224.********.1235');
+    expect(index).toContain('5002********');
+    rmSync(cards, { recursive: true, force: true });
   });
 
   it('--show-pii prints them as typed', async () => {
@@ -130,6 +151,15 @@ describe('stderr: every sentence masked', () => {
     const b = await runCli([good, '-o', join(dir, `${IDS[0]}.xlsx.d`), '--no-assets'], { cwd: dir });
     expectRefusal(b, /文件夹/);
     expectNoIdOn(b.stderr);
+  });
+
+  it('committees: a row pasted whole as the query is echoed masked (in full with --show-pii)', async () => {
+    const query = `张三 ${IDS[0]} 重庆市工程技术中级职务铜梁区评审委员会`;
+    const r = await runCli(['committees', query], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`${IDS[0]!.slice(0, 6)}********${IDS[0]!.slice(14)}`);
+    expectNoIdOn(r.stdout);
+    expect((await runCli(['--show-pii', 'committees', query], { cwd: dir })).stdout).toContain(IDS[0]);
   });
 
   it('--show-pii shows them on stderr too', async () => {

@@ -203,4 +203,35 @@ describe('folder scans and the marker of what cert-check wrote', () => {
       ['问题清单.xlsx', 'fix-list'],
     ]);
   }, 60_000);
+
+  it('a copy the clerk edited stands for the records it was made from: those are skipped and named, other records kept', async () => {
+    const { copyFileSync, writeFileSync } = await import('node:fs');
+    const { REPO_ROOT } = await import('../helpers/paths.js');
+    const dir = tmp.file('superseded');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    const edited = join(REPO_ROOT, 'test/fixtures/libreoffice/clerk-annotated-edited-libreoffice.xlsx');
+    copyFileSync(join(REPO_ROOT, 'examples/records.xlsx'), join(dir, 'clerk.xlsx'));
+    copyFileSync(edited, join(dir, 'clerk.checked.xlsx'));
+    copyFileSync(join(REPO_ROOT, 'test/fixtures/formats/records.xls'), join(dir, '二科.xls'));
+    copyFileSync(edited, join(dir, '二科.checked.2.xlsx'));
+    copyFileSync(join(REPO_ROOT, 'examples/records.xlsx'), join(dir, 'other.xlsx'));
+    copyFileSync(join(REPO_ROOT, 'examples/records.xlsx'), join(dir, 'sub', 'clerk.xlsx')); // another folder: not its copy
+    writeFileSync(join(dir, 'notes.txt'), ''); // an empty .txt is nobody's records
+    const scan = await scanInputs([dir]);
+    expect(scan.inputs.map((p) => p.slice(dir.length + 1))).toEqual(['clerk.checked.xlsx', 'other.xlsx', '二科.checked.2.xlsx', 'sub/clerk.xlsx']);
+    expect(scan.skipped.map((s) => [s.path.slice(dir.length + 1), s.reason])).toEqual([
+      ['notes.txt', 'text-no-header'],
+      ['clerk.xlsx', 'superseded'],
+      ['二科.xls', 'superseded'],
+    ]);
+    // A link or hard link to records already taken is the same file: checked once.
+    const { linkSync, symlinkSync } = await import('node:fs');
+    symlinkSync('other.xlsx', join(dir, 'latest.xlsx'));
+    linkSync(join(dir, 'other.xlsx'), join(dir, 'sub', 'copy.xlsx'));
+    const again = await scanInputs([dir]);
+    expect(again.inputs.map((p) => p.slice(dir.length + 1))).toEqual(['clerk.checked.xlsx', 'latest.xlsx', '二科.checked.2.xlsx', 'sub/clerk.xlsx']);
+    expect(again.skipped.filter((x) => x.reason === 'duplicate').map((x) => x.path.slice(dir.length + 1))).toEqual(['other.xlsx', 'sub/copy.xlsx']);
+    // Named on the command line, the records are checked as asked.
+    expect((await scanInputs([join(dir, 'clerk.xlsx'), join(dir, 'clerk.checked.xlsx')])).inputs).toHaveLength(2);
+  }, 60_000);
 });

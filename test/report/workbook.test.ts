@@ -317,6 +317,25 @@ describe('annotated workbook: inputs of other shapes', () => {
     expect(ws.getCell('D3').value).toBe('通过');
   });
 
+  it('a new workbook (CSV, .xls, .ods input) prints landscape with the header rows and the name column on every page; dates fit', async () => {
+    const info: SheetInfo = {
+      name: "clerk's", header: { row: 2, map: { columns: { name: 1, idNumber: 2, issueDate: 3 }, headers: ['姓名', '身份证号', '发证时间'] } }, columnCount: 3,
+    };
+    const back = await roundTrip('print.xlsx', async (w) => {
+      await w.startSheet(info);
+      w.addRow(1, 'before-header', ['登记表'], []);
+      w.addRow(2, 'header', ['姓名', '身份证号', '发证时间'], []);
+      w.addRow(3, 'data', ['张三', '11010519491231002X', ISSUED], [], [undefined, '@', 'yyyy"年"m"月"d"日"']);
+    });
+    const ws = back.getWorksheet("clerk's")!;
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(ws.pageSetup.fitToPage).toBeFalsy(); // 20-odd columns fitted to one width would print too small to read
+    expect(ws.pageSetup.printTitlesRow).toBe('1:2');
+    expect(ws.pageSetup.printTitlesColumn).toBe('A:A');
+    // "2019年12月20日" in an 11-point font needs about 15 characters of width, or the clerk sees ###.
+    expect(ws.getColumn(3).width).toBeGreaterThanOrEqual(15);
+  });
+
   it('speaks English with lang en', async () => {
     const back = await roundTrip('en.xlsx', async (w) => {
       await w.startSheet({ name: 'S', header: { row: 1, map: { columns: { name: 1 }, headers: ['姓名'] } }, columnCount: 1 });

@@ -4,7 +4,7 @@
  * Every value goes through `esc`.
  */
 import type { Lang } from '../../engine/types.js';
-import { maskIds } from '../../util/id-number.js';
+import { maskIdValue, maskIdsQuoting } from '../../util/id-number.js';
 import { CARD_TEXT } from '../../i18n/cards.js';
 import { count } from '../../i18n/index.js';
 import type { MissingCard } from '../types.js';
@@ -206,7 +206,9 @@ export interface IndexHtmlOptions extends Omit<CardHtmlOptions, 'thumbnail'> {
 /** The index page in pieces of a few hundred rows (an index of 100,000 rows is never one string). */
 export function* indexChunks(data: IndexData, opts: IndexHtmlOptions): Generator<string> {
   const t = CARD_TEXT[opts.lang];
-  const mask = opts.showPii ? (s: string) => s : maskIds;
+  // The 身份证号 cell masked whole whatever its form (too short, dots, letters), and wherever a reason quotes it.
+  const maskId = opts.showPii ? (s: string) => s : maskIdValue;
+  const mask = (s: string, id: string): string => (opts.showPii ? s : maskIdsQuoting(s, id));
   const withSheets = data.people.filter((p) => p.sheets.length).length;
   const [head, tail] = documentHtml(opts.lang, t.indexTitle, INDEX_CSS, '\u0000', `cert-check ${opts.version}`).split('\u0000') as [string, string];
   yield `${head}<main class="page" data-role="index">
@@ -227,7 +229,7 @@ ${data.missing.length ? `<p class="lead-missing">${esc(t.indexMissingLead(data.m
   if (withSheets) {
     yield `<table class="people">\n<thead><tr>${t.indexHead.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>\n<tbody>\n`;
     yield* batched(data.people.filter((p) => p.sheets.length), (p) => `<tr data-person="${p.no}">`
-      + `<td class="no">${p.no}</td><td class="name">${esc(p.name)}</td><td class="id">${esc(mask(p.idNumber))}</td>`
+      + `<td class="no">${p.no}</td><td class="name">${esc(mask(p.name, p.idNumber))}</td><td class="id">${esc(maskId(p.idNumber))}</td>`
       + `<td class="sheets"><ul>${p.sheets.map((s) => `<li><a href="${esc(encodeURIComponent(s.href))}">${esc(s.title || s.href)}</a> <span class="lvl">${esc(s.level)}</span></li>`).join('')}</ul>`
       + (p.missing ? `<div class="part">${esc(t.alsoMissing(p.missing))}</div>` : '')
       + `</td><td class="warn">${esc(t.warnings(p.sheets.reduce((n, s) => n + s.toCheck, 0)))}</td></tr>`);
@@ -238,9 +240,9 @@ ${data.missing.length ? `<p class="lead-missing">${esc(t.indexMissingLead(data.m
   if (data.missing.length) {
     yield `<h2>${esc(t.missingTitle)}</h2>\n<table class="missing">\n<thead><tr>${t.missingHead.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>\n<tbody>\n`;
     yield* batched(data.missing, (m) => `<tr data-person="${m.no}">`
-      + `<td class="no">${m.no}</td><td class="name">${esc(m.name)}</td><td class="id">${esc(mask(m.idNumber))}</td><td>${esc(m.title)}</td>`
-      + `<td class="src" title="${esc(t.rowOf(m.source.file, m.source.sheet, m.source.row))}">${esc(t.rowOf(baseName(m.source.file), '', m.source.row))}</td>`
-      + `<td class="why">${m.reasons.map((r) => `<div>${esc(r.label)}：${esc(mask(r.message))}</div>`).join('')}</td></tr>`);
+      + `<td class="no">${m.no}</td><td class="name">${esc(mask(m.name, m.idNumber))}</td><td class="id">${esc(maskId(m.idNumber))}</td><td>${esc(m.title)}</td>`
+      + `<td class="src" title="${esc(mask(t.rowOf(m.source.file, m.source.sheet, m.source.row), m.idNumber))}">${esc(mask(t.rowOf(baseName(m.source.file), '', m.source.row), m.idNumber))}</td>`
+      + `<td class="why">${m.reasons.map((r) => `<div>${esc(r.label)}：${esc(mask(r.message, m.idNumber))}</div>`).join('')}</td></tr>`);
     yield '</tbody>\n</table>\n';
   }
   yield `<footer>${esc(t.generated(opts.generatedAt, opts.version))}</footer>\n</main>${tail}`;

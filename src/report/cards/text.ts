@@ -7,15 +7,17 @@ import { CARDS_LINES_TEXT } from '../../i18n/cards.js';
 /** Rows without a sheet listed in the terminal; the index page and JSON list them all. */
 export const TERMINAL_MISSING_MAX = 30;
 
-/** Lines for the pretty report (the caller masks ID numbers and shortens paths with `show`). */
-export function cardsLines(report: CardsReport, lang: Lang, show: (path: string) => string = (p) => p): string[] {
+/** Lines for the pretty report (the caller masks ID numbers — the 身份证号 value with `maskId` — and shortens paths with `show`). */
+export function cardsLines(
+  report: CardsReport, lang: Lang, show: (path: string) => string = (p) => p, maskId: (id: string) => string = (id) => id,
+): string[] {
   const t = CARDS_LINES_TEXT[lang];
   const lines = [t.written(show(report.index), report.sheets, report.people)];
   if (report.missing.length) {
     lines.push(t.missing(report.missing.length));
     for (const m of report.missing.slice(0, TERMINAL_MISSING_MAX)) {
       const fields = [...new Set(m.reasons.map((r) => r.label))].join(t.sep);
-      lines.push(t.row(show(m.source.file), m.source.row, m.name, m.idNumber, fields));
+      lines.push(t.row(show(m.source.file), m.source.row, m.name, maskId(m.idNumber), fields));
     }
     if (report.missing.length > TERMINAL_MISSING_MAX) lines.push(t.more(report.missing.length - TERMINAL_MISSING_MAX, show(report.index)));
   }

@@ -19,7 +19,7 @@ export function field(value: string, delimiter: string): string {
 }
 
 function* delimited(result: CheckResult, opts: FormatOptions, delimiter: string): Generator<string> {
-  const mask = masker(opts.showPii);
+  const mask = masker(opts.showPii, result.idValues);
   /** One line; every field is masked here, and only here. */
   const line = (fields: (string | number | null)[]): string =>
     `${fields.map((f) => field(mask(f === null ? '' : String(f)), delimiter)).join(delimiter)}\r\n`;

@@ -27,7 +27,7 @@ export function escapeProperty(s: string): string {
 /** The report: one workflow command per problem and per unreadable input, then a plain summary line. */
 export function* githubReport(result: CheckResult, opts: FormatOptions): Generator<string> {
   const t = GITHUB_TEXT[opts.lang];
-  const mask = masker(opts.showPii);
+  const mask = masker(opts.showPii, result.idValues);
   /** One command line; every text in it is masked here, and only here. */
   const command = (severity: Severity, props: { file: string; title: string }, message: string): string =>
     `::${COMMAND[severity]} file=${escapeProperty(mask(props.file))},title=${escapeProperty(mask(props.title))}::${escapeData(mask(message))}\n`;

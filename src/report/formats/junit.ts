@@ -44,7 +44,7 @@ function className(path: string, sheet: string | null): string {
 /** The report as XML text, in pieces. */
 export function* junitReport(result: CheckResult, opts: FormatOptions): Generator<string> {
   const t = JUNIT_TEXT[opts.lang];
-  const mask = masker(opts.showPii);
+  const mask = masker(opts.showPii, result.idValues);
   /** Every text that goes into the XML passes here: masked, stripped of what XML cannot hold, escaped. */
   const xml = (s: string, attr = false): string => {
     const e = mask(s).replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -31,7 +31,7 @@ import { readMarkerDetails, type Marker } from './marker.js';
 import { readExistingNotes, readExistingVml, SheetNotes, type NotesMode } from './notes.js';
 import { CT, InputPackage, REL, relativeTarget, resolveTarget, type Rels } from './package.js';
 import { SheetEditor, type ChunkSource, type RowMarks, type SheetPlan, type WidthChange } from './sheet-editor.js';
-import { sheetHead, sheetTail, ValueCells, type TableColumn, type TableRow } from './sheet-xml.js';
+import { printTitles, sheetHead, sheetTail, ValueCells, type TableColumn, type TableRow } from './sheet-xml.js';
 import { FILLS, FIXED_FILL, isAddedSheetName, localTime, MARK_FILLS, RESULT_HEADERS, VERDICT_FILLS } from './text.js';
 import { WORKBOOK_TEXT } from '../../i18n/workbook.js';
 import { PUNCT } from '../../i18n/index.js';
@@ -60,7 +60,7 @@ const ID_WIDTH = 21;
 /** Widths of a new workbook's columns by field (the template's). */
 export const FIELD_WIDTHS: Record<FieldKey, number> = {
   name: 10, idNumber: 21, birthDate: 10, series: 16, level: 14, title: 16, method: 10, approvalNo: 22, region: 10,
-  hasSpecialty: 12, specialty: 14, localSpecialty: 14, issueDate: 12, obtainDate: 12, authority: 30, committee: 44,
+  hasSpecialty: 12, specialty: 14, localSpecialty: 14, issueDate: 15, obtainDate: 15, authority: 30, committee: 44,
   certNo: 18, photo: 24, attachment: 28,
 };
 
@@ -312,7 +312,16 @@ export class AnnotatedWorkbook {
       return Math.min(30, Math.max(9, [...h].length * 2 + 2));
     });
     const freezeRows = info.header ? Math.max(info.header.row, ...(info.headerRows ?? [])) : 0;
+    // Printed landscape with the header rows, and the name column when it is among the first three, on every page:
+    // a sheet of 20-odd columns fitted to one page's width would print too small to read, so its columns run
+    // over several pages, each of which still says whose row it is.
     cur.queue!.push(sheetHead({ widths, freeze: freezeRows ? { rows: freezeRows } : undefined }));
+    const nameCol = map?.columns.name ?? 0;
+    const titles = [
+      ...(nameCol >= 1 && nameCol <= 3 ? [`'${info.name.replace(/'/g, "''")}'!$A:$${columnLetter(nameCol)}`] : []),
+      ...(freezeRows ? [printTitles(info.name, freezeRows)] : []),
+    ];
+    if (titles.length) book.addDefinedName('_xlnm.Print_Titles', titles.join(','), book.indexOf(sheet));
     // The rows are written as they come (drain), like an input's sheet: none waits in memory for the end.
     this.book.claim(sheet.part!);
     cur.entry = hashing(await this.zip.open(sheet.part!));
@@ -480,7 +489,7 @@ export class AnnotatedWorkbook {
         const [a, b] = ref.split(':').map((x) => columnNumber(x.replace(/\d+$/, '')));
         return !(a! <= rc + 2 && b! >= rc);
       });
-      cur.queue.push(sheetTail({ merges: ranges, hyperlinks: links }));
+      cur.queue.push(sheetTail({ merges: ranges, hyperlinks: links, page: { landscape: true } }));
       cur.queue.end();
     }
     if (!cur.editor) return;

@@ -381,9 +381,9 @@ export function* tableSheet(
   });
 }
 
-/** The print titles of a sheet whose first row is its header: 'name'!$1:$1. */
-export function printTitles(sheetName: string): string {
-  return `'${sheetName.replace(/'/g, "''")}'!$1:$1`;
+/** The print titles of a sheet whose first `rows` rows are its header: 'name'!$1:$1. */
+export function printTitles(sheetName: string, rows = 1): string {
+  return `'${sheetName.replace(/'/g, "''")}'!$1:$${rows}`;
 }
 
 /** The filter range's defined name text: 'name'!$A$1:$I$40. */
