@@ -1,5 +1,6 @@
 /** The check character X is written upper case. */
 import { rowRule } from '../src/engine/define.js';
+import { idProblem } from './utils/lookups.js';
 
 export default rowRule({
   id: 'id-number-lowercase-x',
@@ -12,7 +13,9 @@ export default rowRule({
   },
   check(record) {
     const id = record.v.idNumber;
-    if (/^\d{17}x$/.test(id)) return [{ messageId: 'lower', field: 'idNumber', suggestion: id.toUpperCase(), fix: id.toUpperCase() }];
+    // Only an ID that is right but for the case: with a wrong check character id-number asks for the card,
+    // and upper-casing would be a fix of a cell that is itself in doubt.
+    if (/^\d{17}x$/.test(id) && idProblem(id) === null) return [{ messageId: 'lower', field: 'idNumber', suggestion: id.toUpperCase(), fix: id.toUpperCase() }];
     return [];
   },
 });

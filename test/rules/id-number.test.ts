@@ -24,6 +24,10 @@ testRule(rule, {
     { name: 'a 15-digit legacy ID', row: { idNumber: '500224800101123' }, errors: [{ messageId: 'legacy', field: 'idNumber', suggestion: '500224198001011235', fix: null, data: { id18: '500224198001011235' } }] },
     { name: 'a 15-digit legacy ID in a number cell', row: { idNumber: 500224800101123 }, errors: [{ messageId: 'legacy', suggestion: '500224198001011235' }] },
     { name: 'the reference\'s worked example as 15 digits', row: { idNumber: '110105491231002' }, errors: [{ messageId: 'legacy', suggestion: '11010519491231002X' }] },
+    { name: 'spaces inside a right ID', row: { idNumber: '500224 19800101 1235' }, errors: [{ messageId: 'spaces', field: 'idNumber', data: { id: '500224198001011235' }, suggestion: '500224198001011235', fix: '500224198001011235' }] },
+    { name: 'an ideographic space and a lower-case x', row: { idNumber: '110105\u300019491231002x' }, errors: [{ messageId: 'spaces', suggestion: '11010519491231002X', fix: '11010519491231002X' }] },
+    { name: 'spaces inside a wrong ID: the problem of its digits', row: { idNumber: '500224 19800101 1234' }, errors: [{ messageId: 'checksum', data: { expected: '5' }, fix: null }] },
+    { name: 'an export of a number cell (three zeros, wrong check character)', row: { idNumber: '500224198011110000' }, errors: [{ messageId: 'lostDigits', field: 'idNumber', suggestion: null, fix: null }] },
     { name: '15 digits that are no ID (month 13)', row: { idNumber: '500224801301123' }, errors: [{ messageId: 'length', data: { length: 15 } }] },
   ],
 });
