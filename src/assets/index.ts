@@ -20,7 +20,7 @@ import type { ProbeResult } from './probe.js';
 import { DEFAULT_CONCURRENCY, PDF_MAX_BYTES, PHOTO_DECODE_MAX_BYTES } from './limits.js';
 import { DEFAULT_NAMING, expectedNames, type NamingPatterns } from './naming.js';
 import type {
-  AssetFacts, AssetInspector, AssetLookup, AssetRole, FileFacts, InspectorStats, ListedFile, RecordAssets,
+  AssetFacts, AssetInspector, AssetLookup, AssetRole, FileFacts, FileRef, InspectorStats, ListedFile, RecordAssets,
 } from './types.js';
 
 export type { AssetFacts, AssetInspector, AssetLookup, FileFacts, RecordAssets } from './types.js';
@@ -104,11 +104,18 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
   const roleJobs = new Map<string, Promise<void>>();
 
   const display = (rel: string): string => path.join(displayDir, ...rel.split('/'));
+  /** Each file's reference (path and how it is shown), made once: a row's lookup names it, often twice. */
+  const refs = new Map<FolderEntry, FileRef>();
+  const refOf = (entry: FolderEntry): FileRef => {
+    let r = refs.get(entry);
+    if (!r) refs.set(entry, (r = { rel: entry.rel, display: display(entry.rel) }));
+    return r;
+  };
 
   const factsOf = (entry: FolderEntry): FileFacts => {
     let f = factsByEntry.get(entry);
     if (!f) {
-      f = { rel: entry.rel, display: display(entry.rel), size: entry.size, mtimeMs: entry.mtimeMs, extension: extensionOf(entry.rel) };
+      f = { rel: entry.rel, display: refOf(entry).display, size: entry.size, mtimeMs: entry.mtimeMs, extension: extensionOf(entry.rel) };
       factsByEntry.set(entry, f);
       entryOfFacts.set(f, entry);
     }
@@ -234,7 +241,7 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
 
   const found = (source: 'cell' | 'convention', ref: string, chosen: FolderEntry, all: FolderEntry[]): AssetLookup => {
     if (chosen.outside) return { status: 'unsafe', ref, reason: 'symlink', rel: chosen.rel };
-    return { status: 'found', source, ref, file: factsOf(chosen), candidates: all.map((e) => ({ rel: e.rel, display: display(e.rel) })) };
+    return { status: 'found', source, ref, file: factsOf(chosen), candidates: all.map(refOf) };
   };
 
   const lookup = async (record: CertRecord, role: AssetRole): Promise<AssetLookup> => {
@@ -258,7 +265,7 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
     forRecord: (record) => results.get(recordKey(record)) ?? UNPREPARED,
     files: (() => {
       let listed: ListedFile[] | null = null;
-      return () => (listed ??= folder.entries.filter((e) => !e.ignorable).map((e) => ({ rel: e.rel, display: display(e.rel), outside: e.outside })));
+      return () => (listed ??= folder.entries.filter((e) => !e.ignorable).map((e) => ({ rel: e.rel, display: refOf(e).display, outside: e.outside })));
     })(),
   };
 
