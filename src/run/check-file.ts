@@ -75,14 +75,37 @@ export async function checkFile(file: string, index: number, reader: InputReader
   let pending: Pending[] = [];
   /** Each row's asset inspection, started as the row is read: settles to null, or to what it threw. */
   let preparing: Promise<unknown>[] = [];
+  /**
+   * The batch read before the one being read now, its files still being inspected: it is checked when the next
+   * batch is full, so that the inspection threads work on one batch while the rules and the writer take the
+   * other (the rows keep their order; a sheet's end checks both).
+   */
+  let waiting: { rows: Pending[]; preparing: Promise<unknown>[] } | null = null;
   let total = 0;
 
-  const flush = async (): Promise<void> => {
-    const failed = (await Promise.all(preparing)).find((e) => e !== null);
+  /** The batch being read is complete: the one before it is checked, this one waits for its files. */
+  const cut = async (): Promise<void> => {
+    const batch = { rows: pending, preparing };
+    pending = [];
     preparing = [];
+    const previous = waiting;
+    waiting = batch.rows.length ? batch : null;
+    if (previous) await check(previous.rows, previous.preparing);
+  };
+
+  /** Every row read so far is checked and handed to the sinks. */
+  const flush = async (): Promise<void> => {
+    await cut();
+    const last = waiting;
+    waiting = null;
+    if (last) await check(last.rows, last.preparing);
+  };
+
+  const check = async (batch: Pending[], inspections: Promise<unknown>[]): Promise<void> => {
+    const failed = (await Promise.all(inspections)).find((e) => e !== null);
     if (failed !== undefined) throw failed;
     const rows: SinkRow[] = [];
-    for (const p of pending) {
+    for (const p of batch) {
       let changes: CellFix[] = [];
       if (p.record && opts.fix && map) ({ record: p.record, values: p.values, changes } = applyFixes(engine, p.record, p.values, map, p.numFmts, reader.date1904));
       const assets = p.record && inspector ? inspector.facts.forRecord(p.record) : null;
@@ -96,8 +119,7 @@ export async function checkFile(file: string, index: number, reader: InputReader
       rows.push(row);
       if (p.record) total++;
     }
-    const lastRead = pending.at(-1)?.row ?? 0;
-    pending = [];
+    const lastRead = batch.at(-1)?.row ?? 0;
     // The annotated workbook first: with the reading thread ahead, batches follow each other as microtasks,
     // and its sink gives I/O a turn (the writer's deflate and file callbacks) so the sheet never piles up in memory.
     for (const sink of sinks) await sink.addRows(rows);
@@ -129,7 +151,7 @@ export async function checkFile(file: string, index: number, reader: InputReader
             if (inspector) preparing.push(inspector.prepare([record]).then(() => null, (err: unknown) => err));
           }
           pending.push({ row: ev.row, role: ev.role, values: ev.values, numFmts: ev.numFmts, record });
-          if (pending.length >= BATCH) await flush();
+          if (pending.length >= BATCH) await (inspector ? cut() : flush());
           break;
         }
         case 'sheet-end':
