@@ -14,6 +14,8 @@ import type { CheckOptions, RunResult } from './types.js';
 
 /** Rows checked together: their assets are inspected concurrently before the rules see them. */
 const BATCH = 256;
+/** Batches whose files are being inspected while an earlier one is checked (only when files are inspected). */
+const BATCHES_AHEAD = 2;
 
 interface Pending {
   row: number;
@@ -76,29 +78,31 @@ export async function checkFile(file: string, index: number, reader: InputReader
   /** Each row's asset inspection, started as the row is read: settles to null, or to what it threw. */
   let preparing: Promise<unknown>[] = [];
   /**
-   * The batch read before the one being read now, its files still being inspected: it is checked when the next
-   * batch is full, so that the inspection threads work on one batch while the rules and the writer take the
-   * other (the rows keep their order; a sheet's end checks both).
+   * Batches read before the one being read now, their files still being inspected: the oldest is checked when
+   * the next batch is full, so that the inspection threads work on later batches while the rules and the writer
+   * take the earliest (the rows keep their order; a sheet's end checks them all).
    */
-  let waiting: { rows: Pending[]; preparing: Promise<unknown>[] } | null = null;
+  const waiting: { rows: Pending[]; preparing: Promise<unknown>[] }[] = [];
   let total = 0;
 
-  /** The batch being read is complete: the one before it is checked, this one waits for its files. */
+  /** The batch being read is complete: it waits for its files, and the oldest waiting beyond BATCHES_AHEAD is checked. */
   const cut = async (): Promise<void> => {
-    const batch = { rows: pending, preparing };
+    if (pending.length) waiting.push({ rows: pending, preparing });
     pending = [];
     preparing = [];
-    const previous = waiting;
-    waiting = batch.rows.length ? batch : null;
-    if (previous) await check(previous.rows, previous.preparing);
+    while (waiting.length > BATCHES_AHEAD) {
+      const oldest = waiting.shift()!;
+      await check(oldest.rows, oldest.preparing);
+    }
   };
 
   /** Every row read so far is checked and handed to the sinks. */
   const flush = async (): Promise<void> => {
     await cut();
-    const last = waiting;
-    waiting = null;
-    if (last) await check(last.rows, last.preparing);
+    while (waiting.length) {
+      const oldest = waiting.shift()!;
+      await check(oldest.rows, oldest.preparing);
+    }
   };
 
   const check = async (batch: Pending[], inspections: Promise<unknown>[]): Promise<void> => {

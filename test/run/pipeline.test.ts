@@ -1,6 +1,6 @@
 /**
- * The check of one input keeps two batches in hand when it inspects files: the rules and the writer take one
- * batch while the inspection threads read the files of the next. Rows must still reach the sinks in order, each
+ * The check of one input keeps batches in hand when it inspects files: the rules and the writer take one batch
+ * while the inspection threads read the files of the next ones. Rows must still reach the sinks in order, each
  * with the facts of its own files (never before they are known), across batches and sheets.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
