@@ -35,7 +35,7 @@ describe('rows and their files across batches', () => {
     mkdirSync(assets);
     const jpg = join(REPO_ROOT, 'examples/files/500224197008171253.jpg');
     const pdf = join(REPO_ROOT, 'examples/files/500224197008171253_工程师.pdf');
-    const ROWS = 700; // three batches of 256 and a part
+    const ROWS = 900; // three batches of 256 and a part: the first is checked while the next two are inspected
     const lines = [FIELD_KEYS.map((k) => FIELDS[k].header).join(',')];
     for (let i = 0; i < ROWS; i++) {
       // Every third row's files are missing; the others have a photo and a PDF of their own.
