@@ -243,6 +243,24 @@ describe('the zip check beside the reading', () => {
     expect(whole.pushes).toBeGreaterThan(20);
     expect(refused.pushes).toBeLessThan(whole.pushes / 4);
   });
+
+  it('holds back the rows of a sheet whose XML is too large for --max-rows rows until the count says, so none is handed over', async () => {
+    const { openInput } = await import('../../src/read/index.js');
+    const rows: string[] = [`<row r="1">${inlineCell('A1', '姓名')}${inlineCell('B1', '身份证号')}${inlineCell('C1', '职称名称')}</row>`];
+    for (let r = 2; r <= 400; r++) rows.push(`<row r="${r}">${inlineCell(`A${r}`, `人${r}`)}${inlineCell(`B${r}`, ID)}${inlineCell(`C${r}`, '工程师')}</row>`);
+    const path = tmp.file('too-many-for-its-size.xlsx');
+    writeZip(path, minimalXlsx(rows.join('')));
+    const seen: number[] = [];
+    const err = await expectInputError(async () => {
+      const reader = await openInput(path, { maxRows: 100 }); // 400 rows of ~190 bytes: more than 100 × 256 bytes
+      for await (const e of reader.events()) if (e.type === 'row') seen.push(e.row);
+    }, 'too-many-rows');
+    expect(err.data).toMatchObject({ max: 100 });
+    expect(seen).toEqual([]);
+    // The same sheet within the limit is read whole.
+    const { rows: read } = await collect(path, { maxRows: 500 });
+    expect(read.filter((r) => r.role === 'data')).toHaveLength(399);
+  });
 });
 
 describe('damaged workbooks', () => {
