@@ -101,6 +101,8 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
   const factsByEntry = new Map<FolderEntry, FileFacts>();
   const entryOfFacts = new Map<FileFacts, FolderEntry>();
   const results = new Map<string, RecordAssets>();
+  /** The same, by the record prepared (the rules ask for a row's files several times; a fixed row is a new record, found by its key). */
+  const byRecord = new WeakMap<CertRecord, RecordAssets>();
   const roleJobs = new Map<string, Promise<void>>();
 
   const display = (rel: string): string => path.join(displayDir, ...rel.split('/'));
@@ -262,7 +264,7 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
 
   const facts: AssetFacts = {
     dir: displayDir,
-    forRecord: (record) => results.get(recordKey(record)) ?? UNPREPARED,
+    forRecord: (record) => byRecord.get(record) ?? results.get(recordKey(record)) ?? UNPREPARED,
     files: (() => {
       let listed: ListedFile[] | null = null;
       return () => (listed ??= folder.entries.filter((e) => !e.ignorable).map((e) => ({ rel: e.rel, display: refOf(e).display, outside: e.outside })));
@@ -279,7 +281,9 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
       for (const record of records) {
         const photo = await lookup(record, 'photo');
         const attachment = await lookup(record, 'attachment');
-        results.set(recordKey(record), { photo, attachment });
+        const assets = { photo, attachment };
+        results.set(recordKey(record), assets);
+        byRecord.set(record, assets);
         for (const [role, l] of [['photo', photo], ['attachment', attachment]] as const) {
           if (l.status !== 'found') continue;
           jobs.push(inspect(entryOfFacts.get(l.file)!, role));
