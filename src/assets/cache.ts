@@ -96,6 +96,11 @@ export function isEntry(v: unknown): v is CachedFacts {
 export class FactsCache {
   /** Why the cache on disk was not used (shown as a warning), if it was not. */
   warning: RunWarning | null = null;
+  /**
+   * What `save` would write differs from the file on disk: no valid file of this version was read, or an entry
+   * was set or pruned since. A re-run that found every file unchanged leaves the file as it is.
+   */
+  private changed = true;
 
   private constructor(
     private readonly file: string | null,
@@ -140,6 +145,7 @@ export class FactsCache {
       return cache;
     }
     for (const [k, v] of Object.entries(raw.entries)) if (k !== '__proto__') entries.set(k, v);
+    cache.changed = false;
     return cache;
   }
 
@@ -156,11 +162,16 @@ export class FactsCache {
 
   set(rel: string, facts: CachedFacts): void {
     this.entries.set(rel, facts);
+    this.changed = true;
   }
 
   /** Keeps only the entries of files in `present` (relative paths of the folder as listed now). */
   prune(present: ReadonlySet<string>): void {
-    for (const k of [...this.entries.keys()]) if (!present.has(k)) this.entries.delete(k);
+    for (const k of [...this.entries.keys()]) {
+      if (present.has(k)) continue;
+      this.entries.delete(k);
+      this.changed = true;
+    }
   }
 
   /** Whether a file was given (else nothing is read or written). */
@@ -168,9 +179,13 @@ export class FactsCache {
     return this.file !== null;
   }
 
-  /** Writes the cache (temporary file + rename, so a reader never sees half a file). Throws what fs throws. */
+  /**
+   * Writes the cache (temporary file + rename, so a reader never sees half a file), unless the file read holds
+   * exactly these entries already. Throws what fs throws.
+   */
   async save(): Promise<void> {
-    if (!this.file) return;
+    if (!this.file || !this.changed) return;
     await writeFileAtomic(this.file, JSON.stringify({ version: CACHE_VERSION, entries: Object.fromEntries(this.entries) }), { mkdir: true });
+    this.changed = false;
   }
 }

@@ -20,7 +20,7 @@ import type { ProbeResult } from './probe.js';
 import { DEFAULT_CONCURRENCY, PDF_MAX_BYTES, PHOTO_DECODE_MAX_BYTES } from './limits.js';
 import { DEFAULT_NAMING, expectedNames, type NamingPatterns } from './naming.js';
 import type {
-  AssetFacts, AssetInspector, AssetLookup, AssetRole, FileFacts, InspectorStats, ListedFile, RecordAssets,
+  AssetFacts, AssetInspector, AssetLookup, AssetRole, FileFacts, FileRef, InspectorStats, ListedFile, RecordAssets,
 } from './types.js';
 
 export type { AssetFacts, AssetInspector, AssetLookup, FileFacts, RecordAssets } from './types.js';
@@ -101,14 +101,23 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
   const factsByEntry = new Map<FolderEntry, FileFacts>();
   const entryOfFacts = new Map<FileFacts, FolderEntry>();
   const results = new Map<string, RecordAssets>();
+  /** The same, by the record prepared (the rules ask for a row's files several times; a fixed row is a new record, found by its key). */
+  const byRecord = new WeakMap<CertRecord, RecordAssets>();
   const roleJobs = new Map<string, Promise<void>>();
 
   const display = (rel: string): string => path.join(displayDir, ...rel.split('/'));
+  /** Each file's reference (path and how it is shown), made once: a row's lookup names it, often twice. */
+  const refs = new Map<FolderEntry, FileRef>();
+  const refOf = (entry: FolderEntry): FileRef => {
+    let r = refs.get(entry);
+    if (!r) refs.set(entry, (r = { rel: entry.rel, display: display(entry.rel) }));
+    return r;
+  };
 
   const factsOf = (entry: FolderEntry): FileFacts => {
     let f = factsByEntry.get(entry);
     if (!f) {
-      f = { rel: entry.rel, display: display(entry.rel), size: entry.size, mtimeMs: entry.mtimeMs, extension: extensionOf(entry.rel) };
+      f = { rel: entry.rel, display: refOf(entry).display, size: entry.size, mtimeMs: entry.mtimeMs, extension: extensionOf(entry.rel) };
       factsByEntry.set(entry, f);
       entryOfFacts.set(f, entry);
     }
@@ -234,7 +243,7 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
 
   const found = (source: 'cell' | 'convention', ref: string, chosen: FolderEntry, all: FolderEntry[]): AssetLookup => {
     if (chosen.outside) return { status: 'unsafe', ref, reason: 'symlink', rel: chosen.rel };
-    return { status: 'found', source, ref, file: factsOf(chosen), candidates: all.map((e) => ({ rel: e.rel, display: display(e.rel) })) };
+    return { status: 'found', source, ref, file: factsOf(chosen), candidates: all.map(refOf) };
   };
 
   const lookup = async (record: CertRecord, role: AssetRole): Promise<AssetLookup> => {
@@ -255,10 +264,10 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
 
   const facts: AssetFacts = {
     dir: displayDir,
-    forRecord: (record) => results.get(recordKey(record)) ?? UNPREPARED,
+    forRecord: (record) => byRecord.get(record) ?? results.get(recordKey(record)) ?? UNPREPARED,
     files: (() => {
       let listed: ListedFile[] | null = null;
-      return () => (listed ??= folder.entries.filter((e) => !e.ignorable).map((e) => ({ rel: e.rel, display: display(e.rel), outside: e.outside })));
+      return () => (listed ??= folder.entries.filter((e) => !e.ignorable).map((e) => ({ rel: e.rel, display: refOf(e).display, outside: e.outside })));
     })(),
   };
 
@@ -272,7 +281,9 @@ export async function createAssetInspector(options: AssetInspectorOptions): Prom
       for (const record of records) {
         const photo = await lookup(record, 'photo');
         const attachment = await lookup(record, 'attachment');
-        results.set(recordKey(record), { photo, attachment });
+        const assets = { photo, attachment };
+        results.set(recordKey(record), assets);
+        byRecord.set(record, assets);
         for (const [role, l] of [['photo', photo], ['attachment', attachment]] as const) {
           if (l.status !== 'found') continue;
           jobs.push(inspect(entryOfFacts.get(l.file)!, role));

@@ -129,15 +129,12 @@ export async function sniff(path: string, options: SniffOptions = {}): Promise<S
       }
       checkZipLimits(path, entries);
       await checkLocalHeaders(path, fh, entries);
-      const verified = inflateEntries(path, entries).then((facts) => {
-        // Data rows are at most the rows holding a value, less the header rows of each sheet: refuse a file
-        // that is sure to pass --max-rows now, before hours of checking and a pile of findings.
-        const sheets = names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).length;
-        if (options.maxRows !== undefined && facts.valueRows - sheets * HEADER_ROWS_PER_SHEET > options.maxRows) {
-          throw new InputError('too-many-rows', { path, max: options.maxRows });
-        }
-        return facts;
-      });
+      // Data rows are at most the rows holding a value, less the header rows of each sheet: a file sure to pass
+      // --max-rows is refused as soon as the count passes the limit, before hours of checking and a pile of findings
+      // (and before the reading, which runs behind the count, has handed most of its rows over).
+      const sheets = names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).length;
+      const tooMany = options.maxRows === undefined ? undefined : { rows: options.maxRows + sheets * HEADER_ROWS_PER_SHEET, error: () => new InputError('too-many-rows', { path, max: options.maxRows! }) };
+      const verified = inflateEntries(path, entries, tooMany);
       if (options.deferVerify) {
         verified.catch(() => {}); // the reader takes the error from here; a reader given up on must not leave it unhandled
         return { format: 'xlsx', size: st.size, zip: { entries: names }, verified };
@@ -598,16 +595,19 @@ async function checkLocalHeaders(path: string, fh: FileHandle, entries: readonly
 }
 
 /** Inflates every parsed part to its end: a lying size or damaged data is found here; rows and merges are counted. */
-async function inflateEntries(path: string, entries: readonly ZipEntryInfo[]): Promise<ZipVerified> {
+async function inflateEntries(path: string, entries: readonly ZipEntryInfo[], tooMany?: { rows: number; error: () => InputError }): Promise<ZipVerified> {
   const corrupt = (detail: string) => new InputError('corrupt-xlsx', { path, detail });
   const counter = new ValueRowCounter();
   const merges: Record<string, MergeCollector> = {};
   await new Promise<void>((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: true }, (err, zip) => {
       if (err || !zip) return reject(corrupt(`zip: ${errorDetail(err ?? 'unreadable')}`));
+      let failed = false;
       const fail = (e: unknown, name: string) => {
+        if (failed) return;
+        failed = true;
         zip.close();
-        reject(zipEntryError(path, e, name, entries));
+        reject(e instanceof InputError ? e : zipEntryError(path, e, name, entries));
       };
       zip.on('error', (e) => fail(e, 'zip'));
       zip.on('end', () => resolve());
@@ -622,6 +622,10 @@ async function inflateEntries(path: string, entries: readonly ZipEntryInfo[]): P
             stream.on('data', (c: Buffer) => {
               counter.push(c);
               collector.push(c);
+              if (tooMany && counter.rows > tooMany.rows) {
+                stream.destroy();
+                fail(tooMany.error(), e.fileName);
+              }
             });
           } else stream.resume();
         });

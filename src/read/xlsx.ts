@@ -103,6 +103,13 @@ function sheetParts(book: PartParsers, names: readonly string[]): SheetPart[] {
 
 type Zip = yauzl.ZipFile & { entriesByName: Map<string, yauzl.Entry> };
 
+/**
+ * Sheet XML per allowed data row above which the rows wait for the zip check's count (a registration row takes
+ * 300–800 bytes): at the default --max-rows, sheets over 128 MB, which the count goes through in about half a
+ * second; smaller sheets are read while they are counted.
+ */
+const COUNT_FIRST_BYTES_PER_ROW = 256;
+
 function openZip(path: string): Promise<Zip> {
   return new Promise((resolve, reject) => {
     yauzl.open(path, { lazyEntries: false, autoClose: false, strictFileNames: false, validateEntrySizes: true }, (err, zip) => {
@@ -169,6 +176,10 @@ export class XlsxReader implements InputReader {
       const ctx: SheetContext = { sharedStrings: strings, numFmt: numFmtLookup(book.styles), date1904: this.is1904 };
 
       const parts = sheetParts(book, [...z.entriesByName.keys()]);
+      // Sheets that declare more XML than --max-rows rows would take wait for the zip check's count before their
+      // first row: a sheet sure to pass the limit is refused before its rows are checked and their problems kept.
+      const declared = parts.reduce((n, p) => n + (z.entriesByName.get(p.part)?.uncompressedSize ?? 0), 0);
+      if (declared > budget.max * COUNT_FIRST_BYTES_PER_ROW) await this.verified;
       for (const [position, sheetPart] of parts.entries()) {
         const parser = new SheetParser(ctx);
         const sheet = new SheetAssembler(sheetPart.name, {

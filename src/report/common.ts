@@ -26,14 +26,15 @@ export function sortFindings(result: Pick<CheckResult, 'files' | 'findings'>): F
   const fileRank = (f: Finding): number => fileOrder.get(f.file) ?? Number.MAX_SAFE_INTEGER;
   const sheetRank = (f: Finding): number =>
     f.sheet === null ? -1 : (sheetOrder.get(`${f.file}\u0000${f.sheet}`) ?? Number.MAX_SAFE_INTEGER);
-  const indexed = result.findings.map((f, i) => ({ f, i }));
+  // Each finding's ranks are looked up once, not in every comparison (10⁵ findings are sorted in a blink).
+  const indexed = result.findings.map((f, i) => ({ f, i, file: fileRank(f), sheet: sheetRank(f), row: f.row ?? -1, column: columnNumber(f.column) }));
   indexed.sort((a, b) =>
-    fileRank(a.f) - fileRank(b.f)
+    a.file - b.file
     || compareText(a.f.file, b.f.file)
-    || sheetRank(a.f) - sheetRank(b.f)
+    || a.sheet - b.sheet
     || compareText(a.f.sheet ?? '', b.f.sheet ?? '')
-    || (a.f.row ?? -1) - (b.f.row ?? -1)
-    || columnNumber(a.f.column) - columnNumber(b.f.column)
+    || a.row - b.row
+    || a.column - b.column
     || a.i - b.i);
   return indexed.map((x) => x.f);
 }

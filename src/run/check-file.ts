@@ -14,6 +14,8 @@ import type { CheckOptions, RunResult } from './types.js';
 
 /** Rows checked together: their assets are inspected concurrently before the rules see them. */
 const BATCH = 256;
+/** Batches whose files are being inspected while an earlier one is checked (only when files are inspected). */
+const BATCHES_AHEAD = 2;
 
 interface Pending {
   row: number;
@@ -75,14 +77,39 @@ export async function checkFile(file: string, index: number, reader: InputReader
   let pending: Pending[] = [];
   /** Each row's asset inspection, started as the row is read: settles to null, or to what it threw. */
   let preparing: Promise<unknown>[] = [];
+  /**
+   * Batches read before the one being read now, their files still being inspected: the oldest is checked when
+   * the next batch is full, so that the inspection threads work on later batches while the rules and the writer
+   * take the earliest (the rows keep their order; a sheet's end checks them all).
+   */
+  const waiting: { rows: Pending[]; preparing: Promise<unknown>[] }[] = [];
   let total = 0;
 
-  const flush = async (): Promise<void> => {
-    const failed = (await Promise.all(preparing)).find((e) => e !== null);
+  /** The batch being read is complete: it waits for its files, and the oldest waiting beyond BATCHES_AHEAD is checked. */
+  const cut = async (): Promise<void> => {
+    if (pending.length) waiting.push({ rows: pending, preparing });
+    pending = [];
     preparing = [];
+    while (waiting.length > BATCHES_AHEAD) {
+      const oldest = waiting.shift()!;
+      await check(oldest.rows, oldest.preparing);
+    }
+  };
+
+  /** Every row read so far is checked and handed to the sinks. */
+  const flush = async (): Promise<void> => {
+    await cut();
+    while (waiting.length) {
+      const oldest = waiting.shift()!;
+      await check(oldest.rows, oldest.preparing);
+    }
+  };
+
+  const check = async (batch: Pending[], inspections: Promise<unknown>[]): Promise<void> => {
+    const failed = (await Promise.all(inspections)).find((e) => e !== null);
     if (failed !== undefined) throw failed;
     const rows: SinkRow[] = [];
-    for (const p of pending) {
+    for (const p of batch) {
       let changes: CellFix[] = [];
       if (p.record && opts.fix && map) ({ record: p.record, values: p.values, changes } = applyFixes(engine, p.record, p.values, map, p.numFmts, reader.date1904));
       const assets = p.record && inspector ? inspector.facts.forRecord(p.record) : null;
@@ -96,8 +123,7 @@ export async function checkFile(file: string, index: number, reader: InputReader
       rows.push(row);
       if (p.record) total++;
     }
-    const lastRead = pending.at(-1)?.row ?? 0;
-    pending = [];
+    const lastRead = batch.at(-1)?.row ?? 0;
     // The annotated workbook first: with the reading thread ahead, batches follow each other as microtasks,
     // and its sink gives I/O a turn (the writer's deflate and file callbacks) so the sheet never piles up in memory.
     for (const sink of sinks) await sink.addRows(rows);
@@ -129,7 +155,7 @@ export async function checkFile(file: string, index: number, reader: InputReader
             if (inspector) preparing.push(inspector.prepare([record]).then(() => null, (err: unknown) => err));
           }
           pending.push({ row: ev.row, role: ev.role, values: ev.values, numFmts: ev.numFmts, record });
-          if (pending.length >= BATCH) await flush();
+          if (pending.length >= BATCH) await (inspector ? cut() : flush());
           break;
         }
         case 'sheet-end':

@@ -301,17 +301,32 @@ describe('--cache', () => {
     expect(Object.keys(saved.entries)).toHaveLength(2);
     expect(await fs.readdir(path.dirname(cacheFile))).toEqual(['assets.json']); // no temp file left
 
+    const written = await fs.stat(cacheFile);
     const second = await inspect(dir, records, { cacheFile });
     expect(second.inspector.stats).toMatchObject({ headerReads: 0, imageDecodes: 0, pdfParses: 0, cacheHits: 2 });
     const after = second.inspector.facts.forRecord(records[0]!);
     expect(file(after.photo).image).toEqual(file(before.photo).image);
     expect(file(after.attachment).pdf).toEqual(file(before.attachment).pdf);
     await second.inspector.close();
+    // Nothing changed: the cache file is left as it is (a rewrite would be a new file renamed into place).
+    expect(second.inspector.written).toEqual([path.resolve(cacheFile)]);
+    expect((await fs.stat(cacheFile)).ino).toBe(written.ino);
+    expect(JSON.parse(await fs.readFile(cacheFile, 'utf8'))).toEqual(saved);
 
     await fs.copyFile(path.join(fx.dir, 'grey-rgb.jpg'), path.join(dir, 'a.jpg')); // new size and mtime
     const third = await inspect(dir, records, { cacheFile });
     expect(third.inspector.stats).toMatchObject({ headerReads: 1, imageDecodes: 1, pdfParses: 0, cacheHits: 1 });
     expect(file(third.inspector.facts.forRecord(records[0]!).photo).image?.colour).toBe('grey-pixels');
+    await third.inspector.close();
+    const rewritten = JSON.parse(await fs.readFile(cacheFile, 'utf8'));
+    expect(rewritten.entries['a.jpg'].image.colour).toBe('grey-pixels');
+    expect(rewritten.entries['a.pdf']).toEqual(saved.entries['a.pdf']);
+
+    // A file gone from the folder is pruned, and that too is a change written out.
+    await fs.rm(path.join(dir, 'a.pdf'));
+    const fourth = await inspect(dir, [makeRecord({ photo: 'a.jpg', attachment: '' })], { cacheFile });
+    await fourth.inspector.close();
+    expect(Object.keys(JSON.parse(await fs.readFile(cacheFile, 'utf8')).entries)).toEqual(['a.jpg']);
   });
 
   it('a cache file is judged by hand exactly as its zod schema would judge it', () => {

@@ -1,6 +1,6 @@
 import { EXCELJS_CORPUS } from '../helpers/paths.js';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { normalizeCell } from '../../src/model/cell.js';
 import { buildRecord } from '../../src/model/record.js';
 import { noHeaderError } from '../../src/read/index.js';
@@ -216,6 +216,50 @@ describe('limits', () => {
     }, 'too-many-rows');
     expect(err.data).toMatchObject({ max: 3 });
     expect(seen).toEqual([3, 4, 5]);
+  });
+});
+
+describe('the zip check beside the reading', () => {
+  it('refuses a sheet sure to pass --max-rows as soon as its count passes, not after inflating the whole sheet', async () => {
+    const { sniff, MergeCollector } = await import('../../src/read/sniff.js');
+    const rows: string[] = [`<row r="1">${inlineCell('A1', '姓名')}${inlineCell('B1', '身份证号')}</row>`];
+    for (let r = 2; r <= 60_000; r++) rows.push(`<row r="${r}">${inlineCell(`A${r}`, `人${r}`)}${inlineCell(`B${r}`, ID)}</row>`);
+    const path = tmp.file('many-rows.xlsx');
+    writeZip(path, minimalXlsx(rows.join('')));
+    const chunks = async (maxRows: number): Promise<{ pushes: number; error: unknown }> => {
+      const push = vi.spyOn(MergeCollector.prototype, 'push');
+      try {
+        const kind = await sniff(path, { deferVerify: true, maxRows });
+        const error = await (kind.format === 'xlsx' ? kind.verified : null)?.then(() => null, (e: unknown) => e);
+        return { pushes: push.mock.calls.length, error };
+      } finally {
+        push.mockRestore();
+      }
+    };
+    const whole = await chunks(1_000_000);
+    expect(whole.error).toBeNull();
+    const refused = await chunks(100);
+    expect(refused.error).toMatchObject({ id: 'too-many-rows', data: { max: 100 } });
+    expect(whole.pushes).toBeGreaterThan(20);
+    expect(refused.pushes).toBeLessThan(whole.pushes / 4);
+  });
+
+  it('holds back the rows of a sheet whose XML is too large for --max-rows rows until the count says, so none is handed over', async () => {
+    const { openInput } = await import('../../src/read/index.js');
+    const rows: string[] = [`<row r="1">${inlineCell('A1', '姓名')}${inlineCell('B1', '身份证号')}${inlineCell('C1', '职称名称')}</row>`];
+    for (let r = 2; r <= 400; r++) rows.push(`<row r="${r}">${inlineCell(`A${r}`, `人${r}`)}${inlineCell(`B${r}`, ID)}${inlineCell(`C${r}`, '工程师')}</row>`);
+    const path = tmp.file('too-many-for-its-size.xlsx');
+    writeZip(path, minimalXlsx(rows.join('')));
+    const seen: number[] = [];
+    const err = await expectInputError(async () => {
+      const reader = await openInput(path, { maxRows: 100 }); // 400 rows of ~190 bytes: more than 100 × 256 bytes
+      for await (const e of reader.events()) if (e.type === 'row') seen.push(e.row);
+    }, 'too-many-rows');
+    expect(err.data).toMatchObject({ max: 100 });
+    expect(seen).toEqual([]);
+    // The same sheet within the limit is read whole.
+    const { rows: read } = await collect(path, { maxRows: 500 });
+    expect(read.filter((r) => r.role === 'data')).toHaveLength(399);
   });
 });
 
