@@ -136,10 +136,12 @@ describe('the annotated copy of an .xlsx, part by part', () => {
     expect(argb(ws.getCell('H4'))).toBe(FILLS.error);
     expect(argb(ws.getCell('E8'))).toBe(FILLS.error);
     expect(argb(ws.getCell('I10'))).toBe(FILLS.error);
-    expect(argb(ws.getCell('B6'))).toBe(FILLS.error); // an error and a warning: the worst
-    const b6 = noteText(ws.getCell('B6'));
-    expect(b6).toContain('校验位');
-    expect(b6).toContain('末位的 x 应为大写 X');
+    expect(argb(ws.getCell('B6'))).toBe(FILLS.warning);
+    expect(noteText(ws.getCell('B6'))).toContain('末位的 x 应为大写 X');
+    expect(argb(ws.getCell('H12'))).toBe(FILLS.error); // an error and a warning: the worst
+    const h12 = noteText(ws.getCell('H12'));
+    expect(h12).toContain('批准文号的年份应写在【】中');
+    expect(h12).toContain('批准文号的年份 2018 与发证时间');
     for (const address of ['A5', 'H3', 'E7', 'B3']) expect(argb(ws.getCell(address)), address).not.toBe(FILLS.error);
   });
 
@@ -161,7 +163,7 @@ describe('the annotated copy of an .xlsx, part by part', () => {
     expect(v8.length).toBeGreaterThanOrEqual(4);
     v8.forEach((line, i) => expect(line.startsWith(`${i + 1}. `), line).toBe(true));
     const w12 = String(ws.getCell('W12').value);
-    expect(w12).toContain('铜职改办【2019】15号');
+    expect(w12).toContain('铜职改办【2018】15号');
     expect(ws.getCell('V8').alignment?.wrapText).toBe(true);
     expect(ws.getCell('W12').alignment?.wrapText).toBe(true);
     const widths = widthsOf(text(after, 'xl/worksheets/sheet1.xml'));

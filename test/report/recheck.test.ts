@@ -140,7 +140,7 @@ describe('a copy the clerk corrected and saved', () => {
     expect(argb(ws.getCell('H4'))).not.toBe(FILLS.error);
     expect(ws.getCell('U4').value).toBe('通过');
     expect(noteText(ws.getCell('H4'))).toBe('原件上就是这样写的');
-    expect(argb(ws.getCell('B6'))).toBe(FILLS.error);
+    expect(argb(ws.getCell('B6'))).toBe(FILLS.warning);
     await expectOneSet(again.files[0]!.annotated!);
   });
 
