@@ -10,7 +10,7 @@ import { writeTemplate } from '../../src/cli/template.js';
 import { runCheck } from '../../src/run/check-run.js';
 import { writeFixList } from '../../src/report/fix-list.js';
 import {
-  judgeMarker, modifiedOf, parseMarker, readMarker, readMarkerDetails, w3cdtf, withMarker, withModified, type Marker,
+  judgeMarker, modifiedOf, parseMarker, partHash, readMarker, readMarkerDetails, w3cdtf, withMarker, withModified, type Marker,
 } from '../../src/report/xlsx/marker.js';
 import { buildClerkWorkbook } from '../fixtures/clerk-workbook.mjs';
 import { REPO_ROOT } from '../helpers/paths.js';
@@ -99,6 +99,41 @@ describe('readMarker on the files cert-check writes', () => {
     const saved = join(dir, 'saved.xlsx');
     writeFileSync(saved, zipBytes([...parts].map(([name, p]) => ({ name, data: name === 'docProps/core.xml' ? withModified(p.data.toString('utf8'), '2030-01-01T00:00:00Z') : p.data }))));
     expect(await readMarker(saved)).toEqual({ kind: 'annotated', edited: true });
+  });
+
+  it('hashes a sheet of several megabytes as the writer did, and takes a sheet of another size than its zip declares as edited', async () => {
+    const parts = await zipParts(annotated);
+    const sheetName = 'xl/worksheets/sheet1.xml';
+    const original = parts.get(sheetName)!.data.toString('utf8');
+    // The same sheet with ~6 MB of rows more (inflated in several pieces), and a marker that hashes it.
+    const extra = Array.from({ length: 90_000 }, (_, i) => `<row r="${1000 + i}"><c r="A${1000 + i}" t="inlineStr"><is><t>行${i}</t></is></c></row>`).join('');
+    const big = Buffer.from(original.replace('</sheetData>', `${extra}</sheetData>`), 'utf8');
+    expect(big.length).toBeGreaterThan(6 * 1024 * 1024);
+    const marker = parseMarker(parts.get('docProps/custom.xml')!.data.toString('latin1'))!;
+    const entries = [...parts].map(([name, p]) => ({
+      name,
+      data: name === sheetName ? big : name === 'docProps/custom.xml' ? Buffer.from(withMarker(p.data.toString('latin1'), { ...marker, parts: { [sheetName]: partHash(big) } }), 'latin1') : p.data,
+    }));
+    const whole = join(dir, 'big.xlsx');
+    const bytes = zipBytes(entries);
+    writeFileSync(whole, bytes);
+    expect(await readMarker(whole)).toEqual({ kind: 'annotated', edited: false });
+    // The sheet's declared size one byte short of, or one byte past, what it inflates to: not the sheet the marker
+    // hashed (yauzl's size check said so before; the hash now checks the size itself).
+    for (const delta of [-1, 1]) {
+      const lying = Buffer.from(bytes);
+      const name = Buffer.from(sheetName, 'utf8');
+      for (let at = lying.indexOf(name); at >= 0; at = lying.indexOf(name, at + 1)) {
+        const central = at >= 46 && lying.readUInt32LE(at - 46) === 0x02014b50;
+        expect(central || lying.readUInt32LE(at - 30) === 0x04034b50).toBe(true);
+        const head = central ? at - 46 : at - 30;
+        const field = head + (central ? 24 : 22);
+        lying.writeUInt32LE(lying.readUInt32LE(field) + delta, field);
+      }
+      const path = join(dir, `lying${delta}.xlsx`);
+      writeFileSync(path, lying);
+      expect(await readMarker(path)).toEqual({ kind: 'annotated', edited: true });
+    }
   });
 
   it('a fix list and a template carry their kinds', async () => {
