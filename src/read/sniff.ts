@@ -642,17 +642,6 @@ async function inflateEntries(path: string, entries: readonly ZipEntryInfo[], to
 // OLE2 (Compound File Binary): .xls/.et, and encrypted .xlsx (an OOXML file with a password is an OLE2
 // container holding the streams EncryptionInfo and EncryptedPackage). The container is checked in ./cfb.ts.
 
-/** Directory entry names of an OLE2 file; falls back to a byte scan when the structure is damaged. */
-export async function ole2Names(fh: FileHandle, size: number): Promise<string[]> {
-  try {
-    const facts = await inspectCfb(fh, size);
-    if (facts.names.length) return facts.names;
-  } catch {
-    // fall through to the scan
-  }
-  return ole2ScanNames(fh, size);
-}
-
 /** The stream names that a byte scan of the first 8 MB of a (damaged) OLE2 file finds. */
 async function ole2ScanNames(fh: FileHandle, size: number): Promise<string[]> {
   const buf = Buffer.alloc(Math.min(size, 8 << 20));
