@@ -17,8 +17,8 @@ export default rowRule({
       en: 'the photo {file} is a greyscale picture; the guide asks for a colour photo',
     },
     'grey-pixels': {
-      zh: '免冠照 {file} 虽存为彩色格式，但内容是黑白的（每个像素红绿蓝相差不超过 {tolerance}/255）；指南要求彩色免冠照',
-      en: 'the photo {file} is stored as colour but its content is grey (every pixel\'s red, green and blue within {tolerance}/255); the guide asks for a colour photo',
+      zh: '免冠照 {file} 虽存为彩色格式，但内容是黑白的（整张照片各处的红绿蓝相差都不超过 {tolerance}/255）；指南要求彩色免冠照',
+      en: 'the photo {file} is stored as colour but its content is grey (red, green and blue within {tolerance}/255 all over the picture); the guide asks for a colour photo',
     },
   },
   check(record, ctx) {
