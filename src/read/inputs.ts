@@ -150,9 +150,8 @@ export async function classifyFolderEntry(
 
 /** "登记表.checked.2.xlsx", "登记表.xls" → "登记表": the name of the records a file is, or was copied from. */
 function recordsOf(name: string): string {
-  let s = name.slice(0, name.length - extname(name).length);
-  for (let next = s.replace(/\.(checked|fixed)(\.\d+)?$/i, ''); next !== s && next !== ''; next = s.replace(/\.(checked|fixed)(\.\d+)?$/i, '')) s = next;
-  return s.toLowerCase();
+  const stem = name.slice(0, name.length - extname(name).length);
+  return (stem.replace(/(?:\.(?:checked|fixed)(?:\.\d+)?)+$/i, '') || stem).toLowerCase();
 }
 
 /** True for a file name a folder scan may take as input (before its content is looked at). */
