@@ -51,16 +51,6 @@ export function decodeXString(text: string): string {
   return text.includes('_x') ? text.replace(X_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
-/** A shared string (text or {richText}) with its escapes undone. */
-export function decodeSharedString(value: unknown): unknown {
-  if (typeof value === 'string') return decodeXString(value);
-  const runs = (value as { richText?: { text?: unknown }[] } | null)?.richText;
-  if (Array.isArray(runs)) {
-    for (const run of runs) if (run && typeof run.text === 'string') run.text = decodeXString(run.text);
-  }
-  return value;
-}
-
 /** "x:row" → "row". */
 function local(name: string): string {
   const i = name.indexOf(':');

@@ -10,11 +10,13 @@ import yauzl from 'yauzl';
 import { InputError } from '../errors.js';
 import { DEFAULT_ALIASES } from '../model/fields.js';
 import { SheetAssembler, type RawRow, type RowBudget } from './header.js';
-import ExcelJS, { SaxesParser } from './exceljs-utf8.js';
+import ExcelJS from './exceljs-utf8.js';
 import { DEFAULT_MAX_ROWS } from './limits.js';
 import type { ZipVerified } from './sniff.js';
 import type { InputReader, Notice, ReadEvent, ReadOptions } from './types.js';
-import { decodeSharedString, SheetParser, type SheetContext } from './xlsx-sheet.js';
+import { SharedStringsParser } from './shared-strings.js';
+import { SheetParser, type SheetContext } from './xlsx-sheet.js';
+import { XmlScanner } from './xml-scan.js';
 
 /** The parts of exceljs's workbook reader that are used: its parsers of the workbook's small parts. */
 interface StyleManagerLike {
@@ -25,12 +27,10 @@ interface PartParsers {
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
   workbookRels?: { Id: string; Type?: string; Target: string }[];
   model?: { sheets?: { name?: string; rId?: string; state?: string }[] };
   properties?: { model?: { date1904?: boolean } };
   styles?: StyleManagerLike;
-  sharedStrings?: unknown[];
 }
 
 export const XLSX_READER_OPTIONS = {
@@ -101,6 +101,17 @@ function sheetParts(book: PartParsers, names: readonly string[]): SheetPart[] {
   return out;
 }
 
+/** The shared-string table of a workbook, read as it streams (./shared-strings.ts). */
+async function sharedStrings(stream: Readable): Promise<unknown[]> {
+  const parser = new SharedStringsParser();
+  const scanner = new XmlScanner(parser);
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of stream) scanner.write(decoder.decode(chunk as Buffer, { stream: true }));
+  scanner.write(decoder.decode());
+  scanner.close();
+  return parser.strings;
+}
+
 type Zip = yauzl.ZipFile & { entriesByName: Map<string, yauzl.Entry> };
 
 /**
@@ -169,10 +180,8 @@ export class XlsxReader implements InputReader {
       if (has('xl/_rels/workbook.xml.rels')) await book._parseRels((open = await entryStream(z, 'xl/_rels/workbook.xml.rels')));
       await book._parseWorkbook((open = await entryStream(z, 'xl/workbook.xml')));
       if (has('xl/styles.xml')) await book._parseStyles((open = await entryStream(z, 'xl/styles.xml')));
-      if (has('xl/sharedStrings.xml')) for await (const _ of book._parseSharedStrings((open = await entryStream(z, 'xl/sharedStrings.xml'))));
+      const strings = has('xl/sharedStrings.xml') ? await sharedStrings((open = await entryStream(z, 'xl/sharedStrings.xml'))) : [];
       this.is1904 = book.properties?.model?.date1904 === true;
-      const strings = book.sharedStrings ?? [];
-      for (let i = 0; i < strings.length; i++) strings[i] = decodeSharedString(strings[i]);
       const ctx: SheetContext = { sharedStrings: strings, numFmt: numFmtLookup(book.styles), date1904: this.is1904 };
 
       const parts = sheetParts(book, [...z.entriesByName.keys()]);
@@ -190,12 +199,7 @@ export class XlsxReader implements InputReader {
           // For a progress bar: the sheet's <dimension>, else (one sheet) the zip check's count if it is done.
           lastRow: () => parser.declaredLastRow ?? (parts.length === 1 ? this.valueRows : undefined),
         });
-        const sax = new SaxesParser({ position: false });
-        let saxError: Error | null = null;
-        sax.on('error', (err) => (saxError ??= err));
-        sax.on('opentag', (tag) => parser.open(tag));
-        sax.on('text', (text) => parser.text(text));
-        sax.on('closetag', (tag) => parser.close(tag));
+        const sax = new XmlScanner(parser);
         const decoder = new TextDecoder('utf-8');
         const toEvents = function* (): Generator<ReadEvent> {
           const rows = parser.rows;
@@ -210,7 +214,6 @@ export class XlsxReader implements InputReader {
         let sized = false;
         for await (const chunk of open) {
           sax.write(decoder.decode(chunk as Buffer, { stream: true }));
-          if (saxError) throw saxError;
           if (verifyError) throw verifyError;
           yield* toEvents();
           // The zip check finished after the sheet started: its count still gives the progress bar a total.
@@ -221,7 +224,6 @@ export class XlsxReader implements InputReader {
         }
         sax.write(decoder.decode());
         sax.close();
-        if (saxError) throw saxError;
         yield* toEvents();
         open = null;
         const extra: Notice[] = parser.noResult
