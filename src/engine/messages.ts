@@ -13,15 +13,23 @@ export const ENGINE_MESSAGES: Record<string, MessageDef> = {
   },
 };
 
-export class MessageBook {
-  private readonly rules: ReadonlyMap<string, Rule>;
+/** What the messages of a rule are made of: plain data, so a book can be rebuilt in another thread. */
+export type RuleText = Pick<Rule, 'id' | 'description' | 'messages'> & { guide?: string };
 
-  constructor(rules: readonly Rule[]) {
+export class MessageBook {
+  private readonly rules: ReadonlyMap<string, RuleText>;
+
+  constructor(rules: readonly RuleText[]) {
     this.rules = new Map(rules.map((r) => [r.id, r]));
   }
 
-  rule(id: string): Rule | undefined {
+  rule(id: string): RuleText | undefined {
     return this.rules.get(id);
+  }
+
+  /** The rules' texts as plain data (`new MessageBook(book.texts())` is the same book). */
+  texts(): RuleText[] {
+    return [...this.rules.values()].map((r) => ({ id: r.id, description: r.description, messages: r.messages, ...(r.guide ? { guide: r.guide } : {}) }));
   }
 
   /** The finding's message in the language, naming the guide section where the rule has one. */

@@ -16,6 +16,19 @@ const live = new Set<string>();
 /** Temporary folders (a staging folder of several outputs, as --cards writes) not yet moved into place nor removed. */
 const liveDirs = new Set<string>();
 
+/**
+ * Registers a temporary file another thread creates and writes (the annotated workbook's writing thread): removed
+ * if the process ends before `untrackTempFile`. Registered before the thread creates it, so no signal finds it unknown.
+ */
+export function trackTempFile(path: string): void {
+  live.add(resolve(path));
+}
+
+/** The other thread renamed its temporary file into place or removed it. */
+export function untrackTempFile(path: string): void {
+  live.delete(resolve(path));
+}
+
 /** Registers a temporary folder: removed with everything in it if the process ends before `untrackTempDir`. */
 export function trackTempDir(dir: string): void {
   liveDirs.add(resolve(dir));

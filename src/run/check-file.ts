@@ -62,7 +62,27 @@ export async function checkFile(file: string, index: number, reader: InputReader
       outputFailed(err);
     }
   }
-  const sinks = annotated ? [annotated, ...state.sinks] : state.sinks;
+  const sinks = annotated ? [annotated, ...state.sinks] : [...state.sinks];
+  /**
+   * Hands something to every sink. The annotated workbook failing on the way (a full disk) is its failure, not
+   * the input's: it is dropped and removed, and the check goes on to its report.
+   */
+  const feed = async (give: (sink: RowSink) => Promise<void> | undefined): Promise<void> => {
+    for (const sink of [...sinks]) {
+      if (sink !== annotated) {
+        await give(sink);
+        continue;
+      }
+      try {
+        await give(sink);
+      } catch (err) {
+        outputFailed(err);
+        sinks.splice(sinks.indexOf(sink), 1);
+        annotated = null;
+        await sink.abort();
+      }
+    }
+  };
   const input: SinkInput = { path: file, format: reader.format, date1904: reader.date1904, assetsDir: run.assetsDir };
   const fileResult: FileResult = { path: file, sheets: [], annotated: out, notices: [], format: reader.format };
   // A copy cert-check wrote before: its own 问题清单 / 汇总 and result columns are not the clerk's sheets and columns.
@@ -126,7 +146,7 @@ export async function checkFile(file: string, index: number, reader: InputReader
     const lastRead = batch.at(-1)?.row ?? 0;
     // The annotated workbook first: with the reading thread ahead, batches follow each other as microtasks,
     // and its sink gives I/O a turn (the writer's deflate and file callbacks) so the sheet never piles up in memory.
-    for (const sink of sinks) await sink.addRows(rows);
+    await feed((sink) => sink.addRows(rows));
     if (lastRead) {
       opts.onProgress?.({
         file, fileIndex: index, files: state.files, sheet: sheet?.name ?? null, row: lastRead, lastRow: sheet?.lastRow ?? null, rows: total,
@@ -143,7 +163,7 @@ export async function checkFile(file: string, index: number, reader: InputReader
           map = ev.sheet.header?.map ?? null;
           sheetResult = ev.sheet.header ? { name: ev.sheet.name, headerRow: ev.sheet.header.row, rows: 0 } : null;
           if (sheetResult) fileResult.sheets.push(sheetResult);
-          for (const sink of sinks) await sink.startSheet?.(ev.sheet, input);
+          await feed((sink) => sink.startSheet?.(ev.sheet, input));
           break;
         case 'row': {
           let record: CertRecord | null = null;
@@ -161,7 +181,7 @@ export async function checkFile(file: string, index: number, reader: InputReader
         case 'sheet-end':
           sheets.push(ev.sheet);
           await flush();
-          for (const sink of sinks) await sink.endSheet?.(ev.sheet);
+          await feed((sink) => sink.endSheet?.(ev.sheet));
           sheet = null;
           map = null;
           break;

@@ -1,10 +1,16 @@
-/** Reading on a second thread gives exactly what reading in the main thread gives, errors included. */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+/**
+ * Reading on a second thread gives exactly what reading in the main thread gives, errors included; the
+ * annotated workbook written by a thread of its own is byte for byte the one written in the main thread.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../read/files.js';
+import { zipParts } from '../report/package-helpers.js';
+import { TEMP_NAME } from '../../src/run/atomic-file.js';
+import { generateWorkbook } from '../../bench/generate.js';
 
 const root = resolve(__dirname, '../..');
 const tmp = makeTempDir();
@@ -90,4 +96,74 @@ describe('helper threads never keep the process alive', () => {
     expect(r.stderr).toMatch(/过大（heap > 4 MB）/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
+});
+
+describe('writing thread', () => {
+  /** Every part of two workbooks, the time each was written taken out of the document properties and the marker. */
+  async function sameWorkbooks(a: string, b: string): Promise<void> {
+    const [pa, pb] = [await zipParts(a), await zipParts(b)];
+    expect([...pb.keys()]).toEqual([...pa.keys()]);
+    // The time of the check (document properties, marker, 汇总) and the folder of each copy differ, nothing else.
+    const timeless = (t: string) => t.replace(/<\/vt:lpwstr><\/property><property [^>]*><vt:lpwstr>/g, '').replace(/\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d)?Z?/g, 'T').replaceAll(dirname(a), 'D').replaceAll(dirname(b), 'D');
+    for (const [name, part] of pa) {
+      const other = pb.get(name)!;
+      if (other.data.equals(part.data)) continue;
+      expect(timeless(other.data.toString('utf8')), name).toBe(timeless(part.data.toString('utf8')));
+      expect(name, 'only these parts hold a time').toMatch(/^docProps\/|^xl\/worksheets\/sheet\d+\.xml$|^xl\/sharedStrings\.xml$/);
+    }
+  }
+
+  it.each([
+    ['the annotated copy', [] as string[]],
+    ['the --fix copy', ['--fix']],
+  ])('%s of the examples is the same written by the thread', async (_name, extra) => {
+    const a = join(tmp.dir, `in-thread${extra.join('')}`, 'records.checked.xlsx');
+    const b = join(tmp.dir, `threaded${extra.join('')}`, 'records.checked.xlsx');
+    mkdirSync(dirname(a));
+    mkdirSync(dirname(b));
+    const args = (out: string) => [join(root, 'examples/records.xlsx'), '--assets', join(root, 'examples/files'), '--format', 'json', '-o', out, ...extra];
+    const inThread = cli('0', args(a));
+    const threaded = cli('1', args(b));
+    expect(threaded.stderr).toBe('');
+    expect(threaded.code).toBe(inThread.code);
+    const report = (out: string) => out.replace(/in-thread|threaded/g, 'X');
+    expect(report(threaded.stdout)).toBe(report(inThread.stdout));
+    await sameWorkbooks(a, b);
+  });
+
+  it('the new workbook of a CSV is the same written by the thread', async () => {
+    const csv = join(tmp.dir, 'w.csv');
+    writeFileSync(csv, '姓名,身份证号,职称级别,批准文号,发证时间\n张三,11010519491231002X,中级,渝职改办〔2019〕1号,2019-12-20\n李四,11010519491231002X,初级,渝职改办【2019】1号,2019.12\n');
+    const a = join(tmp.dir, 'csv-a', 'w.xlsx');
+    const b = join(tmp.dir, 'csv-b', 'w.xlsx');
+    mkdirSync(dirname(a));
+    mkdirSync(dirname(b));
+    expect(cli('0', [csv, '--no-assets', '-o', a, '--format', 'json']).code).toBe(1);
+    expect(cli('1', [csv, '--no-assets', '-o', b, '--format', 'json']).code).toBe(1);
+    await sameWorkbooks(a, b);
+  });
+
+  it('Ctrl-C while the thread writes leaves neither the workbook nor its temporary file', async () => {
+    const dir = join(tmp.dir, 'sigint');
+    mkdirSync(dir);
+    const input = join(dir, 'big.xlsx');
+    await generateWorkbook(input, 20_000);
+    const out = join(dir, 'big.checked.xlsx');
+    const child = spawn(process.execPath, [join(root, 'bin/cert-check.js'), input, '--no-assets', '-o', out], {
+      cwd: dir, stdio: 'ignore', env: { ...process.env, CERT_CHECK_THREADS: '1' },
+    });
+    let sawTemp = false;
+    const poll = setInterval(() => {
+      if (!sawTemp && readdirSync(dir).some((n) => TEMP_NAME.test(n))) {
+        sawTemp = true;
+        child.kill('SIGINT');
+      }
+    }, 5);
+    const code = await new Promise<number | null>((res) => child.on('close', (c) => res(c)));
+    clearInterval(poll);
+    expect(sawTemp).toBe(true);
+    expect(code).toBe(130);
+    expect(readdirSync(dir).sort()).toEqual(['big.xlsx']);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
 });

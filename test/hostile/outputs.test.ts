@@ -288,6 +288,21 @@ describe.skipIf(!canMount())('an output that fails late: a warning for secondary
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^cert-check: 无法写入 .*records\.checked\.xlsx：磁盘空间已满/)]);
   });
 
+  it.each([['in this thread', '0'], ['by the writing thread', '1']])('the annotated workbook on a disk full before the rows are written (%s): the whole report, exit 2, no trace', async (_how, threads) => {
+    const many = await fresh(`early-${threads}`);
+    await workbook(many.input, rows(Array.from({ length: 1500 }, (_, i) => many.ids[i % many.ids.length]!)));
+    const out = join(full, 'many.checked.xlsx');
+    // 24 KB: the temporary file is created, and the sheet's first 256 KB written between two batches do not fit.
+    const r = await runCli([many.input, '--format', 'json', '--no-assets', '-o', out], { cwd: many.dir, prefix: tinyDisk(full, 24), env: { CERT_CHECK_THREADS: threads } });
+    expect(r.code).toBe(2);
+    expectNoTrace(r.stderr);
+    const doc = JSON.parse(r.stdout) as Report;
+    expect(doc.summary).toMatchObject({ files: 1, rows: 1500, outputsWritten: 0, outputsFailed: 1 });
+    expect(doc.failures).toEqual([expect.objectContaining({ path: out, kind: 'output' })]);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^cert-check: 无法写入 .*many\.checked\.xlsx：磁盘空间已满/)]);
+    expect(readdirSync(full)).toEqual([]);
+  });
+
   it('--out-dir on a full disk with two inputs: both files in files and summary, their problems listed, exit 2', async () => {
     const second = join(s.dir, 'second.xlsx');
     await workbook(second, rows(s.ids.slice(0, 2), () => ({ 7: '铜职改办〔2019〕12号' })));

@@ -145,8 +145,8 @@ describe('the annotated workbook over random records', () => {
         const wb = await AnnotatedWorkbook.create(out, { lang: 'zh', messages: new MessageBook(RULES), inputPath: 'p.xlsx' });
         const info: SheetInfo = { name: '登记表', header: { row: 1, map }, columnCount: map.headers.length };
         await wb.startSheet(info);
-        wb.addRow(1, 'header', [...map.headers], []);
-        rows.forEach((values, i) => wb.addRow(i + 2, 'data', values, findings[i]!));
+        wb.addCells(1, 'header', [...map.headers], []);
+        rows.forEach((values, i) => wb.addCells(i + 2, 'data', values, findings[i]!));
         await wb.endSheet();
         const rowsWithData = rows.filter((r) => !isBlankRow(r, map)).length;
         await wb.finish({ files: [{ path: 'p.xlsx', sheets: [{ name: '登记表', headerRow: 1, rows: rowsWithData }], annotated: out, notices: [] }], findings: all, messages: new MessageBook(RULES), startedAt: new Date() });

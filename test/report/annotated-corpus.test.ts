@@ -65,7 +65,7 @@ async function mark(input: string, out: string): Promise<Marked | null> {
     const head = s.rows[0]!;
     const headers = head.values.map((v) => (typeof v === 'string' ? v : ''));
     await w.startSheet({ ...s.info, header: { row: head.row, map: { columns: { name: 1 }, headers } }, headerRows: [head.row] });
-    w.addRow(head.row, 'header', head.values, []);
+    w.addCells(head.row, 'header', head.values, []);
     s.rows.slice(1).forEach((r, k) => {
       const found: Finding[] = [];
       const first = r.values.findIndex((v) => v !== null && v !== undefined && v !== '');
@@ -73,7 +73,7 @@ async function mark(input: string, out: string): Promise<Marked | null> {
       if (k % 3 === 0 && first >= 0) found.push({ ...base, rule: 'required-fields', severity: 'error', column: columnLetter(first + 1), field: 'name' });
       if (k % 5 === 0) found.push({ ...base, rule: 'required-fields', severity: 'warning', column: null, field: null });
       findings.push(...found);
-      w.addRow(r.row, 'data', r.values, found, r.numFmts);
+      w.addCells(r.row, 'data', r.values, found, r.numFmts);
     });
     await w.drain();
     await w.endSheet();

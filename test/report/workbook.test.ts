@@ -62,20 +62,20 @@ beforeAll(async () => {
   out = join(dir, 'records.checked.xlsx');
   const w = await AnnotatedWorkbook.create(out, { lang: 'zh', messages: MESSAGES, inputPath: INPUT });
   await w.startSheet(CHECKED);
-  w.addRow(1, 'before-header', ['2019年职称证书登记表'], []);
-  w.addRow(2, 'header', [...FULL_MAP.headers, '备注'], []);
-  w.addRow(3, 'data', row({ issueDate: ISSUED, obtainDate: 43784 }, { formula: 'LEN(A3)', result: 2 }), [], row({}, undefined).map((_, i) => (i === col('obtainDate') - 1 ? 'yyyy"年"m"月"d"日"' : undefined)));
-  w.addRow(4, 'data', row({ approvalNo: '渝职改办〔2019〕125号' }, '=1+1'), findings[4]);
-  w.addRow(5, 'data', row({ idNumber: X_ID, name: '李四' }, '+86 23 1234'), findings[5]);
-  w.addRow(6, 'data', row({ photo: '' }, '@home'), findings[6]);
-  w.addRow(7, 'data', row(Object.fromEntries(FIELD_KEYS.map((k) => [k, '']))), []);
-  w.addRow(9, 'other', ['填表人：王五', null, '-5'], []);
+  w.addCells(1, 'before-header', ['2019年职称证书登记表'], []);
+  w.addCells(2, 'header', [...FULL_MAP.headers, '备注'], []);
+  w.addCells(3, 'data', row({ issueDate: ISSUED, obtainDate: 43784 }, { formula: 'LEN(A3)', result: 2 }), [], row({}, undefined).map((_, i) => (i === col('obtainDate') - 1 ? 'yyyy"年"m"月"d"日"' : undefined)));
+  w.addCells(4, 'data', row({ approvalNo: '渝职改办〔2019〕125号' }, '=1+1'), findings[4]);
+  w.addCells(5, 'data', row({ idNumber: X_ID, name: '李四' }, '+86 23 1234'), findings[5]);
+  w.addCells(6, 'data', row({ photo: '' }, '@home'), findings[6]);
+  w.addCells(7, 'data', row(Object.fromEntries(FIELD_KEYS.map((k) => [k, '']))), []);
+  w.addCells(9, 'other', ['填表人：王五', null, '-5'], []);
   tmpSeenDuringWrite = existsSync(w.temporaryPath);
   targetSeenDuringWrite = existsSync(out);
   await w.endSheet();
   await w.startSheet(SKIPPED);
-  w.addRow(1, 'other', ['说明', 12.5, '=SUM(1)'], []);
-  w.addRow(3, 'other', [null, { richText: [{ text: '粗', font: { bold: true } }, { text: '体' }] }, new Date(Date.UTC(2020, 0, 2))], []);
+  w.addCells(1, 'other', ['说明', 12.5, '=SUM(1)'], []);
+  w.addCells(3, 'other', [null, { richText: [{ text: '粗', font: { bold: true } }, { text: '体' }] }, new Date(Date.UTC(2020, 0, 2))], []);
   await w.endSheet();
   await w.finish(result(allFindings, [fileResult({ path: INPUT, sheets: [{ name: '登记表', headerRow: 2, rows: 4 }], annotated: out })]));
   wb = new ExcelJS.Workbook();
@@ -235,8 +235,8 @@ describe('annotated workbook: lifecycle', () => {
     writeFileSync(target, 'previous result');
     const w = await AnnotatedWorkbook.create(target, { lang: 'zh', messages: MESSAGES, inputPath: 'x.xlsx' });
     await w.startSheet(simpleSheet);
-    w.addRow(1, 'header', ['姓名'], []);
-    w.addRow(2, 'data', ['张三'], []);
+    w.addCells(1, 'header', ['姓名'], []);
+    w.addCells(2, 'data', ['张三'], []);
     expect(existsSync(w.temporaryPath)).toBe(true);
     await w.abort();
     await w.abort(); // twice is harmless
@@ -249,8 +249,8 @@ describe('annotated workbook: lifecycle', () => {
     writeFileSync(target, 'previous result');
     const w = await AnnotatedWorkbook.create(target, { lang: 'zh', messages: MESSAGES, inputPath: 'x.xlsx' });
     await w.startSheet(simpleSheet);
-    w.addRow(1, 'header', ['姓名'], []);
-    w.addRow(2, 'data', ['张三'], []);
+    w.addCells(1, 'header', ['姓名'], []);
+    w.addCells(2, 'data', ['张三'], []);
     await w.endSheet();
     expect(readFileSync(target, 'utf8')).toBe('previous result');
     await w.finish(result([], [fileResult({ path: 'x.xlsx', sheets: [{ name: 'S', headerRow: 1, rows: 1 }] })]));
@@ -288,9 +288,9 @@ describe('annotated workbook: inputs of other shapes', () => {
     };
     const back = await roundTrip('merged.xlsx', async (w) => {
       await w.startSheet(info);
-      w.addRow(1, 'before-header', ['登记表'], []);
-      w.addRow(2, 'header', ['姓名', '身份证号', '证书编号'], []);
-      w.addRow(3, 'data', ['张三', '11010519491231002X', 'A1'], []);
+      w.addCells(1, 'before-header', ['登记表'], []);
+      w.addCells(2, 'header', ['姓名', '身份证号', '证书编号'], []);
+      w.addCells(3, 'data', ['张三', '11010519491231002X', 'A1'], []);
     }, 'zh', []);
     const ws = back.getWorksheet('merged')!;
     expect(ws.model.merges).toEqual(['A1:C1', 'B4:E4']);
@@ -304,9 +304,9 @@ describe('annotated workbook: inputs of other shapes', () => {
     const finding = f(2, { sheet: 'records', rule: 'id-number', messageId: 'length', column: 'B', field: 'idNumber', header: '身份证号', data: { length: 4 } });
     const back = await roundTrip('csv.xlsx', async (w) => {
       await w.startSheet(info);
-      w.addRow(1, 'header', ['姓名', '身份证号', '证书编号'], []);
-      w.addRow(2, 'data', ['张三', '0012', '=A1'], [finding]);
-      w.addRow(3, 'data', ['李四', '2019-12-20', '1.5E+3'], []);
+      w.addCells(1, 'header', ['姓名', '身份证号', '证书编号'], []);
+      w.addCells(2, 'data', ['张三', '0012', '=A1'], [finding]);
+      w.addCells(3, 'data', ['李四', '2019-12-20', '1.5E+3'], []);
     }, 'zh', [finding]);
     const ws = back.getWorksheet('records')!;
     for (const a of ['B2', 'C2', 'B3', 'C3']) expect(ws.getCell(a).type, a).toBe(ExcelJS.ValueType.String);
@@ -323,9 +323,9 @@ describe('annotated workbook: inputs of other shapes', () => {
     };
     const back = await roundTrip('print.xlsx', async (w) => {
       await w.startSheet(info);
-      w.addRow(1, 'before-header', ['登记表'], []);
-      w.addRow(2, 'header', ['姓名', '身份证号', '发证时间'], []);
-      w.addRow(3, 'data', ['张三', '11010519491231002X', ISSUED], [], [undefined, '@', 'yyyy"年"m"月"d"日"']);
+      w.addCells(1, 'before-header', ['登记表'], []);
+      w.addCells(2, 'header', ['姓名', '身份证号', '发证时间'], []);
+      w.addCells(3, 'data', ['张三', '11010519491231002X', ISSUED], [], [undefined, '@', 'yyyy"年"m"月"d"日"']);
     });
     const ws = back.getWorksheet("clerk's")!;
     expect(ws.pageSetup.orientation).toBe('landscape');
@@ -339,8 +339,8 @@ describe('annotated workbook: inputs of other shapes', () => {
   it('speaks English with lang en', async () => {
     const back = await roundTrip('en.xlsx', async (w) => {
       await w.startSheet({ name: 'S', header: { row: 1, map: { columns: { name: 1 }, headers: ['姓名'] } }, columnCount: 1 });
-      w.addRow(1, 'header', ['姓名'], []);
-      w.addRow(2, 'data', ['张三'], []);
+      w.addCells(1, 'header', ['姓名'], []);
+      w.addCells(2, 'data', ['张三'], []);
     }, 'en');
     expect(back.worksheets.map((s) => s.name)).toEqual(['S', 'Problems', 'Summary']);
     expect(back.getWorksheet('S')!.getRow(1).values).toEqual([undefined, '姓名', 'Result', 'Problems', 'Suggested values']);
@@ -352,8 +352,8 @@ describe('annotated workbook: inputs of other shapes', () => {
     const headers = ['姓名', '检查结果', '问题说明', '建议修改'];
     const back = await roundTrip('rerun.xlsx', async (w) => {
       await w.startSheet({ name: 'S', header: { row: 1, map: { columns: { name: 1 }, headers } }, columnCount: 4 });
-      w.addRow(1, 'header', headers, []);
-      w.addRow(2, 'data', ['张三', '需修改', '1. [错误] 旧的问题', '旧建议'], []);
+      w.addCells(1, 'header', headers, []);
+      w.addCells(2, 'data', ['张三', '需修改', '1. [错误] 旧的问题', '旧建议'], []);
     });
     const ws = back.getWorksheet('S')!;
     expect(ws.getRow(1).values).toEqual([undefined, ...headers]);
@@ -365,8 +365,8 @@ describe('annotated workbook: inputs of other shapes', () => {
     const finding = f(2, { sheet: 'S', column: 'B', field: 'approvalNo', header: '批准文号', data: { found: '〔〕' }, suggestion: 'X【2019】1号' });
     const back = await roundTrip('wide.xlsx', async (w) => {
       await w.startSheet(info);
-      w.addRow(1, 'header', ['姓名', '批准文号'], []);
-      w.addRow(2, 'data', ['张三', 'X〔2019〕1号', '多出来的值'], [finding]);
+      w.addCells(1, 'header', ['姓名', '批准文号'], []);
+      w.addCells(2, 'data', ['张三', 'X〔2019〕1号', '多出来的值'], [finding]);
     }, 'zh', [finding]);
     const ws = back.getWorksheet('S')!;
     expect(ws.getCell('C2').value).toBe('多出来的值');
@@ -379,8 +379,8 @@ describe('annotated workbook: inputs of other shapes', () => {
   it('keeps number formats given by built-in id, and shared formulas as formulas', async () => {
     const back = await roundTrip('formats.xlsx', async (w) => {
       await w.startSheet({ name: 'S', header: null, columnCount: 3 });
-      w.addRow(1, 'other', [45047, { formula: 'A1+1', result: 45048, shareType: 'shared', ref: 'B1:B2' }, 0.25], [], [31, 31, '0%']);
-      w.addRow(2, 'other', [45049, { sharedFormula: 'B1', result: 45050 }, { error: '#N/A' }], [], [31, 31]);
+      w.addCells(1, 'other', [45047, { formula: 'A1+1', result: 45048, shareType: 'shared', ref: 'B1:B2' }, 0.25], [], [31, 31, '0%']);
+      w.addCells(2, 'other', [45049, { sharedFormula: 'B1', result: 45050 }, { error: '#N/A' }], [], [31, 31]);
     });
     const ws = back.getWorksheet('S')!;
     expect(ws.getCell('A1').numFmt).toBe('yyyy"年"m"月"d"日"');
@@ -395,11 +395,11 @@ describe('annotated workbook: inputs of other shapes', () => {
     const back = await roundTrip('tabs.xlsx', async (w) => {
       // the file stores 隐藏 first, but its tab is the last one
       await w.startSheet({ name: '隐藏', header: null, columnCount: 1, position: 2, hidden: true });
-      w.addRow(1, 'other', ['h'], []);
+      w.addCells(1, 'other', ['h'], []);
       await w.startSheet({ name: '甲', header: null, columnCount: 1, position: 0, hidden: true });
-      w.addRow(1, 'other', ['a'], []);
+      w.addCells(1, 'other', ['a'], []);
       await w.startSheet({ name: '乙', header: null, columnCount: 1, position: 1 });
-      w.addRow(1, 'other', ['b'], []);
+      w.addCells(1, 'other', ['b'], []);
     });
     expect(back.worksheets.map((s) => [s.name, s.state])).toEqual([
       ['甲', 'hidden'], ['乙', 'visible'], ['隐藏', 'hidden'], ['问题清单', 'visible'], ['汇总', 'visible'],
@@ -411,9 +411,9 @@ describe('annotated workbook: inputs of other shapes', () => {
   it('labels the result columns on the header row only (two-row headers)', async () => {
     const back = await roundTrip('two-row-header.xlsx', async (w) => {
       await w.startSheet({ name: 'S', header: { row: 2, map: { columns: { name: 1, idNumber: 2 }, headers: ['姓名', '身份证号'] } }, columnCount: 2, headerRows: [2, 3] });
-      w.addRow(2, 'header', ['姓名', '证件'], []);
-      w.addRow(3, 'header', [null, '身份证号'], []);
-      w.addRow(4, 'data', ['张三', '500224198001011235'], []);
+      w.addCells(2, 'header', ['姓名', '证件'], []);
+      w.addCells(3, 'header', [null, '身份证号'], []);
+      w.addCells(4, 'data', ['张三', '500224198001011235'], []);
     });
     const ws = back.getWorksheet('S')!;
     expect(ws.getCell('C2').value).toBe('检查结果');
@@ -425,7 +425,7 @@ describe('annotated workbook: inputs of other shapes', () => {
     const back = await roundTrip('1904.xlsx', async (w) => {
       w.date1904 = true;
       await w.startSheet({ name: 'S', header: null, columnCount: 2 });
-      w.addRow(1, 'other', [43585, 43585], [], ['yyyy-mm-dd', '0']); // 2023-05-01 in the 1904 system (45047 in the 1900 system)
+      w.addCells(1, 'other', [43585, 43585], [], ['yyyy-mm-dd', '0']); // 2023-05-01 in the 1904 system (45047 in the 1900 system)
     });
     const ws = back.getWorksheet('S')!;
     expect(ws.getCell('A1').value).toEqual(new Date(Date.UTC(2023, 4, 1)));
@@ -435,8 +435,8 @@ describe('annotated workbook: inputs of other shapes', () => {
   it('throws on rows out of order (a pipeline bug, not the clerk\'s)', async () => {
     const w = await AnnotatedWorkbook.create(join(dir, 'order.xlsx'), { lang: 'zh', messages: MESSAGES, inputPath: INPUT });
     await w.startSheet({ name: 'S', header: null, columnCount: 1 });
-    w.addRow(2, 'other', ['a'], []);
-    expect(() => w.addRow(2, 'other', ['b'], [])).toThrow(/row 2/);
+    w.addCells(2, 'other', ['a'], []);
+    expect(() => w.addCells(2, 'other', ['b'], [])).toThrow(/row 2/);
     await w.abort();
   });
 });

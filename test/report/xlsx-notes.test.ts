@@ -110,7 +110,7 @@ describe('a sheet with a note on every row', () => {
     const out = join(dir, 'many.checked.xlsx');
     const w = await AnnotatedWorkbook.create(out, { lang: 'zh', messages: MESSAGES, inputPath: 'many.csv' });
     await w.startSheet(info);
-    w.addRow(1, 'header', FULL_MAP.headers, []);
+    w.addCells(1, 'header', FULL_MAP.headers, []);
     const all: Finding[] = [];
     for (let r = 2; r <= 3001; r++) {
       const f: Finding = {
@@ -118,7 +118,7 @@ describe('a sheet with a note on every row', () => {
         column: 'H', field: 'approvalNo', header: '批准文号', value: `渝职改办〔2019〕${r}号`, data: { found: '〔〕' }, suggestion: `渝职改办【2019】${r}号`,
       };
       all.push(f);
-      w.addRow(r, 'data', values, [f]);
+      w.addCells(r, 'data', values, [f]);
       if (r % 256 === 0) await w.drain();
     }
     await w.endSheet();

@@ -48,6 +48,47 @@ export interface AnnotatedWorkbookOptions {
   kind?: 'annotated' | 'fixed';
   /** The input uses the 1904 date system (a new workbook shifts date serials; settable until the rows come). */
   date1904?: boolean;
+  /** The temporary file's name (the writing thread's: the main thread chose it, and removes it on a signal). */
+  tempPath?: string;
+}
+
+/**
+ * One row as the writer takes it: what it marks, and what it needs of the row's cells — all of them for a new
+ * workbook (the writer writes them), else only whether the row is blank and its 姓名 (for 问题清单). It is
+ * plain data: the writing thread (./writer-thread.ts) gets it as a message.
+ */
+export interface WriterRow {
+  row: number;
+  role: RowRole;
+  findings: Finding[];
+  /** The cells --fix changed in this row. */
+  changes?: readonly CellFix[];
+  /** The row's cells (a new workbook only). */
+  values?: unknown[];
+  numFmts?: (string | number | undefined)[];
+  /** A row with no value in any column of the header's map. */
+  blank: boolean;
+  /** The row's 姓名, when the row has problems and the sheet a name column. */
+  name: string | null;
+}
+
+/** A checked row as the writer takes it (`withValues`: a new workbook, which writes the cells). */
+export function writerRow(
+  r: { row: number; role: RowRole; values: unknown[]; numFmts?: (string | number | undefined)[]; findings: Finding[]; changes?: readonly CellFix[] },
+  sheet: SheetInfo | null,
+  withValues: boolean,
+): WriterRow {
+  const map = sheet?.header?.map;
+  const blank = r.role === 'data' && map !== undefined && r.findings.length === 0 ? isBlankRow(r.values, map) : false;
+  const nameCol = map?.columns.name;
+  const name = r.role === 'data' && nameCol !== undefined && r.findings.length ? normalizeCell(r.values[nameCol - 1]).text || null : null;
+  const out: WriterRow = { row: r.row, role: r.role, findings: r.findings, blank, name };
+  if (r.changes?.length) out.changes = r.changes;
+  if (withValues) {
+    out.values = r.values;
+    if (r.numFmts) out.numFmts = r.numFmts;
+  }
+  return out;
 }
 
 /** Excel's last column (XFD). */
@@ -157,7 +198,7 @@ export class AnnotatedWorkbook {
 
   /** Opens the temporary file beside `outPath` (and the input's package); an unwritable place is an InputError (output-failed). */
   static async create(outPath: string, opts: AnnotatedWorkbookOptions): Promise<AnnotatedWorkbook> {
-    const file = await createAtomicFile(outPath);
+    const file = await createAtomicFile(outPath, opts.tempPath);
     let input: InputPackage | null = null;
     try {
       const zip = new ZipWriter(file.stream);
@@ -192,6 +233,11 @@ export class AnnotatedWorkbook {
 
   get outPath(): string {
     return this.file.outPath;
+  }
+
+  /** What went wrong while writing, as the run reports a workbook it could not write (an InputError, output-failed). */
+  outputError(err: unknown): InputError {
+    return err instanceof InputError ? err : new InputError('output-failed', { out: this.outPath, detail: ioCause(err) });
   }
 
   /** The temporary file written until `finish` (for tests and diagnostics). */
@@ -394,21 +440,34 @@ export class AnnotatedWorkbook {
     return m;
   }
 
+  /** A new workbook: the rows' cells are written, so `writerRow` must keep them. */
+  get writesValues(): boolean {
+    return this.book.input === null;
+  }
+
+  /** One row given by its cells (the sheet's map says which is the name, and whether the row is blank). */
+  addCells(row: number, role: RowRole, values: unknown[], findings: Finding[], numFmts?: (string | number | undefined)[], changes: readonly CellFix[] = []): void {
+    this.addRow(writerRow({ row, role, values, numFmts, findings, changes }, this.current?.info ?? null, this.writesValues));
+  }
+
   /**
    * One row of the input: its marks (fills and notes of its problems, the result cells; with --fix the
    * corrected cells, blue with the old value in the note). For a new workbook also its values.
    */
-  addRow(row: number, role: RowRole, values: unknown[], findings: Finding[], numFmts?: (string | number | undefined)[], changes: readonly CellFix[] = []): void {
+  addRow(r: WriterRow): void {
     this.assertOpen();
     const cur = this.current;
     if (!cur) return; // an unchecked sheet of a package: copied as it is
+    const { row, role, findings } = r;
+    const changes = r.changes ?? [];
     if (row <= cur.lastRow) throw new Error(`AnnotatedWorkbook.addRow: row ${row} after row ${cur.lastRow}`);
     cur.lastRow = row;
     if (cur.queue) {
       const cells = cur.cells!;
       cells.date1904 = this.date1904;
+      const values = r.values ?? [];
       let xml = '';
-      for (let i = 0; i < values.length; i++) xml += cells.cell(`${columnLetter(i + 1)}${row}`, values[i], numFmts?.[i]);
+      for (let i = 0; i < values.length; i++) xml += cells.cell(`${columnLetter(i + 1)}${row}`, values[i], r.numFmts?.[i]);
       cur.queue.push(`<row r="${row}">${xml}</row>`);
     }
     const plan = cur.plan!;
@@ -416,15 +475,11 @@ export class AnnotatedWorkbook {
     const map = info.header?.map;
     const marks: RowMarks = {};
     if (role === 'header' && row === info.header?.row && plan.resultCol !== null) marks.header = true;
-    const isData = role === 'data' && map !== undefined && (findings.length > 0 || !isBlankRow(values, map));
+    const isData = role === 'data' && map !== undefined && (findings.length > 0 || !r.blank);
     let problems: string[] = [];
     if (isData) {
       this.dataRows++;
-      const nameCol = map.columns.name;
-      if (nameCol !== undefined && findings.length) {
-        const name = normalizeCell(values[nameCol - 1]).text;
-        if (name) this.names.set(`${info.name}\u0000${row}`, name);
-      }
+      if (r.name && findings.length) this.names.set(`${info.name}\u0000${row}`, r.name);
       const worst = worstSeverity(findings);
       const verdict = worst === null ? 'pass' : worst === 'error' ? 'fix' : 'check';
       problems = findings.length ? this.problemLines(findings) : [];

@@ -24,11 +24,14 @@ export interface AtomicFile {
   abort(): Promise<void>;
 }
 
-/** Opens a temporary file beside `outPath`; an unwritable place is an InputError (output-failed). */
-export async function createAtomicFile(outPath: string): Promise<AtomicFile> {
+/**
+ * Opens a temporary file beside `outPath` (at `tempPath` when given: the writing thread's file, whose name the
+ * main thread chose and removes on a signal); an unwritable place is an InputError (output-failed).
+ */
+export async function createAtomicFile(outPath: string, tempPath?: string): Promise<AtomicFile> {
   let temp;
   try {
-    temp = await createTempStream(outPath, { highWaterMark: 256 * 1024 });
+    temp = await createTempStream(outPath, { highWaterMark: 256 * 1024, ...(tempPath ? { nameFor: () => tempPath } : {}) });
   } catch (err) {
     throw new InputError('output-failed', { out: outPath, detail: ioCause(err) });
   }
