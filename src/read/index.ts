@@ -25,7 +25,7 @@ export type { InputFormat, InputReader, ReadEvent, ReadOptions, RowRole, SheetIn
 export async function openInput(path: string, options: ReadOptions = {}): Promise<InputReader> {
   // The inflating check of an .xlsx runs beside the reading (its inflation is off this thread).
   const kind = await sniff(path, { ...options, deferVerify: true });
-  if (kind.format === 'xlsx') return new XlsxReader(path, options, kind.verified ?? Promise.resolve({ valueRows: 0, merges: kind.zip.merges ?? {} }));
+  if (kind.format === 'xlsx') return new XlsxReader(path, options, kind.verified ?? Promise.resolve({ valueRows: 0, merges: kind.zip.merges ?? {} }), kind.leftToReader === true);
   if (kind.format === 'xls') return SheetjsReader.open(path, 'xls', options, kind.stream === 'Book');
   if (kind.format === 'ods') return SheetjsReader.open(path, 'ods', options);
   return new CsvReader(path, kind.encoding, options, kind.encodingSource === 'utf-8-damaged', kind.delimiter);

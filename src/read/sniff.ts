@@ -15,7 +15,7 @@ import { CfbError, inspectCfb, OLE2_MAGIC, type CfbFacts } from './cfb.js';
 import { detectDelimiter, parseDelimiter, type DelimiterSource } from './delimiter.js';
 import {
   MAX_COMPRESSION_RATIO, MAX_CSV_BYTES, MAX_ODS_CONTENT_BYTES, MAX_ODS_UNCOMPRESSED_BYTES, MAX_SHEET_XML_BYTES, MAX_SHEETJS_CELLS,
-  MAX_UNCOMPRESSED_BYTES, MAX_XLS_BYTES, MAX_ZIP_ENTRIES, RATIO_MIN_BYTES, formatBytes,
+  MAX_UNCOMPRESSED_BYTES, MAX_XLS_BYTES, MAX_ZIP_ENTRIES, RATIO_MIN_BYTES, DEFAULT_MAX_ROWS, formatBytes,
 } from './limits.js';
 import { OdsCounter } from './ods-scan.js';
 
@@ -45,7 +45,19 @@ export interface ZipFacts {
 export interface ZipVerified {
   valueRows: number;
   merges: Record<string, string[]>;
+  /**
+   * The sheet XML and shared strings were left to the reader, which inflates them anyway (their sizes checked as
+   * it goes, the merged ranges collected on the way): the pass inflated only the small parts. `valueRows` is 0.
+   */
+  leftToReader?: boolean;
 }
+
+/**
+ * Sheet XML per allowed data row above which the rows wait for the zip check's count (a registration row takes
+ * 300–800 bytes): at the default --max-rows, sheets over 128 MB, which the count goes through in about half a
+ * second. Smaller sheets are not counted ahead: the reader's own count refuses them at the limit.
+ */
+export const COUNT_FIRST_BYTES_PER_ROW = 256;
 
 export type Sniffed =
   | {
@@ -57,6 +69,8 @@ export type Sniffed =
        * damaged entry, sure to pass --max-rows) and `zip.merges` is not filled in.
        */
       verified?: Promise<ZipVerified>;
+      /** With `deferVerify`: the pass leaves the sheets and shared strings to the reader (ZipVerified.leftToReader). */
+      leftToReader?: boolean;
     }
   | {
       /** An Excel 97-2003 workbook (BIFF8 from Excel or WPS, whatever its extension: .xls, .et), or BIFF5 (Excel 95). */
@@ -134,10 +148,14 @@ export async function sniff(path: string, options: SniffOptions = {}): Promise<S
       // (and before the reading, which runs behind the count, has handed most of its rows over).
       const sheets = names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).length;
       const tooMany = options.maxRows === undefined ? undefined : { rows: options.maxRows + sheets * HEADER_ROWS_PER_SHEET, error: () => new InputError('too-many-rows', { path, max: options.maxRows! }) };
-      const verified = inflateEntries(path, entries, tooMany);
+      // Beside a reader, a sheet that cannot pass --max-rows (by its declared size) is not inflated twice: the reader
+      // inflates the sheets and the shared strings itself, and this pass only the small parts.
+      const sheetBytes = entries.reduce((n, e) => n + (/^xl\/worksheets\/sheet\d+\.xml$/.test(e.name) ? e.uncompressed : 0), 0);
+      const leftToReader = options.deferVerify === true && sheetBytes <= (options.maxRows ?? DEFAULT_MAX_ROWS) * COUNT_FIRST_BYTES_PER_ROW;
+      const verified = inflateEntries(path, entries, tooMany, leftToReader);
       if (options.deferVerify) {
         verified.catch(() => {}); // the reader takes the error from here; a reader given up on must not leave it unhandled
-        return { format: 'xlsx', size: st.size, zip: { entries: names }, verified };
+        return { format: 'xlsx', size: st.size, zip: { entries: names }, verified, leftToReader };
       }
       return { format: 'xlsx', size: st.size, zip: { entries: names, merges: (await verified).merges } };
     }
@@ -595,7 +613,7 @@ async function checkLocalHeaders(path: string, fh: FileHandle, entries: readonly
 }
 
 /** Inflates every parsed part to its end: a lying size or damaged data is found here; rows and merges are counted. */
-async function inflateEntries(path: string, entries: readonly ZipEntryInfo[], tooMany?: { rows: number; error: () => InputError }): Promise<ZipVerified> {
+async function inflateEntries(path: string, entries: readonly ZipEntryInfo[], tooMany?: { rows: number; error: () => InputError }, leftToReader = false): Promise<ZipVerified> {
   const corrupt = (detail: string) => new InputError('corrupt-xlsx', { path, detail });
   const counter = new ValueRowCounter();
   const merges: Record<string, MergeCollector> = {};
@@ -612,7 +630,7 @@ async function inflateEntries(path: string, entries: readonly ZipEntryInfo[], to
       zip.on('error', (e) => fail(e, 'zip'));
       zip.on('end', () => resolve());
       zip.on('entry', (e: yauzl.Entry) => {
-        if (!PARSED_PART.test(e.fileName)) return zip.readEntry();
+        if (!PARSED_PART.test(e.fileName) || (leftToReader && READER_PART.test(e.fileName))) return zip.readEntry();
         zip.openReadStream(e, (err2, stream) => {
           if (err2 || !stream) return fail(err2 ?? 'unreadable', e.fileName);
           stream.on('error', (x) => fail(x, e.fileName));
@@ -635,8 +653,11 @@ async function inflateEntries(path: string, entries: readonly ZipEntryInfo[], to
   });
   const found: Record<string, string[]> = {};
   for (const [part, c] of Object.entries(merges)) if (c.refs.length) found[part] = c.refs;
-  return { valueRows: counter.rows, merges: found };
+  return leftToReader ? { valueRows: 0, merges: found, leftToReader } : { valueRows: counter.rows, merges: found };
 }
+
+/** The parts the reader inflates whole as it reads. */
+const READER_PART = /^xl\/(worksheets\/sheet\d+\.xml|sharedStrings\.xml)$/;
 
 // ---------------------------------------------------------------------------------------------------
 // OLE2 (Compound File Binary): .xls/.et, and encrypted .xlsx (an OOXML file with a password is an OLE2
@@ -650,7 +671,7 @@ async function ole2ScanNames(fh: FileHandle, size: number): Promise<string[]> {
 }
 
 /** What a zip entry that failed to inflate means: a zip bomb (more bytes than it declares) or a damaged file. */
-function zipEntryError(path: string, e: unknown, name: string, entries: readonly { name: string; uncompressed: number }[]): InputError {
+export function zipEntryError(path: string, e: unknown, name: string, entries: readonly { name: string; uncompressed: number }[]): InputError {
   const msg = errorDetail(e);
   if (/too many bytes/.test(msg)) {
     const declared = entries.find((x) => x.name === name)?.uncompressed ?? 0;

@@ -10,9 +10,8 @@ import yauzl from 'yauzl';
 import { InputError } from '../errors.js';
 import { DEFAULT_ALIASES } from '../model/fields.js';
 import { SheetAssembler, type RawRow, type RowBudget } from './header.js';
-import ExcelJS from './exceljs-utf8.js';
 import { DEFAULT_MAX_ROWS } from './limits.js';
-import type { ZipVerified } from './sniff.js';
+import { COUNT_FIRST_BYTES_PER_ROW, MergeCollector, zipEntryError, type ZipVerified } from './sniff.js';
 import type { InputReader, Notice, ReadEvent, ReadOptions } from './types.js';
 import { SharedStringsParser } from './shared-strings.js';
 import { SheetParser, type SheetContext } from './xlsx-sheet.js';
@@ -114,12 +113,6 @@ async function sharedStrings(stream: Readable): Promise<unknown[]> {
 
 type Zip = yauzl.ZipFile & { entriesByName: Map<string, yauzl.Entry> };
 
-/**
- * Sheet XML per allowed data row above which the rows wait for the zip check's count (a registration row takes
- * 300–800 bytes): at the default --max-rows, sheets over 128 MB, which the count goes through in about half a
- * second; smaller sheets are read while they are counted.
- */
-const COUNT_FIRST_BYTES_PER_ROW = 256;
 
 function openZip(path: string): Promise<Zip> {
   return new Promise((resolve, reject) => {
@@ -155,6 +148,8 @@ export class XlsxReader implements InputReader {
      * sheet part, and its InputError (zip bomb, damaged part, sure to pass --max-rows) stops the reading.
      */
     private readonly verified: Promise<ZipVerified> = Promise.resolve({ valueRows: 0, merges: {} }),
+    /** The zip check left the sheets and shared strings to this reader (ZipVerified.leftToReader): it collects the merged ranges. */
+    private readonly leftToReader = false,
   ) {
     verified.then((v) => (this.valueRows = v.valueRows || undefined), () => {}); // the error is taken in events()
   }
@@ -171,16 +166,21 @@ export class XlsxReader implements InputReader {
     let zip: Zip | null = null;
     let open: Readable | null = null;
     let verifyError: unknown = null;
+    /** The part being inflated (for what an error of the inflation means). */
+    let part: string | null = null;
     this.verified.catch((e: unknown) => (verifyError = e));
     try {
       zip = await openZip(path);
       const z = zip;
       const has = (name: string): boolean => z.entriesByName.has(name);
+      // exceljs is loaded when a workbook is read: the main thread, when a thread reads, never loads it.
+      const { default: ExcelJS } = await import('./exceljs-utf8.js');
       const book = new ExcelJS.stream.xlsx.WorkbookReader(path, XLSX_READER_OPTIONS) as unknown as PartParsers;
       if (has('xl/_rels/workbook.xml.rels')) await book._parseRels((open = await entryStream(z, 'xl/_rels/workbook.xml.rels')));
       await book._parseWorkbook((open = await entryStream(z, 'xl/workbook.xml')));
       if (has('xl/styles.xml')) await book._parseStyles((open = await entryStream(z, 'xl/styles.xml')));
-      const strings = has('xl/sharedStrings.xml') ? await sharedStrings((open = await entryStream(z, 'xl/sharedStrings.xml'))) : [];
+      part = 'xl/sharedStrings.xml';
+      const strings = has(part) ? await sharedStrings((open = await entryStream(z, part))) : [];
       this.is1904 = book.properties?.model?.date1904 === true;
       const ctx: SheetContext = { sharedStrings: strings, numFmt: numFmtLookup(book.styles), date1904: this.is1904 };
 
@@ -210,9 +210,13 @@ export class XlsxReader implements InputReader {
             yield* sheet.push(raw);
           }
         };
+        part = sheetPart.part;
         open = await entryStream(z, sheetPart.part);
         let sized = false;
+        // The zip check left this sheet to the reader: its merged ranges are collected here.
+        const merges = this.leftToReader ? new MergeCollector() : null;
         for await (const chunk of open) {
+          merges?.push(chunk as Buffer);
           sax.write(decoder.decode(chunk as Buffer, { stream: true }));
           if (verifyError) throw verifyError;
           yield* toEvents();
@@ -229,7 +233,7 @@ export class XlsxReader implements InputReader {
         const extra: Notice[] = parser.noResult
           ? [{ id: 'formula-no-result', sheet: sheet.name, data: { sheet: sheet.name, count: parser.noResult, cell: parser.firstNoResult } }]
           : [];
-        yield* sheet.end(extra, (await this.verified).merges[sheetPart.part]);
+        yield* sheet.end(extra, merges ? merges.refs : (await this.verified).merges[sheetPart.part]);
       }
       await this.verified;
     } catch (e) {
@@ -237,6 +241,8 @@ export class XlsxReader implements InputReader {
       // The check knows better what is wrong with a part (a zip bomb, say) than the parser that choked on it.
       const checked = await this.verified.then(() => null, (v: unknown) => v);
       if (checked instanceof InputError) throw checked;
+      // A part that inflates to more than it declares, which the zip check left to this reader: a zip bomb.
+      if (part && /too many bytes/.test(String((e as Error)?.message))) throw zipEntryError(path, e, part, [...(zip?.entriesByName.values() ?? [])].map((x) => ({ name: x.fileName, uncompressed: x.uncompressedSize })));
       throw new InputError('corrupt-xlsx', { path, detail: shortDetail(e) });
     } finally {
       open?.destroy();

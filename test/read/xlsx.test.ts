@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { normalizeCell } from '../../src/model/cell.js';
 import { buildRecord } from '../../src/model/record.js';
 import { noHeaderError } from '../../src/read/index.js';
+import type { ReadEvent } from '../../src/read/types.js';
 import { collect, expectInputError, inlineCell, makeTempDir, minimalXlsx, writeWorkbook, writeZip, type Collected } from './files.js';
 
 const tmp = makeTempDir();
@@ -229,8 +230,7 @@ describe('the zip check beside the reading', () => {
     const chunks = async (maxRows: number): Promise<{ pushes: number; error: unknown }> => {
       const push = vi.spyOn(MergeCollector.prototype, 'push');
       try {
-        const kind = await sniff(path, { deferVerify: true, maxRows });
-        const error = await (kind.format === 'xlsx' ? kind.verified : null)?.then(() => null, (e: unknown) => e);
+        const error = await sniff(path, { maxRows }).then(() => null, (e: unknown) => e);
         return { pushes: push.mock.calls.length, error };
       } finally {
         push.mockRestore();
@@ -242,6 +242,30 @@ describe('the zip check beside the reading', () => {
     expect(refused.error).toMatchObject({ id: 'too-many-rows', data: { max: 100 } });
     expect(whole.pushes).toBeGreaterThan(20);
     expect(refused.pushes).toBeLessThan(whole.pushes / 4);
+  });
+
+  it('beside a reader, leaves a sheet that cannot pass --max-rows to it: inflated once, its merged ranges and a lying size found by the reader', async () => {
+    const { sniff, MergeCollector } = await import('../../src/read/sniff.js');
+    const { openInput } = await import('../../src/read/index.js');
+    const rows: string[] = [`<row r="1">${inlineCell('A1', '姓名')}${inlineCell('B1', '身份证号')}</row>`];
+    for (let r = 2; r <= 3000; r++) rows.push(`<row r="${r}">${inlineCell(`A${r}`, `人${r}`)}${inlineCell(`B${r}`, ID)}</row>`);
+    const path = tmp.file('left-to-reader.xlsx');
+    const parts = minimalXlsx(rows.join('')).map((e) => (e.name === 'xl/worksheets/sheet1.xml' ? { ...e, data: e.data.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>') } : e));
+    writeZip(path, parts);
+    const push = vi.spyOn(MergeCollector.prototype, 'push');
+    try {
+      const kind = await sniff(path, { deferVerify: true, maxRows: 500_000 });
+      expect(kind.format === 'xlsx' && kind.leftToReader).toBe(true);
+      await (kind.format === 'xlsx' ? kind.verified : null);
+      expect(push).not.toHaveBeenCalled(); // the zip check did not inflate the sheet
+      const events: ReadEvent[] = [];
+      for await (const e of (await openInput(path, { maxRows: 500_000 })).events()) events.push(e);
+      expect(push.mock.calls.length).toBeGreaterThan(0); // the reader did, once
+      expect(events.filter((e) => e.type === 'row')).toHaveLength(3000);
+      expect(events.find((e) => e.type === 'sheet-end')).toMatchObject({ sheet: { merges: ['A1:B1'] } });
+    } finally {
+      push.mockRestore();
+    }
   });
 
   it('holds back the rows of a sheet whose XML is too large for --max-rows rows until the count says, so none is handed over', async () => {
