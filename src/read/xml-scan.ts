@@ -58,7 +58,6 @@ function newlines(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
-const NAME_END = /[\s/>]/;
 const WHITESPACE = /^[ \t\r\n]*$/;
 
 export class XmlScanner {
@@ -70,8 +69,8 @@ export class XmlScanner {
   /** Inside a comment, CDATA section or processing instruction cut by a chunk: its end marker, and the last characters seen. */
   private skip: string | null = null;
   private skipTail = '';
-  /** Open elements, innermost last. */
-  private readonly stack: string[] = [];
+  /** Open elements, innermost last (their close events carry the same tag, as saxes's do). */
+  private readonly stack: XmlTag[] = [];
   private rootSeen = false;
 
   constructor(private readonly handler: XmlHandler) {}
@@ -122,7 +121,7 @@ export class XmlScanner {
     if (this.skip !== null) throw new Error('xml: unclosed comment, CDATA section or processing instruction');
     if (rest.includes('<')) throw new Error('xml: unclosed markup at the end');
     if (rest) this.textRun(rest);
-    if (this.stack.length) throw new Error(`xml: unclosed tag <${this.stack[this.stack.length - 1]}>`);
+    if (this.stack.length) throw new Error(`xml: unclosed tag <${this.stack[this.stack.length - 1]!.name}>`);
     if (!this.rootSeen) throw new Error('xml: document must contain a root element');
   }
 
@@ -139,10 +138,15 @@ export class XmlScanner {
       if (c === 0x2f /* / */) {
         const gt = s.indexOf('>', lt + 2);
         if (gt < 0) return lt;
-        const name = s.slice(lt + 2, gt).trimEnd();
-        const open = this.stack.pop();
-        if (open !== name) throw new Error(open === undefined ? `xml: unmatched closing tag </${name}>` : `xml: unexpected close tag </${name}>, expected </${open}>`);
-        h.close({ name, attributes: {} });
+        // The close tag names the innermost open element (whitespace may follow the name).
+        const top = this.stack[this.stack.length - 1];
+        const end = top ? lt + 2 + top.name.length : -1;
+        if (!top || !s.startsWith(top.name, lt + 2) || (end !== gt && !WHITESPACE.test(s.slice(end, gt)))) {
+          const name = s.slice(lt + 2, gt).trimEnd();
+          throw new Error(top ? `xml: unexpected close tag </${name}>, expected </${top.name}>` : `xml: unmatched closing tag </${name}>`);
+        }
+        this.stack.pop();
+        h.close(top);
         at = gt + 1;
         continue;
       }
@@ -222,23 +226,33 @@ export class XmlScanner {
         this.opened(name, attributes, true);
         return i + 2;
       }
-      const eq = s.indexOf('=', i);
-      if (eq < 0) return s.indexOf('>', i) < 0 ? -1 : fail('xml: attribute without value');
-      const attr = s.slice(i, eq).trimEnd();
-      if (!attr || NAME_END.test(attr)) throw new Error('xml: attribute without value');
-      i = eq + 1;
-      c = s.charCodeAt(i);
+      // The attribute's name runs to "=" or whitespace.
+      const nameAt = i;
+      for (c = s.charCodeAt(i); c !== 0x3d && c !== 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd; c = s.charCodeAt(++i)) {
+        if (Number.isNaN(c)) return -1;
+        if (c === 0x3e || c === 0x2f || c === 0x3c || c === 0x22 || c === 0x27) throw new Error('xml: attribute without value');
+      }
+      const attr = s.slice(nameAt, i);
+      while (c === 0x20 || c === 0x9 || c === 0xa || c === 0xd) c = s.charCodeAt(++i);
+      if (Number.isNaN(c)) return -1;
+      if (c !== 0x3d) throw new Error('xml: attribute without value');
+      c = s.charCodeAt(++i);
       while (c === 0x20 || c === 0x9 || c === 0xa || c === 0xd) c = s.charCodeAt(++i);
       if (Number.isNaN(c)) return -1;
       if (c !== 0x22 && c !== 0x27) throw new Error('xml: unquoted attribute value');
-      const close = s.indexOf(c === 0x22 ? '"' : "'", i + 1);
-      if (close < 0) return -1;
-      const raw = s.slice(i + 1, close);
-      if (raw.includes('<')) throw new Error('xml: disallowed character in attribute value');
-      if (Object.prototype.hasOwnProperty.call(attributes, attr)) throw new Error(`xml: duplicate attribute: ${attr}`);
-      attributes[attr] = attrValue(raw);
-      i = close + 1;
-      const after = s.charCodeAt(i);
+      // The value: scanned once for its end and for what needs more than a slice.
+      const quote = c;
+      const valueAt = i + 1;
+      let plain = true;
+      for (c = s.charCodeAt(++i); c !== quote; c = s.charCodeAt(++i)) {
+        if (Number.isNaN(c)) return -1;
+        if (c === 0x3c) throw new Error('xml: disallowed character in attribute value');
+        if (c === 0x26 || c === 0x9 || c === 0xa || c === 0xd) plain = false;
+      }
+      if (Object.hasOwn(attributes, attr)) throw new Error(`xml: duplicate attribute: ${attr}`);
+      const raw = s.slice(valueAt, i);
+      attributes[attr] = plain ? raw : attrValue(raw);
+      const after = s.charCodeAt(++i);
       if (!Number.isNaN(after) && after !== 0x20 && after !== 0x9 && after !== 0xa && after !== 0xd && after !== 0x3e && after !== 0x2f) {
         throw new Error('xml: no whitespace between attributes');
       }
@@ -253,16 +267,13 @@ export class XmlScanner {
     const tag = { name, attributes };
     this.handler.open(tag);
     if (selfClosing) this.handler.close(tag);
-    else this.stack.push(name);
+    else this.stack.push(tag);
   }
 }
 
 /** A tag (with its attributes) longer than this is refused: no workbook writes one, and it would be scanned again with every chunk. */
 const MAX_TAG = 4 * 1024 * 1024;
 
-function fail(message: string): never {
-  throw new Error(message);
-}
 
 /** An attribute value as XML reads it: entities decoded, TAB, CR and LF as spaces (CR LF as one). */
 function attrValue(raw: string): string {
