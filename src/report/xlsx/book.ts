@@ -250,6 +250,16 @@ export class PackageOut {
     this.hashes[part] = typeof bytes === 'string' ? bytes : partHash(bytes);
   }
 
+  /** The CRC-32 and size of each hashed part as the zip stores them ("crc32hex:size"): a later run compares them without inflating. */
+  private partSums(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const part of Object.keys(this.hashes)) {
+      const w = this.zip.written(part);
+      if (w) out[part] = `${w.crc32.toString(16)}:${w.size}`;
+    }
+    return out;
+  }
+
   get partHashes(): Record<string, string> {
     return { ...this.hashes };
   }
@@ -361,7 +371,7 @@ export class PackageOut {
     const customPart = customRel ? resolveTarget('', customRel.target) : 'docProps/custom.xml';
     const customIn = this.input && this.input.has(customPart) ? await this.input.bytes(customPart) : null;
     if (!customRel) this.rootRels.add(REL.customProperties, customPart);
-    await this.writePart(this.input?.spelling(customPart) ?? customPart, withMarker(customIn, { ...marker, written: w, parts: this.partHashes } as Marker), CT.custom);
+    await this.writePart(this.input?.spelling(customPart) ?? customPart, withMarker(customIn, { ...marker, written: w, parts: this.partHashes, sums: this.partSums() } as Marker), CT.custom);
 
     await this.writePart(this.stylesPart, this.styles.render(), null);
     for (const { part, rels } of this.relsOf.values()) {

@@ -191,6 +191,12 @@ export class ZipWriter {
     return writer;
   }
 
+  /** The CRC-32 and size of an entry written (as its central directory will say), or undefined. */
+  written(name: string): { crc32: number; size: number } | undefined {
+    const c = this.entries.find((e) => e.name.toString('utf8') === name);
+    return c ? { crc32: c.crc >>> 0, size: c.usize } : undefined;
+  }
+
   /** Writes the central directory; the stream is not ended. */
   async finish(): Promise<void> {
     if (this.busy) throw new Error('zip: an entry is still open');
