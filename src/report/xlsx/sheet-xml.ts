@@ -318,13 +318,17 @@ export function* tableSheet(
   }
   const head = styles.style({ bold: true, fill: 'FFD9D9D9', wrap: true, border: 'FFBFBFBF' });
   const bodyStyles = new Map<string, number>();
+  // A cell without a change of its own (nine of ten) takes one of two styles: no key to make for it.
+  const plain: (number | undefined)[] = [undefined, undefined];
   const body = (wrap: boolean, change?: XfChange): number => {
-    const key = `${wrap}|${JSON.stringify(change ?? {})}`;
+    if (!change) return (plain[wrap ? 1 : 0] ??= body(wrap, {}));
+    const key = `${wrap}|${JSON.stringify(change)}`;
     let s = bodyStyles.get(key);
     if (s === undefined) bodyStyles.set(key, (s = styles.style({ wrap, vertical: 'top', border: 'FFD9D9D9', ...change })));
     return s;
   };
   const headLines = Math.max(...columns.map((c, i) => wrappedLines(c.header, widths[i]!)));
+  const letters = columns.map((_, i) => columnLetter(i + 1));
   const lastRow = count + 1;
   yield sheetHead({ widths, freeze: { rows: 1 }, fitToPage: true });
   yield `<row r="1" ht="${(headLines * LINE_PT + 3).toFixed(1)}" customHeight="1">${columns.map((c, i) => textCell(`${columnLetter(i + 1)}1`, c.header, head)).join('')}</row>`;
@@ -360,11 +364,12 @@ export function* tableSheet(
       used = whole ? groupHeight : ht;
     } else used += ht;
     const line = row.first && k > 0 ? { border: 'FF808080' } : undefined;
-    const xml = columns.map((c, i) => {
+    let xml = '';
+    for (let i = 0; i < columns.length; i++) {
       const change = row.styles?.[i];
-      const s = body(c.wrap === true, line || change ? { ...(line ?? {}), ...(change ?? {}) } : undefined);
-      return scalarCell(`${columnLetter(i + 1)}${r}`, row.values[i], s, styles);
-    }).join('');
+      const s = body(columns[i]!.wrap === true, line || change ? { ...(line ?? {}), ...(change ?? {}) } : undefined);
+      xml += scalarCell(`${letters[i]}${r}`, row.values[i], s, styles);
+    }
     pending.push(`<row r="${r}"${lines > 1 ? ` ht="${ht.toFixed(1)}" customHeight="1"` : ''}>${xml}</row>`);
     if (pending.length >= 256) {
       yield pending.join('');
