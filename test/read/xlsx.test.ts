@@ -1,4 +1,5 @@
 import { EXCELJS_CORPUS } from '../helpers/paths.js';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { normalizeCell } from '../../src/model/cell.js';
@@ -265,6 +266,36 @@ describe('the zip check beside the reading', () => {
       expect(events.find((e) => e.type === 'sheet-end')).toMatchObject({ sheet: { merges: ['A1:B1'] } });
     } finally {
       push.mockRestore();
+    }
+  });
+
+  it('a large sheet (inflated by the reader in large pieces) that inflates to more than it declares is a zip bomb, to less a damaged file', async () => {
+    const { openInput } = await import('../../src/read/index.js');
+    const rows: string[] = [`<row r="1">${inlineCell('A1', '姓名')}${inlineCell('B1', '身份证号')}</row>`];
+    for (let r = 2; r <= 12_000; r++) rows.push(`<row r="${r}">${inlineCell(`A${r}`, `人${r}`)}${inlineCell(`B${r}`, ID)}</row>`);
+    const path = tmp.file('large-sheet.xlsx');
+    writeZip(path, minimalXlsx(rows.join('')));
+    const read = async (file: string): Promise<number> => {
+      let n = 0;
+      for await (const e of (await openInput(file)).events()) if (e.type === 'row') n++;
+      return n;
+    };
+    expect(await read(path)).toBe(12_000);
+    const bytes = readFileSync(path);
+    const name = Buffer.from('xl/worksheets/sheet1.xml', 'utf8');
+    for (const [delta, id] of [[-1, 'too-large'], [1, 'corrupt-xlsx']] as const) {
+      const lying = Buffer.from(bytes);
+      // The declared size, in the local header and in the central directory alike.
+      for (let at = lying.indexOf(name); at >= 0; at = lying.indexOf(name, at + 1)) {
+        const central = at >= 46 && lying.readUInt32LE(at - 46) === 0x02014b50;
+        const field = central ? at - 46 + 24 : at - 30 + 22;
+        expect(lying.readUInt32LE(field)).toBeGreaterThan(1024 * 1024);
+        lying.writeUInt32LE(lying.readUInt32LE(field) + delta, field);
+      }
+      const file = tmp.file(`large-sheet${delta}.xlsx`);
+      writeFileSync(file, lying);
+      const err = await expectInputError(() => read(file), id);
+      if (id === 'too-large') expect(err.data.detail).toMatch(/sheet1\.xml.*zip bomb/);
     }
   });
 
