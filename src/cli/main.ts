@@ -229,6 +229,12 @@ export function progressAllowed(stream: { isTTY?: boolean; columns?: number }): 
 
 async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter): Promise<number> {
   const lang = opts.lang;
+  // The threads that will read (and write the workbook of) a large first input start now, loading their modules
+  // while this thread loads the rules and reference data.
+  if (inputs[0]) {
+    (await import('../read/threaded.js')).prewarmReader(inputs[0]);
+    if (opts.out !== false) (await import('../report/annotated-thread.js')).prewarmWriter(inputs[0]);
+  }
   const { runCheck } = await import('../run/check-run.js');
   const { loadSettings } = await import('../config.js');
   const { RULES } = await import('../../rules/index.js');

@@ -2,7 +2,8 @@
 import type { SheetInfo } from '../read/types.js';
 import type { RowSink, SinkInput, SinkOutcome, SinkRow } from './sink.js';
 import type { CheckResult } from './types.js';
-import { writerRow, type AnnotatedWorkbook, type AnnotatedWorkbookOptions } from './xlsx/annotated.js';
+import type { AnnotatedWorkbook, AnnotatedWorkbookOptions } from './xlsx/annotated.js';
+import { writerRow } from './xlsx/writer-row.js';
 
 export class AnnotatedSink implements RowSink {
   private sheet: SheetInfo | null = null;

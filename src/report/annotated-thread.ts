@@ -20,7 +20,8 @@ import type { Notice, SheetInfo } from '../read/types.js';
 import { tempNameFor, trackTempFile, untrackTempFile } from '../run/atomic-file.js';
 import type { RowSink, SinkInput, SinkOutcome, SinkRow } from './sink.js';
 import type { CheckResult } from './types.js';
-import { writerRow, type AnnotatedWorkbookOptions } from './xlsx/annotated.js';
+import type { AnnotatedWorkbookOptions } from './xlsx/annotated.js';
+import { writerRow } from './xlsx/writer-row.js';
 import type { WriterReply, WriterRequest } from './xlsx/writer-protocol.js';
 
 const WORKER = new URL('./xlsx/writer-worker.js', import.meta.url);
@@ -42,6 +43,23 @@ export function writeInThread(inputPath: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The writing thread started ahead (prewarmWriter), not yet taken. */
+let warm: { worker: Worker; early: Error | null } | null = null;
+
+/**
+ * Starts the writing thread for a large input's workbook before the main thread has loaded what the check needs:
+ * the thread loads the writer meanwhile. It does not keep the process alive until a workbook takes it.
+ */
+export function prewarmWriter(inputPath: string): void {
+  if (warm || !writeInThread(inputPath)) return;
+  const worker = new Worker(WORKER);
+  worker.unref();
+  const w = { worker, early: null as Error | null };
+  worker.on('error', (err) => (w.early ??= err));
+  worker.on('exit', (code) => (w.early ??= new Error(`writer thread ended (${code})`)));
+  warm = w;
 }
 
 type Request = WriterRequest extends infer R ? (R extends WriterRequest ? Omit<R, 'id'> : never) : never;
@@ -85,7 +103,11 @@ export class ThreadedAnnotatedSink implements RowSink {
   static async create(out: string, opts: AnnotatedWorkbookOptions): Promise<ThreadedAnnotatedSink> {
     const tempPath = tempNameFor(out);
     trackTempFile(tempPath);
-    const sink = new ThreadedAnnotatedSink(new Worker(WORKER), out, tempPath);
+    const warmed = warm;
+    warm = null;
+    warmed?.worker.ref();
+    const sink = new ThreadedAnnotatedSink(warmed?.worker ?? new Worker(WORKER), out, tempPath);
+    if (warmed?.early) sink.failure = new InputError('output-failed', { out, detail: warmed.early.message });
     const { messages, ...rest } = opts;
     try {
       await sink.call({ type: 'create', out, opts: { ...rest, tempPath }, rules: messages.texts() });

@@ -18,9 +18,7 @@ import type { MessageBook } from '../../engine/messages.js';
 import { SEVERITY_LABEL } from '../../i18n/report.js';
 import type { Finding, Lang, Severity } from '../../engine/types.js';
 import { InputError, ioCause } from '../../errors.js';
-import { normalizeCell } from '../../model/cell.js';
 import { columnLetter, type FieldKey } from '../../model/fields.js';
-import { isBlankRow } from '../../model/record.js';
 import type { Notice, RowRole, SheetInfo } from '../../read/types.js';
 import { columnNumber, countByRule, placeLabel, sortFindings, worstSeverity } from '../common.js';
 import { formatNotice } from '../../i18n/notices.js';
@@ -36,6 +34,7 @@ import { FILLS, FIXED_FILL, isAddedSheetName, localTime, MARK_FILLS, RESULT_HEAD
 import { WORKBOOK_TEXT } from '../../i18n/workbook.js';
 import { PUNCT } from '../../i18n/index.js';
 import { ZipWriter, type EntryWriter } from './zip.js';
+import { writerRow, type WriterRow } from './writer-row.js';
 
 export interface AnnotatedWorkbookOptions {
   lang: Lang;
@@ -52,44 +51,7 @@ export interface AnnotatedWorkbookOptions {
   tempPath?: string;
 }
 
-/**
- * One row as the writer takes it: what it marks, and what it needs of the row's cells — all of them for a new
- * workbook (the writer writes them), else only whether the row is blank and its 姓名 (for 问题清单). It is
- * plain data: the writing thread (./writer-thread.ts) gets it as a message.
- */
-export interface WriterRow {
-  row: number;
-  role: RowRole;
-  findings: Finding[];
-  /** The cells --fix changed in this row. */
-  changes?: readonly CellFix[];
-  /** The row's cells (a new workbook only). */
-  values?: unknown[];
-  numFmts?: (string | number | undefined)[];
-  /** A row with no value in any column of the header's map. */
-  blank: boolean;
-  /** The row's 姓名, when the row has problems and the sheet a name column. */
-  name: string | null;
-}
-
-/** A checked row as the writer takes it (`withValues`: a new workbook, which writes the cells). */
-export function writerRow(
-  r: { row: number; role: RowRole; values: unknown[]; numFmts?: (string | number | undefined)[]; findings: Finding[]; changes?: readonly CellFix[] },
-  sheet: SheetInfo | null,
-  withValues: boolean,
-): WriterRow {
-  const map = sheet?.header?.map;
-  const blank = r.role === 'data' && map !== undefined && r.findings.length === 0 ? isBlankRow(r.values, map) : false;
-  const nameCol = map?.columns.name;
-  const name = r.role === 'data' && nameCol !== undefined && r.findings.length ? normalizeCell(r.values[nameCol - 1]).text || null : null;
-  const out: WriterRow = { row: r.row, role: r.role, findings: r.findings, blank, name };
-  if (r.changes?.length) out.changes = r.changes;
-  if (withValues) {
-    out.values = r.values;
-    if (r.numFmts) out.numFmts = r.numFmts;
-  }
-  return out;
-}
+export { writerRow, type WriterRow } from './writer-row.js';
 
 /** Excel's last column (XFD). */
 const MAX_COLUMNS = 16384;

@@ -4,7 +4,7 @@ import type { Finding, Lang } from '../../engine/types.js';
 import type { ReaderMessage } from '../../read/channel.js';
 import type { Notice, SheetInfo } from '../../read/types.js';
 import type { FileResult } from '../types.js';
-import type { WriterRow } from './annotated.js';
+import type { WriterRow } from './writer-row.js';
 
 export type WriterRequest = { id: number } & (
   | {
