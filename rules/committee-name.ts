@@ -92,7 +92,8 @@ export default rowRule({
     const stated = rc.how.stated;
     // 考试 and 认定 name no committee of the lists: nothing to verify a name against.
     const otherWay = stated === '考试' || stated === '认定';
-    const lists = { lists: listsText(match.lists, 'zh'), listsEn: listsText(match.lists, 'en') };
+    // Named only in the messages that say which lists were looked in (most rows match exactly: nothing to say).
+    const lists = () => ({ lists: listsText(match.lists, 'zh'), listsEn: listsText(match.lists, 'en') });
     const names = (n = 3) => match.candidates.slice(0, n).map((e) => e.name).join(JOIN) || '—';
     const out: RuleReport[] = [];
     switch (match.verdict) {
@@ -116,25 +117,25 @@ export default rowRule({
           const name = match.entry.name;
           out.push({ messageId: 'incomplete', field: 'committee', data: { value, name }, suggestion: name, ...(match.certain ? { fix: name, from: derivedFrom(rc) } : {}) });
         } else if (match.candidates.length) out.push({ messageId: 'incompleteSeveral', field: 'committee', data: { value, candidates: names() } });
-        else out.push({ messageId: 'incompleteNone', field: 'committee', data: { value, ...lists } });
+        else out.push({ messageId: 'incompleteNone', field: 'committee', data: { value, ...lists() } });
         break;
       }
       case 'typo':
         if (otherWay) break;
         if (match.entry) {
           const name = match.entry.name;
-          out.push({ messageId: 'typo', field: 'committee', data: { value, name, ...lists }, suggestion: name, ...(match.certain ? { fix: name, from: derivedFrom(rc) } : {}) });
-        } else out.push({ messageId: 'typoSeveral', field: 'committee', data: { value, candidates: names(), ...lists } });
+          out.push({ messageId: 'typo', field: 'committee', data: { value, name, ...lists() }, suggestion: name, ...(match.certain ? { fix: name, from: derivedFrom(rc) } : {}) });
+        } else out.push({ messageId: 'typoSeveral', field: 'committee', data: { value, candidates: names(), ...lists() } });
         break;
       case 'period':
         if (otherWay) break;
-        out.push({ messageId: 'period', field: 'committee', data: { value, closest: names(1), ...lists } });
+        out.push({ messageId: 'period', field: 'committee', data: { value, closest: names(1), ...lists() } });
         break;
       case 'unlisted':
         if (otherWay) break;
         // No listed name fits the row: the message offers none (an empty "if the document says …" helps nobody).
-        if (!match.candidates.length) out.push({ messageId: 'unlistedNone', field: 'committee', data: { value, ...lists } });
-        else out.push({ messageId: 'unlisted', field: 'committee', data: { value, closest: names(), ...lists } });
+        if (!match.candidates.length) out.push({ messageId: 'unlistedNone', field: 'committee', data: { value, ...lists() } });
+        else out.push({ messageId: 'unlisted', field: 'committee', data: { value, closest: names(), ...lists() } });
         break;
     }
     return out;

@@ -254,6 +254,8 @@ async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter)
       ? null
       : await (await import('../report/fixed-photos.js')).FixedPhotosSink.create({ target: opts.fixPhotos, lang, allow: guard.allow });
     const fixList = opts.fixList === undefined ? null : new (await import('../report/fix-list.js')).FixListSink(opts.fixList, lang);
+    const reportOpts = { lang, showPii, quiet: Boolean(opts.quiet), all: Boolean(opts.all), color: false };
+    const early = opts.format === 'pretty' ? null : await loadReporter(opts.format);
     const result = await runCheck({
       // Finished in this order after the run: the photos, the problem list, the registration sheets.
       sinks: [photos, fixList, cards].filter((s) => s !== null),
@@ -275,13 +277,14 @@ async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter)
       cacheFile: opts.cache,
       beforeWork: guard.check,
       onProgress: progress?.update,
+      // A report for machines (json…) formats its problems while the last workbook is finished on its thread.
+      ...(early?.prepare ? { whileWriting: (r: import('../run/types.js').RunResult) => early.prepare!(r, reportOpts) } : {}),
     });
     progress?.stop();
-    const reportOpts = { lang, showPii, quiet: Boolean(opts.quiet), all: Boolean(opts.all), color: false };
     // Nothing could be read: a pretty run says so in one sentence per input (stderr) and prints no report;
     // the formats for machines still give their document, which lists the inputs with their errors.
     const nothingRead = result.failures.length > 0 && result.files.length === 0;
-    const reporter = await loadReporter(opts.format);
+    const reporter = early ?? (await loadReporter(opts.format));
     const color = opts.color !== false && shouldColor(process.stdout, process.env);
     if (opts.reportFile !== undefined) {
       const { writeReportFile } = await import('../report/report-file.js');

@@ -98,6 +98,15 @@ export function refColumn(ref: string | undefined): number {
 }
 
 export function columnLetter(col: number): string {
+  // Every cell of every row asks for one of a few letters: each is made once.
+  if (col > 0 && col <= LETTERS_KEPT && Number.isInteger(col)) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+const LETTERS_KEPT = 1024;
+const LETTERS: string[] = [];
+
+function lettersOf(col: number): string {
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;

@@ -158,10 +158,14 @@ export class ThreadedAnnotatedSink implements RowSink {
   }
 
   async finish(result: CheckResult): Promise<SinkOutcome> {
+    // Posted at once, before anything is awaited: the thread takes it after the rows still queued, and finishes
+    // the workbook while this thread goes on (the report is prepared meanwhile).
+    const extra = result.findings.filter((f) => !this.sent.has(f));
+    const done = this.call({ type: 'finish', files: result.files, startedAt: result.startedAt, extra });
+    done.catch(() => undefined); // awaited below
     try {
       await this.settle();
-      const extra = result.findings.filter((f) => !this.sent.has(f));
-      await this.call({ type: 'finish', files: result.files, startedAt: result.startedAt, extra });
+      await done;
     } catch (err) {
       await this.abort();
       throw err;

@@ -1,4 +1,5 @@
 /** The JSON report (`--format json`): exactly the contract's document, with a few added fields. */
+import type { Finding } from '../engine/types.js';
 import type { FixedPhoto } from '../assets/fix-photos.js';
 import type { Notice } from '../read/types.js';
 import { maskDeep, masker, maskFindingTexts } from './common.js';
@@ -156,26 +157,51 @@ function jsonParts(result: CheckResult, opts: ReportOptions): {
   return {
     head: maskDeep({ version: 1 as const, summary: { ...summarize(result), ...outputCounts(result) }, files }, mask),
     *problems() {
-      for (const f of listedFindings(result, opts)) {
-        const t = maskFindingTexts(f, result.messages.format(f, opts.lang), opts.showPii);
-        yield maskDeep({
-          file: f.file,
-          sheet: f.sheet,
-          row: f.row,
-          column: f.column,
-          field: f.field,
-          rule: f.rule,
-          severity: f.severity,
-          message: t.message,
-          value: t.value,
-          suggestion: t.suggestion,
-          messageId: f.messageId,
-          header: f.header,
-        }, mask);
-      }
+      for (const f of listedFindings(result, opts)) yield jsonProblem(f, result, opts, mask);
     },
     tail: maskDeep(tail, mask),
   };
+}
+
+/** One problem as the report lists it, masked unless `showPii`. */
+function jsonProblem(f: Finding, result: CheckResult, opts: ReportOptions, mask: (text: string) => string): JsonProblem {
+  const t = maskFindingTexts(f, result.messages.format(f, opts.lang), opts.showPii);
+  return maskDeep({
+    file: f.file,
+    sheet: f.sheet,
+    row: f.row,
+    column: f.column,
+    field: f.field,
+    rule: f.rule,
+    severity: f.severity,
+    message: t.message,
+    value: t.value,
+    suggestion: t.suggestion,
+    messageId: f.messageId,
+    header: f.header,
+  }, mask);
+}
+
+/** A problem's text in the document (indented as it stands in the array). */
+function problemText(p: JsonProblem): string {
+  return JSON.stringify(p, null, 2).replace(/\n/g, '\n    ');
+}
+
+/**
+ * Problems' texts formatted ahead (prepareJson), by finding, with what they were formatted for: the language,
+ * --show-pii, and how many malformed 身份证号 values the run had then (a later one must mask them too).
+ */
+const prepared = new WeakMap<Finding, { key: string; text: string }>();
+
+function preparedKey(result: CheckResult, opts: ReportOptions): string {
+  return `${opts.lang}|${opts.showPii ? 1 : 0}|${result.idValues?.size ?? 0}`;
+}
+
+/** Formats every problem of the result now (Reporter.prepare): the report then only joins the texts. */
+export function prepareJson(result: CheckResult, opts: ReportOptions): void {
+  const mask = masker(opts.showPii, result.idValues);
+  const key = preparedKey(result, opts);
+  for (const f of result.findings) prepared.set(f, { key, text: problemText(jsonProblem(f, result, opts, mask)) });
 }
 
 /**
@@ -183,13 +209,17 @@ function jsonParts(result: CheckResult, opts: ReportOptions): {
  * with hundreds of thousands of problems never holds the whole text (or a second copy of every problem).
  */
 export function* jsonChunks(result: CheckResult, opts: ReportOptions): Generator<string> {
-  const { head, problems, tail } = jsonParts(result, opts);
+  const { head, tail } = jsonParts(result, opts);
   const headText = JSON.stringify(head, null, 2);
   yield `${headText.slice(0, -2)},\n  "problems": [`;
+  const mask = masker(opts.showPii, result.idValues);
+  const key = preparedKey(result, opts);
   let n = 0;
   let batch: string[] = [];
-  for (const p of problems()) {
-    batch.push(`${n++ ? ',' : ''}\n    ${JSON.stringify(p, null, 2).replace(/\n/g, '\n    ')}`);
+  for (const f of listedFindings(result, opts)) {
+    const ahead = prepared.get(f);
+    const text = ahead?.key === key ? ahead.text : problemText(jsonProblem(f, result, opts, mask));
+    batch.push(`${n++ ? ',' : ''}\n    ${text}`);
     if (batch.length >= 256) {
       yield batch.join('');
       batch = [];

@@ -107,7 +107,14 @@ export interface FormatOptions extends ReportOptions {
 }
 
 /** A report format: the run's result as text, in pieces (a report of 10⁵ problems is never one string). */
-export type Reporter = (result: CheckResult, opts: FormatOptions) => Iterable<string>;
+export type Reporter = ((result: CheckResult, opts: FormatOptions) => Iterable<string>) & {
+  /**
+   * Formats what it can of the report ahead, while the run's last workbook is being finished on its thread
+   * (the report then only puts the pieces together). The result passed is the run's as far as it goes; what
+   * was not prepared, or changed since, is formatted when the report is made.
+   */
+  prepare?: (result: CheckResult, opts: FormatOptions) => void;
+};
 
 export interface Summary {
   files: number;

@@ -202,7 +202,13 @@ export async function checkFile(file: string, index: number, reader: InputReader
     if (annotated) {
       fileResult.notices.unshift(...(annotated.notices ?? []));
       try {
-        await annotated.finish({ ...run, files: [fileResult], findings });
+        const finishing = annotated.finish({ ...run, files: [fileResult], findings });
+        // The last input: while its workbook is finished (on its own thread, for a large one), the report is prepared.
+        if (index === state.files - 1 && opts.whileWriting) {
+          finishing.catch(() => undefined); // awaited just below
+          opts.whileWriting({ ...run, files: [...run.files, fileResult] });
+        }
+        await finishing;
       } catch (err) {
         outputFailed(err);
       }

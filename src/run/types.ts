@@ -44,6 +44,11 @@ export interface CheckOptions {
    */
   beforeWork?: (plan: RunPlan) => void;
   /**
+   * Called when the last input's rows are checked, while its annotated workbook is being finished on its thread:
+   * the report can format its problems meanwhile (Reporter.prepare). The result is the run's as far as it goes.
+   */
+  whileWriting?: (result: RunResult) => void;
+  /**
    * Outputs of the whole run (fix list, fixed photos, registration sheets): each sees every sheet and row of
    * every input, then finishes with the run's result (in this order), or is aborted when nothing could be
    * read or the run fails.

@@ -23,11 +23,11 @@ export const FORMATS = {
   json: {
     description: FORMAT_DESCRIPTIONS.json,
     load: async () => {
-      const { jsonChunks } = await import('../json.js');
-      return function* json(result, opts) {
+      const { jsonChunks, prepareJson } = await import('../json.js');
+      return Object.assign(function* json(result: Parameters<Reporter>[0], opts: Parameters<Reporter>[1]) {
         yield* jsonChunks(result, opts);
         yield '\n';
-      };
+      }, { prepare: prepareJson });
     },
   },
   github: {
