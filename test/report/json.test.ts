@@ -153,3 +153,28 @@ describe('jsonReport', () => {
     expect('omitted' in jsonDocument(result(mixedFindings()), ZH)).toBe(false);
   });
 });
+
+describe('problems formatted ahead (Reporter.prepare, while the last workbook is finished)', () => {
+  it('gives the very document the report gives without it', async () => {
+    const { prepareJson } = await import('../../src/report/json.js');
+    const fresh = result(mixedFindings());
+    const plain = jsonReport(fresh, { lang: 'zh' });
+    const ahead = result(mixedFindings());
+    prepareJson(ahead, { lang: 'zh' });
+    expect(jsonReport(ahead, { lang: 'zh' })).toBe(plain);
+  });
+
+  it('is not used for another language, nor once the run knows more malformed ID values to mask', async () => {
+    const { prepareJson } = await import('../../src/report/json.js');
+    const { IdValues } = await import('../../src/util/id-number.js');
+    const odd = 'AB12345678';
+    const r = { ...result([finding({ field: 'name', value: `见 ${odd}`, message: undefined } as never)]), idValues: new IdValues() };
+    prepareJson(r, { lang: 'zh' });
+    expect(jsonReport(r, { lang: 'zh' })).toContain(odd);
+    // A malformed 身份证号 value met later in the run: prepared texts that quote it are made again, masked.
+    r.idValues.add(odd);
+    const doc = jsonReport(r, { lang: 'zh' });
+    expect(doc).not.toContain(odd);
+    expect(jsonReport(r, { lang: 'en' })).toBe(jsonReport({ ...r }, { lang: 'en' }));
+  });
+});
