@@ -663,10 +663,15 @@ export class AnnotatedWorkbook {
       { header: L.value, min: 10, max: 30, wrap: true, get: (f) => f.value },
     );
     const sevCol = cols.findIndex((c) => c.header === L.severity);
+    // One style change per severity, the same object for every row of it (the table keeps a style per change).
+    const severityStyles = Object.fromEntries((Object.keys(FILLS) as Severity[]).map((sev) => {
+      const styles: (object | undefined)[] = [];
+      styles[sevCol] = { fill: FILLS[sev] };
+      return [sev, styles];
+    })) as Record<Severity, (object | undefined)[]>;
     const rows = function* (): Generator<TableRow> {
       for (const f of findings) {
-        const styles: (object | undefined)[] = [];
-        styles[sevCol] = { fill: FILLS[f.severity] };
+        const styles = severityStyles[f.severity];
         yield { values: cols.map((c) => c.get(f)), styles, group: `${f.sheet}\u0000${f.row}` };
       }
     };

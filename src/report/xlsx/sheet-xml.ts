@@ -320,11 +320,17 @@ export function* tableSheet(
   const bodyStyles = new Map<string, number>();
   // A cell without a change of its own (nine of ten) takes one of two styles: no key to make for it.
   const plain: (number | undefined)[] = [undefined, undefined];
+  /** The style of a change object already seen (rows usually share their change objects): no key to make. */
+  const byChange = [new Map<XfChange, number>(), new Map<XfChange, number>()];
   const body = (wrap: boolean, change?: XfChange): number => {
     if (!change) return (plain[wrap ? 1 : 0] ??= body(wrap, {}));
+    const seen = byChange[wrap ? 1 : 0]!;
+    const known = seen.get(change);
+    if (known !== undefined) return known;
     const key = `${wrap}|${JSON.stringify(change)}`;
     let s = bodyStyles.get(key);
     if (s === undefined) bodyStyles.set(key, (s = styles.style({ wrap, vertical: 'top', border: 'FFD9D9D9', ...change })));
+    if (seen.size < 1024) seen.set(change, s);
     return s;
   };
   const headLines = Math.max(...columns.map((c, i) => wrappedLines(c.header, widths[i]!)));
@@ -367,7 +373,7 @@ export function* tableSheet(
     let xml = '';
     for (let i = 0; i < columns.length; i++) {
       const change = row.styles?.[i];
-      const s = body(columns[i]!.wrap === true, line || change ? { ...(line ?? {}), ...(change ?? {}) } : undefined);
+      const s = body(columns[i]!.wrap === true, line ? { ...line, ...(change ?? {}) } : change);
       xml += scalarCell(`${letters[i]}${r}`, row.values[i], s, styles);
     }
     pending.push(`<row r="${r}"${lines > 1 ? ` ht="${ht.toFixed(1)}" customHeight="1"` : ''}>${xml}</row>`);
