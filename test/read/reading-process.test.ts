@@ -54,6 +54,16 @@ function marked(mark: string): number[] {
   });
 }
 
+/** The processes carrying `mark` once they are gone, or those still there after `ms`. */
+async function gone(mark: string, ms: number): Promise<number[]> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const left = marked(mark);
+    if (!left.length || Date.now() > until) return left;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Resident memory of a process in MB, 0 when it is gone. */
 function rssMb(pid: number): number {
   try {
@@ -130,7 +140,9 @@ describe('a reading process that dies mid-parse', () => {
     expect(r.code).toBe(130);
     expect(r.stderr).not.toMatch(/损坏|过大|damaged/);
     expectNoTrace(r.stderr);
-    expect(marked(`CERT_CHECK_TEST_MARK=${mark}`)).toEqual([]);
+    // The reading process got the same SIGINT: it may still be on its way out when cert-check has ended (the full
+    // suite loads both cores), so it is given a moment; one that stays is a leak.
+    expect(await gone(`CERT_CHECK_TEST_MARK=${mark}`, 3_000)).toEqual([]);
   }, 120_000);
 
   it('killed while its rows are streaming (after the parse): the same, from the reader in this process', async () => {
@@ -261,6 +273,6 @@ describe('a run whose reader is given up on ends its reading process', () => {
     const r = await runCli([copy, '--no-assets', '-o', copy], { env: { [key]: value }, timeoutMs: 30_000 });
     expectRefusal(r, /输出文件 .*records\.xls 与输入文件是同一个文件/);
     expect(r.ms).toBeLessThan(30_000);
-    expect(marked(mark)).toEqual([]);
+    expect(await gone(mark, 3_000)).toEqual([]);
   });
 });
