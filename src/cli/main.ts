@@ -232,7 +232,8 @@ async function checkCommand(inputs: string[], opts: MainOptions, err: ErrWriter)
   // The threads that will read (and write the workbook of) a large first input start now, loading their modules
   // while this thread loads the rules and reference data.
   if (inputs[0]) {
-    (await import('../read/threaded.js')).prewarmReader(inputs[0]);
+    const { DEFAULT_MAX_ROWS } = await import('../read/limits.js');
+    (await import('../read/threaded.js')).prewarmReader(inputs[0], { maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS, encoding: opts.encoding, delimiter: opts.delimiter });
     if (opts.out !== false) (await import('../report/annotated-thread.js')).prewarmWriter(inputs[0]);
   }
   const { runCheck } = await import('../run/check-run.js');

@@ -22,10 +22,15 @@ export { detectHeader, matchHeaderCell, HEADER_SEARCH_ROWS, MIN_HEADER_FIELDS } 
 export * from './limits.js';
 export type { InputFormat, InputReader, ReadEvent, ReadOptions, RowRole, SheetInfo, Notice } from './types.js';
 
-export async function openInput(path: string, options: ReadOptions = {}): Promise<InputReader> {
+/**
+ * `later`: options that come after the reading started (a reading thread opened ahead, src/read/threaded.ts): an
+ * .xlsx reads its workbook, styles and shared strings meanwhile; any other input waits for them first.
+ */
+export async function openInput(path: string, options: ReadOptions = {}, later: Promise<ReadOptions> | null = null): Promise<InputReader> {
   // The inflating check of an .xlsx runs beside the reading (its inflation is off this thread).
   const kind = await sniff(path, { ...options, deferVerify: true });
-  if (kind.format === 'xlsx') return new XlsxReader(path, options, kind.verified ?? Promise.resolve({ valueRows: 0, merges: kind.zip.merges ?? {} }), kind.leftToReader === true);
+  if (kind.format === 'xlsx') return new XlsxReader(path, options, kind.verified ?? Promise.resolve({ valueRows: 0, merges: kind.zip.merges ?? {} }), kind.leftToReader === true, later);
+  if (later) options = { ...options, ...(await later) };
   if (kind.format === 'xls') return SheetjsReader.open(path, 'xls', options, kind.stream === 'Book');
   if (kind.format === 'ods') return SheetjsReader.open(path, 'ods', options);
   return new CsvReader(path, kind.encoding, options, kind.encodingSource === 'utf-8-damaged', kind.delimiter);

@@ -57,31 +57,51 @@ export function readerLimits(bytes: number): { maxOldGenerationSizeMb: number } 
   return { maxOldGenerationSizeMb: Math.min(4096, Math.ceil(128 + 12 * mb)) };
 }
 
+/** A reading thread started, with the inbox its messages go to from its first one. */
+interface Started {
+  path: string;
+  worker: Worker;
+  inbox: Inbox;
+  limits: { maxOldGenerationSizeMb: number };
+}
+
+/** Starts a reading thread for `path` (its messages queued in its inbox, its end or failure the inbox's error). */
+function startThread(path: string, workerData: { path: string; options: ReadOptions; later?: boolean }, limits: Started['limits']): Started {
+  // Note: a heap size given to the whole process (node --max-old-space-size, also through NODE_OPTIONS) is
+  // a V8 flag of the process and takes the place of this limit on every thread. The streaming readers that
+  // run here hold little whatever the file: this limit is a second fence, not the first.
+  const worker = new Worker(WORKER, { workerData, resourceLimits: limits });
+  const inbox = new Inbox();
+  worker.on('message', (m: ReaderMessage) => inbox.push(m));
+  // Past its heap limit the thread is stopped: the input holds far more than its size suggests.
+  worker.on('error', (err: Error & { code?: string }) => {
+    inbox.fail(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new InputError('too-large', { path, detail: `heap > ${limits.maxOldGenerationSizeMb} MB` }) : err);
+  });
+  worker.on('exit', (code) => inbox.fail(new Error(code === 0 ? 'reader thread ended' : `reader thread exited with ${code}`)));
+  return { path: resolve(path), worker, inbox, limits };
+}
+
 /** The reading thread started ahead for the first input (prewarmReader), not yet taken. */
-let warm: { path: string; worker: Worker; limits: { maxOldGenerationSizeMb: number }; early: Error | null } | null = null;
+let warm: Started | null = null;
 
 /**
- * Starts the reading thread for an .xlsx input that will be read on a thread, before the main thread has loaded
- * what the check needs (rules, reference data…): the thread loads its own modules and exceljs meanwhile, and
- * opens the input when openInputThreaded names it (at 100k rows, 0.2 s earlier to the first row). The thread
- * does not keep the process alive until it is taken; one not taken (a refused run, another first file) is ended.
+ * Starts reading an .xlsx input that will be read on a thread before the main thread has loaded what the check
+ * needs (rules, reference data, the configuration): the thread loads exceljs and reads the workbook, styles and
+ * shared strings meanwhile, and waits for the rest of its options (header aliases…) before the first row, which
+ * openInputThreaded gives it (at 100k rows, the first row 0.4 s sooner). `early` holds the options known now
+ * (--max-rows). The thread does not keep the process alive until it is taken; one not taken (a refused run,
+ * another first file) is ended.
  */
-export function prewarmReader(path: string): void {
+export function prewarmReader(path: string, early: ReadOptions = {}): void {
   if (warm || !canReadInThread() || !/\.xls[xm]$/i.test(path)) return;
   const size = sizeOf(path);
   if (size === null || (size < THREAD_MIN_BYTES && process.env.CERT_CHECK_THREADS !== '1')) return;
-  const limits = readerLimits(size);
-  const worker = new Worker(WORKER, { workerData: { warm: true }, resourceLimits: limits });
-  worker.unref();
-  const w = { path: resolve(path), worker, limits, early: null as Error | null };
-  // Until it is taken, what ends it is kept for the reader to report.
-  worker.on('error', (err) => (w.early ??= err));
-  worker.on('exit', (code) => (w.early ??= new Error(`reader thread exited with ${code}`)));
-  warm = w;
+  warm = startThread(path, { path, options: early, later: true }, readerLimits(size));
+  warm.worker.unref();
 }
 
 /** The warm thread if it was started for `path`; a warm thread for another path is ended. */
-function takeWarm(path: string): NonNullable<typeof warm> | null {
+function takeWarm(path: string): Started | null {
   const w = warm;
   warm = null;
   if (!w) return null;
@@ -104,22 +124,10 @@ export async function openInputThreaded(path: string, options: ReadOptions = {})
     if (whole) return openInputInProcess(path, options, whole);
     return openInput(path, options);
   }
-  const limits = warmed?.limits ?? readerLimits(size);
-  // Note: a heap size given to the whole process (node --max-old-space-size, also through NODE_OPTIONS) is
-  // a V8 flag of the process and takes the place of this limit on every thread. The streaming readers that
-  // run here hold little whatever the file: this limit is a second fence, not the first.
-  const worker = warmed?.worker ?? new Worker(WORKER, { workerData: { path, options }, resourceLimits: limits });
-  const inbox = new Inbox();
-  worker.on('message', (m: ReaderMessage) => inbox.push(m));
-  // Past its heap limit the thread is stopped: the input holds far more than its size suggests.
-  const failure = (err: Error & { code?: string }): Error =>
-    err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new InputError('too-large', { path, detail: `heap > ${limits.maxOldGenerationSizeMb} MB` }) : err;
-  worker.on('error', (err: Error & { code?: string }) => inbox.fail(failure(err)));
-  worker.on('exit', (code) => inbox.fail(new Error(code === 0 ? 'reader thread ended' : `reader thread exited with ${code}`)));
+  const { worker, inbox } = warmed ?? startThread(path, { path, options }, readerLimits(size));
   if (warmed) {
     worker.ref();
-    if (warmed.early) inbox.fail(failure(warmed.early));
-    else worker.postMessage({ type: 'open', path, options });
+    worker.postMessage({ type: 'options', options });
   }
 
   let stopped: Promise<number> | null = null;

@@ -8,28 +8,24 @@ import { Credits, errorMessage, sendEvents, type ReaderMessage } from './channel
 import { openInput } from './index.js';
 import type { ReadOptions } from './types.js';
 
-const data = workerData as { path?: string; options?: ReadOptions; warm?: boolean };
+const data = workerData as { path: string; options: ReadOptions; later?: boolean };
 const port = parentPort!;
 const credits = new Credits();
+/** Opened ahead (./threaded.ts prewarmReader): the rest of the options come in a message. */
+let giveOptions: ((options: ReadOptions) => void) | null = null;
+const later = data.later ? new Promise<ReadOptions>((resolve) => (giveOptions = resolve)) : null;
+
+port.on('message', (m: { type: 'credit' } | { type: 'options'; options: ReadOptions }) => {
+  if (m.type === 'credit') credits.give();
+  else if (m.type === 'options') giveOptions?.(m.options);
+});
 
 const send = (m: ReaderMessage): void => port.postMessage(m);
 
-async function main(path: string, options: ReadOptions): Promise<void> {
-  const reader = await openInput(path, options);
+async function main(): Promise<void> {
+  const reader = await openInput(data.path, data.options, later);
   send({ type: 'ready', format: reader.format });
   await sendEvents(reader, send, credits);
 }
 
-const start = (path: string, options: ReadOptions): void => {
-  main(path, options).catch((err: unknown) => send(errorMessage(err)));
-};
-
-port.on('message', (m: { type: 'credit' } | { type: 'open'; path: string; options: ReadOptions }) => {
-  if (m.type === 'credit') credits.give();
-  else if (m.type === 'open') start(m.path, m.options);
-});
-
-// Started ahead (./threaded.ts prewarmReader): exceljs is loaded while the main thread loads its own modules, and
-// the input is opened when the main thread names it. Otherwise the input is given at once.
-if (data.warm) void import('./exceljs-utf8.js').catch(() => undefined);
-else start(data.path!, data.options ?? {});
+main().catch((err: unknown) => send(errorMessage(err)));

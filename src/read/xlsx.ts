@@ -190,6 +190,8 @@ export class XlsxReader implements InputReader {
     private readonly verified: Promise<ZipVerified> = Promise.resolve({ valueRows: 0, merges: {} }),
     /** The zip check left the sheets and shared strings to this reader (ZipVerified.leftToReader): it collects the merged ranges. */
     private readonly leftToReader = false,
+    /** Options given after the reading started (header aliases…): awaited before the first sheet. */
+    private readonly later: Promise<ReadOptions> | null = null,
   ) {
     verified.then((v) => (this.valueRows = v.valueRows || undefined), () => {}); // the error is taken in events()
   }
@@ -201,8 +203,6 @@ export class XlsxReader implements InputReader {
 
   async *events(): AsyncGenerator<ReadEvent> {
     const path = this.path;
-    const budget: RowBudget = { path, max: this.options.maxRows ?? DEFAULT_MAX_ROWS, rows: 0 };
-    const aliases = this.options.aliases ?? DEFAULT_ALIASES;
     let zip: Zip | null = null;
     let open: Readable | null = null;
     let verifyError: unknown = null;
@@ -222,6 +222,10 @@ export class XlsxReader implements InputReader {
       part = 'xl/sharedStrings.xml';
       const strings = has(part) ? await sharedStrings((open = await entryStream(z, part))) : [];
       this.is1904 = book.properties?.model?.date1904 === true;
+      // A reader opened ahead (src/read/threaded.ts prewarmReader) learns the rest of its options here, before a row.
+      const options = this.later ? { ...this.options, ...(await this.later) } : this.options;
+      const budget: RowBudget = { path, max: options.maxRows ?? DEFAULT_MAX_ROWS, rows: 0 };
+      const aliases = options.aliases ?? DEFAULT_ALIASES;
       const ctx: SheetContext = { sharedStrings: strings, numFmt: numFmtLookup(book.styles), date1904: this.is1904 };
 
       const parts = sheetParts(book, [...z.entriesByName.keys()]);

@@ -65,6 +65,36 @@ describe('reading thread', () => {
   });
 });
 
+describe('a reading thread opened ahead (before the configuration is read)', () => {
+  it('still takes the configuration\'s header aliases', async () => {
+    const input = join(tmp.dir, 'alias.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('登记表');
+    ws.addRow(['姓名', '身份证件号', '职称级别', '批准文号']);
+    ws.addRow(['张三', '11010519491231002x', '中级', '渝职改办【2019】1号']);
+    await wb.xlsx.writeFile(input);
+    const config = join(tmp.dir, 'alias.json');
+    writeFileSync(config, JSON.stringify({ aliases: { idNumber: ['身份证件号'] } }));
+    const args = [input, '--no-assets', '--no-out', '--format', 'json', '--config', config];
+    const threaded = cli('1', args);
+    expect(threaded.stderr).toBe('');
+    const doc = JSON.parse(threaded.stdout) as { problems: { rule: string; column: string }[] };
+    expect(doc.problems.some((p) => p.rule === 'id-number-lowercase-x' && p.column === 'B')).toBe(true);
+    expect(doc).toEqual(JSON.parse(cli('0', args).stdout));
+  });
+
+  it('a text file named .xlsx is read with the encoding and delimiter given, as in this thread', () => {
+    const input = join(tmp.dir, 'really-text.xlsx');
+    writeFileSync(input, Buffer.concat([Buffer.from('姓名;身份证号;职称级别;批准文号\n', 'utf16le'), Buffer.from('张三;11010519491231002X;中级;渝职改办〔2019〕1号\n', 'utf16le')]));
+    const args = [input, '--no-assets', '--no-out', '--format', 'json', '--encoding', 'utf-16le', '--delimiter', ';'];
+    const threaded = cli('1', args);
+    const inThread = cli('0', args);
+    expect(threaded.code).toBe(inThread.code);
+    expect(threaded.stdout).toBe(inThread.stdout);
+    expect(JSON.parse(threaded.stdout).problems.some((p: { rule: string }) => p.rule === 'approval-no-brackets')).toBe(true);
+  });
+});
+
 describe('helper threads never keep the process alive', () => {
   it('a run that checks assets but names no PDF still ends at once', () => {
     const csv = join(tmp.dir, 'photos-only.csv');
