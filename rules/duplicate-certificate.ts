@@ -5,7 +5,7 @@
  * 取得时间 makes it a warning to check, not an error. Reported on the later row.
  */
 import { setRule } from '../src/engine/define.js';
-import { SeenRows, certNoKey, earlierRow, idKey, looseKey } from './utils/seen-rows.js';
+import { SeenRows, certNoKey, earlierRow, idKey, looseKeyOfRepeated } from './utils/seen-rows.js';
 import type { YMD } from '../src/model/dates.js';
 
 const dayNumber = (d: YMD | null | undefined): number => (d ? d.y * 10000 + d.m * 100 + (d.d ?? 0) : 0);
@@ -53,13 +53,13 @@ export default setRule({
       check(record) {
         const id = idKey(record);
         if (!id) return [];
-        const title = looseKey(record.v.title);
+        const title = looseKeyOfRepeated(record.v.title);
         const certNo = certNoKey(record);
         const byTitle = title ? `${id}\u0000${title}` : null;
         const byNo = certNo ? `${id}\u0000${certNo}` : null;
         const earlierNo = byNo ? numbers.get(byNo) : undefined;
         const here = seen.add(record);
-        const mine = { certNo: intern(certNo), approvalNo: intern(looseKey(record.v.approvalNo)), obtained: dayNumber(record.obtainDate) };
+        const mine = { certNo: intern(certNo), approvalNo: intern(looseKeyOfRepeated(record.v.approvalNo)), obtained: dayNumber(record.obtainDate) };
         certNos.push(mine.certNo);
         approvals.push(mine.approvalNo);
         obtained.push(mine.obtained);

@@ -7,6 +7,7 @@
 import type { CertRecord } from '../../src/model/record.js';
 import { isPlaceholder } from '../../src/model/cell.js';
 import { looksLikeLostDigits } from '../../src/util/id-number.js';
+import { memoText } from '../../src/util/memo.js';
 
 /** Where a row was seen, as set rules name it: the row number and its sheet (and file, when another). */
 export interface Seen {
@@ -75,3 +76,6 @@ export function certNoKey(r: CertRecord): string {
 export function looseKey(text: string): string {
   return text.normalize('NFKC').replace(/[\s\u3000]+/g, '').toUpperCase();
 }
+
+/** looseKey of a field whose texts repeat over the rows (titles, approval numbers): each text folded once. */
+export const looseKeyOfRepeated = memoText(looseKey);
