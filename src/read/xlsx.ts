@@ -1,7 +1,8 @@
 /**
  * .xlsx, streamed: the zip is opened for random access (yauzl), the small parts (workbook, its
- * relationships, styles, shared strings) are parsed first with exceljs's own parsers, then every worksheet
- * in tab order is inflated and parsed as it streams by xlsx-sheet.ts. The workbook is never held in memory,
+ * relationships, styles) are read first as exceljs's parsers read them (./workbook-parts.ts, without loading
+ * exceljs), then the shared strings (./shared-strings.ts), then every worksheet in tab order is inflated and
+ * parsed as it streams by xlsx-sheet.ts, all through the scanner of ./xml-scan.ts. The workbook is never held in memory,
  * and nothing is written to disk (exceljs's streaming reader spools each sheet stored before the shared
  * strings, as Excel and exceljs store them, to a temporary file: the clerk's data would sit in /tmp).
  */
@@ -17,51 +18,8 @@ import type { InputReader, Notice, ReadEvent, ReadOptions } from './types.js';
 import { SharedStringsParser } from './shared-strings.js';
 import { SheetParser, type SheetContext } from './xlsx-sheet.js';
 import { XmlScanner } from './xml-scan.js';
-
-/** The parts of exceljs's workbook reader that are used: its parsers of the workbook's small parts. */
-interface StyleManagerLike {
-  model?: { styles?: ({ numFmtId?: number } | undefined)[] };
-  getStyleModel(id: number): { numFmt?: string } | null;
-}
-interface PartParsers {
-  _parseRels(entry: Readable): Promise<void>;
-  _parseWorkbook(entry: Readable): Promise<void>;
-  _parseStyles(entry: Readable): Promise<void>;
-  workbookRels?: { Id: string; Type?: string; Target: string }[];
-  model?: { sheets?: { name?: string; rId?: string; state?: string }[] };
-  properties?: { model?: { date1904?: boolean } };
-  styles?: StyleManagerLike;
-}
-
-export const XLSX_READER_OPTIONS = {
-  worksheets: 'emit',
-  sharedStrings: 'cache',
-  hyperlinks: 'ignore',
-  styles: 'cache',
-  entries: 'ignore',
-} as const;
-
-/**
- * The number format of each style index: its format code, or for the CJK built-in formats (27–36, 50–58,
- * e.g. 31 = yyyy年m月d日), for which exceljs knows no code, the id itself.
- */
-function numFmtLookup(styles: StyleManagerLike | undefined): (s: number) => string | number | undefined {
-  const cache = new Map<number, string | number | undefined>();
-  return (s) => {
-    if (cache.has(s)) return cache.get(s);
-    let fmt: string | number | undefined;
-    if (styles) {
-      const model = styles.getStyleModel(s);
-      fmt = model?.numFmt;
-      if (fmt === undefined && model) {
-        const id = styles.model?.styles?.[s]?.numFmtId;
-        if (id) fmt = id;
-      }
-    }
-    cache.set(s, fmt);
-    return fmt;
-  };
-}
+import { BUILT_IN_NUMFMTS } from './builtin-numfmts.js';
+import { parseRelationships, parseStyles, parseWorkbook, type Relationship, type WorkbookModel } from './workbook-parts.js';
 
 /** A worksheet of the workbook, in tab order. */
 interface SheetPart {
@@ -74,10 +32,10 @@ interface SheetPart {
  * The worksheets in tab order, with the zip part of each (from xl/_rels/workbook.xml.rels). A workbook that
  * lost its relationships part is read by the part names (sheet1.xml, sheet2.xml…), named in tab order.
  */
-function sheetParts(book: PartParsers, names: readonly string[]): SheetPart[] {
+function sheetParts(workbook: WorkbookModel, workbookRels: readonly Relationship[] | undefined, names: readonly string[]): SheetPart[] {
   const has = (name: string): boolean => names.includes(name);
-  const sheets = book.model?.sheets ?? [];
-  if (!book.workbookRels) {
+  const sheets = workbook.sheets;
+  if (!workbookRels) {
     const parts = names.flatMap((n) => {
       const m = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(n);
       return m ? [{ part: n, n: Number(m[1]) }] : [];
@@ -88,7 +46,7 @@ function sheetParts(book: PartParsers, names: readonly string[]): SheetPart[] {
       hidden: sheets[i]?.state === 'hidden' || sheets[i]?.state === 'veryHidden',
     }));
   }
-  const rels = new Map(book.workbookRels.map((r) => [r.Id, r]));
+  const rels = new Map(workbookRels.map((r) => [r.Id, r]));
   const out: SheetPart[] = [];
   for (const [i, sheet] of sheets.entries()) {
     const rel = sheet.rId ? rels.get(sheet.rId) : undefined;
@@ -213,22 +171,26 @@ export class XlsxReader implements InputReader {
       zip = await openZip(path);
       const z = zip;
       const has = (name: string): boolean => z.entriesByName.has(name);
-      // exceljs is loaded when a workbook is read: the main thread, when a thread reads, never loads it.
-      const { default: ExcelJS } = await import('./exceljs-utf8.js');
-      const book = new ExcelJS.stream.xlsx.WorkbookReader(path, XLSX_READER_OPTIONS) as unknown as PartParsers;
-      if (has('xl/_rels/workbook.xml.rels')) await book._parseRels((open = await entryStream(z, 'xl/_rels/workbook.xml.rels')));
-      await book._parseWorkbook((open = await entryStream(z, 'xl/workbook.xml')));
-      if (has('xl/styles.xml')) await book._parseStyles((open = await entryStream(z, 'xl/styles.xml')));
+      // The small parts as exceljs reads them, without loading exceljs (./workbook-parts.ts).
+      const text = async (name: string): Promise<string> => {
+        part = name;
+        const chunks: Buffer[] = [];
+        for await (const c of (open = await entryStream(z, name))) chunks.push(c as Buffer);
+        return Buffer.concat(chunks).toString('utf8');
+      };
+      const rels = has('xl/_rels/workbook.xml.rels') ? parseRelationships(await text('xl/_rels/workbook.xml.rels')) : undefined;
+      const workbook = parseWorkbook(await text('xl/workbook.xml'));
+      const numFmt = has('xl/styles.xml') ? parseStyles(await text('xl/styles.xml'), (id) => BUILT_IN_NUMFMTS[id]) : () => undefined;
       part = 'xl/sharedStrings.xml';
       const strings = has(part) ? await sharedStrings((open = await entryStream(z, part))) : [];
-      this.is1904 = book.properties?.model?.date1904 === true;
+      this.is1904 = workbook.date1904;
       // A reader opened ahead (src/read/threaded.ts prewarmReader) learns the rest of its options here, before a row.
       const options = this.later ? { ...this.options, ...(await this.later) } : this.options;
       const budget: RowBudget = { path, max: options.maxRows ?? DEFAULT_MAX_ROWS, rows: 0 };
       const aliases = options.aliases ?? DEFAULT_ALIASES;
-      const ctx: SheetContext = { sharedStrings: strings, numFmt: numFmtLookup(book.styles), date1904: this.is1904 };
+      const ctx: SheetContext = { sharedStrings: strings, numFmt, date1904: this.is1904 };
 
-      const parts = sheetParts(book, [...z.entriesByName.keys()]);
+      const parts = sheetParts(workbook, rels, [...z.entriesByName.keys()]);
       // Sheets that declare more XML than --max-rows rows would take wait for the zip check's count before their
       // first row: a sheet sure to pass the limit is refused before its rows are checked and their problems kept.
       const declared = parts.reduce((n, p) => n + (z.entriesByName.get(p.part)?.uncompressedSize ?? 0), 0);
