@@ -1,4 +1,5 @@
 /** Paths the tests use: everything a test reads lives inside the repository. */
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
@@ -6,3 +7,8 @@ export const REPO_ROOT = resolve(__dirname, '../..');
 export const EXCELJS_CORPUS = resolve(REPO_ROOT, 'test/fixtures/exceljs-spec');
 /** The committed fixtures. */
 export const FIXTURES = resolve(REPO_ROOT, 'test/fixtures');
+
+/** The workbooks among the fixtures (paths relative to FIXTURES) whose names pass `keep`. */
+export function fixtureWorkbooks(keep: (name: string) => boolean): string[] {
+  return readdirSync(FIXTURES, { recursive: true }).map(String).filter(keep);
+}

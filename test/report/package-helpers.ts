@@ -38,6 +38,15 @@ export function zipParts(path: string): Promise<Map<string, Part>> {
   });
 }
 
+/** Every entry of a zip as zipParts gives them, or null for a file that is not a whole zip (a hostile fixture). */
+export async function zipPartsOrNull(path: string): Promise<Map<string, Part> | null> {
+  try {
+    return await zipParts(path);
+  } catch {
+    return null;
+  }
+}
+
 /** The text of a part (UTF-8). */
 export function text(parts: Map<string, Part>, name: string): string {
   const p = parts.get(name);
