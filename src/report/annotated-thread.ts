@@ -78,7 +78,7 @@ export class ThreadedAnnotatedSink implements RowSink {
 
   private constructor(
     private readonly worker: Worker,
-    private readonly out: string,
+    out: string,
     private readonly tempPath: string,
   ) {
     worker.on('message', (m: WriterReply) => {

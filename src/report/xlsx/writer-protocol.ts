@@ -1,16 +1,18 @@
 /** The requests the main thread sends the writing thread (./writer-worker.ts), and its replies: plain data. */
 import type { RuleText } from '../../engine/messages.js';
-import type { Finding, Lang } from '../../engine/types.js';
+import type { Finding } from '../../engine/types.js';
 import type { ReaderMessage } from '../../read/channel.js';
 import type { Notice, SheetInfo } from '../../read/types.js';
 import type { FileResult } from '../types.js';
+import type { AnnotatedWorkbookOptions } from './annotated.js';
 import type { WriterRow } from './writer-row.js';
 
 export type WriterRequest = { id: number } & (
   | {
       type: 'create';
       out: string;
-      opts: { lang: Lang; inputPath: string; format?: string; kind?: 'annotated' | 'fixed'; date1904?: boolean; tempPath: string };
+      /** The workbook's options but its message book (rebuilt from `rules` in the thread), with the temporary file's name. */
+      opts: Omit<AnnotatedWorkbookOptions, 'messages'> & { tempPath: string };
       rules: RuleText[];
     }
   | { type: 'start-sheet'; sheet: SheetInfo; date1904: boolean }
