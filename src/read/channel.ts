@@ -155,3 +155,22 @@ export function remoteReader(format: InputFormat, inbox: Inbox, what: string, cr
     },
   };
 }
+
+/**
+ * The reader of the other side once its first message says it is ready; its error (or any other first message)
+ * stops the other side and is thrown.
+ */
+export async function readyReader(inbox: Inbox, what: string, credit: () => void, stop: () => Promise<void>): Promise<InputReader> {
+  let first: ReaderMessage;
+  try {
+    first = await inbox.next();
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  if (first.type !== 'ready') {
+    await stop();
+    throw first.type === 'error' ? messageError(first, what) : new Error(`${what}: unexpected ${first.type}`);
+  }
+  return remoteReader(first.format, inbox, what, credit, stop);
+}

@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { atExit } from '../run/exit-tasks.js';
-import { Inbox, messageError, remoteReader, type ReaderMessage } from './channel.js';
+import { Inbox, readyReader, type ReaderMessage } from './channel.js';
 import { READ_TIMEOUT_S } from './limits.js';
 import type { ChildRequest } from './sheetjs-child.js';
 import type { InputReader, ReadOptions } from './types.js';
@@ -200,16 +200,5 @@ export async function openInputInProcess(path: string, options: ReadOptions, kin
     })());
 
   tell({ type: 'open', path, options, heapMb });
-  let first: ReaderMessage;
-  try {
-    first = await inbox.next();
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-  if (first.type !== 'ready') {
-    await stop();
-    throw first.type === 'error' ? messageError(first, 'the reading process') : new Error(`reading process: unexpected ${first.type}`);
-  }
-  return remoteReader(first.format, inbox, 'the reading process', () => tell({ type: 'credit' }), stop);
+  return readyReader(inbox, 'the reading process', () => tell({ type: 'credit' }), stop);
 }

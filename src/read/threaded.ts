@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
-import { Inbox, messageError, remoteReader, type ReaderMessage } from './channel.js';
+import { Inbox, readyReader, type ReaderMessage } from './channel.js';
 import { openInput } from './index.js';
 import { openInputInProcess } from './sheetjs-process.js';
 import { wholeParseKind } from './sniff.js';
@@ -135,17 +135,5 @@ export async function openInputThreaded(path: string, options: ReadOptions = {})
   const stop = async (): Promise<void> => {
     await (stopped ??= worker.terminate());
   };
-  let first: ReaderMessage;
-  try {
-    first = await inbox.next();
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-  if (first.type === 'error') {
-    await stop();
-    throw messageError(first, 'reader thread');
-  }
-  if (first.type !== 'ready') throw new Error(`reader thread: unexpected ${first.type}`);
-  return remoteReader(first.format, inbox, 'reader thread', () => worker.postMessage({ type: 'credit' }), stop);
+  return readyReader(inbox, 'reader thread', () => worker.postMessage({ type: 'credit' }), stop);
 }

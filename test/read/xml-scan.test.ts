@@ -127,7 +127,7 @@ describe('what XML says, as saxes reads it', () => {
     for (const size of [xml.length + 1, 3, 1]) expect(byScanner(xml, size)).toBeInstanceOf(Error);
   });
 
-  it('a long comment, text or CDATA section cut into many chunks reads right (and is not scanned again with each)', () => {
+  it('a long comment, text or CDATA section cut into many chunks reads right', () => {
     const filler = 'x>'.repeat(2_000_000);
     const xml = `<a><!--${filler}--><b>${'中<'.replace('<', '&lt;').repeat(500_000)}</b><![CDATA[${filler}]]></a>`;
     const events = byScanner(xml, 16_384) as Ev[];
